@@ -1,0 +1,180 @@
+#include "app/app.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "app/system_routes.hpp"
+#include "events/routes.hpp"
+#include "events/service.hpp"
+#include "platform/http/server.hpp"
+#include "platform/log.hpp"
+#include "platform/time.hpp"
+#include "store/migrate.hpp"
+#include "store/migrations.hpp"
+
+namespace yc::app {
+namespace {
+
+void print_error(const Error& e) {
+  std::fprintf(stderr, "yichuang: %s\n", e.message.c_str());
+}
+
+store::Options store_options(const Config& c) {
+  store::Options o;
+  o.engine = c.database.kind == "postgresql" ? store::Engine::kPostgres : store::Engine::kSqlite;
+  o.sqlite_path = c.database.sqlite_path;
+  o.postgres_url = c.database.postgres_url;
+  o.pool_size = c.database.pool_size;
+  o.busy_timeout_ms = c.database.busy_timeout_ms;
+  return o;
+}
+
+Result<std::unique_ptr<store::Database>> open_database(const Config& c) {
+  if (c.database.kind == "sqlite") {
+    const auto parent = std::filesystem::path(c.database.sqlite_path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec)
+      return fail(ErrorCode::kUnavailable,
+                  fmt::format("无法创建数据目录 {}: {}", parent.string(), ec.message()),
+                  "database.sqlite_path");
+  }
+  return store::Database::open(store_options(c));
+}
+
+Result<int> open_and_migrate(const Config& c, std::unique_ptr<store::Database>& db) {
+  db = YC_TRY(open_database(c));
+  return store::migrate(*db, store::builtin_migrations());
+}
+
+std::string node_id(const Config& c) {
+  if (!c.node.id.empty()) return c.node.id;
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return fmt::format("{}-{}", host, c.server.port);
+}
+
+std::string setting(store::Database& db, const std::string& key, std::string fallback) {
+  auto v = db.transact<std::string>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::string> {
+    auto rows = YC_TRY(tx.query("SELECT value FROM settings WHERE key = $1", {key}));
+    if (rows.rows.empty()) return fallback;
+    return rows.rows[0].text(0);
+  });
+  return v ? *v : fallback;
+}
+
+}  // namespace
+
+int check_config(const Config& c) {
+  std::printf("配置有效 (%s): 监听 %s:%d, 数据库 %s\n", c.source.c_str(), c.server.listen.c_str(),
+              c.server.port, c.database.kind.c_str());
+  return 0;
+}
+
+int migrate(const Config& c) {
+  std::unique_ptr<store::Database> db;
+  auto level = open_and_migrate(c, db);
+  if (!level) {
+    print_error(level.error());
+    return 1;
+  }
+  std::printf("数据库已迁移至版本 %d (%s)\n", *level, c.database.kind.c_str());
+  return 0;
+}
+
+int seed_demo(const Config& c) {
+  std::unique_ptr<store::Database> db;
+  auto level = open_and_migrate(c, db);
+  if (!level) {
+    print_error(level.error());
+    return 1;
+  }
+  // Idempotent: existing values are kept, so an operator's edits survive.
+  auto seeded = db->transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
+    const auto now = time::now_ms();
+    const std::pair<const char*, const char*> rows[] = {
+        {"deployment.mode", "demo"},
+        {"deployment.name", "演示区 · 演示街道便民服务中心"},
+    };
+    for (const auto& [k, v] : rows)
+      YC_TRY_VOID(tx.exec("INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3) "
+                          "ON CONFLICT (key) DO NOTHING",
+                          {std::string(k), std::string(v), now}));
+    return {};
+  });
+  if (!seeded) {
+    print_error(seeded.error());
+    return 1;
+  }
+  std::printf("演示数据已就绪\n");
+  return 0;
+}
+
+int serve(const Config& c) {
+  http::block_stop_signals();
+  if (auto r = log::init(c.log.level, c.log.file); !r) {
+    print_error(r.error());
+    return 2;
+  }
+  std::unique_ptr<store::Database> db;
+  auto level = open_and_migrate(c, db);
+  if (!level) {
+    print_error(level.error());
+    return 1;
+  }
+  auto site = http::StaticSite::load(c.server.web_root);
+  if (!site) {
+    print_error(site.error());
+    return 2;
+  }
+  const std::string node = node_id(c);
+  events::Service events(*db, c.database.postgres_url, node);
+  if (auto r = events.start(); !r) {
+    print_error(r.error());
+    return 1;
+  }
+
+  http::Router router;
+  add_system_routes(router, *db,
+                    SystemFacts{kVersion, node, c.database.kind,
+                                setting(*db, "deployment.name", ""),
+                                setting(*db, "deployment.mode", "production"),
+                                c.server.max_body_bytes, c.events.heartbeat_seconds});
+  events::add_routes(router, events, c.events.publish_token);
+
+  http::ServerOptions so;
+  so.listen = c.server.listen;
+  so.port = c.server.port;
+  so.io_threads = c.server.io_threads;
+  so.worker_threads = c.server.worker_threads;
+  so.max_body_bytes = c.server.max_body_bytes;
+  so.request_timeout = std::chrono::seconds(c.server.request_timeout_seconds);
+  so.max_connections = c.server.max_connections;
+  so.shutdown_grace = std::chrono::seconds(c.server.shutdown_grace_seconds);
+  so.access_log = c.log.access_log;
+  so.max_streams = c.events.max_streams;
+  so.heartbeat = std::chrono::seconds(c.events.heartbeat_seconds);
+  auto server = http::Server::start(so, std::move(router), *site);
+  if (!server) {
+    print_error(server.error());
+    return 1;
+  }
+  const auto retention_ms = static_cast<std::int64_t>(c.events.retention_hours) * 3'600'000;
+  (*server)->every(std::chrono::minutes(10), [&events, retention_ms] {
+    auto n = events.prune(time::now_ms() - retention_ms);
+    if (!n) log::warn(fmt::format("event=prune_failed error=\"{}\"", n.error().message));
+  });
+  log::info(fmt::format("event=listening url=http://{}:{} database={} migration={} node={} "
+                        "static_files={}",
+                        c.server.listen, c.server.port, c.database.kind, *level, node,
+                        (*site)->file_count()));
+  (*server)->wait_for_stop();
+  events.stop();
+  return 0;
+}
+
+}  // namespace yc::app

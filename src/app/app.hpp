@@ -1,0 +1,19 @@
+#pragma once
+// Wiring: configuration -> database -> migrations -> areas' routes -> HTTP
+// server. The subcommands of the `yichuang` executable call these.
+
+#include <string>
+
+#include "platform/config.hpp"
+
+namespace yc::app {
+
+inline constexpr const char* kVersion = YC_VERSION;
+
+// Each returns the process exit code and prints its own messages.
+int serve(const Config& config);
+int migrate(const Config& config);
+int seed_demo(const Config& config);
+int check_config(const Config& config);
+
+}  // namespace yc::app

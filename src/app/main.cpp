@@ -1,0 +1,40 @@
+// yichuang: the server and its administrative commands. Wiring lives in
+// src/app; this file only reads the command line.
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "app/app.hpp"
+#include "platform/config.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App cli{"一窗 (yichuang): 人力社保基层政务服务平台"};
+  cli.require_subcommand(1);
+  std::string config_path;
+  cli.add_option("-c,--config", config_path, "配置文件 (TOML),缺省时使用 ./yichuang.toml(若存在)");
+  auto* serve = cli.add_subcommand("serve", "启动服务 (启动时自动迁移数据库)");
+  auto* migrate = cli.add_subcommand("migrate", "执行数据库迁移");
+  auto* seed = cli.add_subcommand("seed-demo", "写入演示数据 (可重复执行)");
+  auto* check = cli.add_subcommand("check-config", "校验配置并退出");
+  auto* version = cli.add_subcommand("version", "显示版本");
+  for (auto* sub : {serve, migrate, seed, check})
+    sub->add_option("-c,--config", config_path, "配置文件 (TOML)");
+  CLI11_PARSE(cli, argc, argv);
+
+  if (version->parsed()) {
+    std::printf("yichuang %s\n", yc::app::kVersion);
+    return 0;
+  }
+  if (config_path.empty() && std::filesystem::exists("yichuang.toml")) config_path = "yichuang.toml";
+  auto config = yc::load_config(config_path, yc::process_environment());
+  if (!config) {
+    std::fprintf(stderr, "yichuang: 配置错误: %s\n", config.error().message.c_str());
+    return 2;
+  }
+  if (serve->parsed()) return yc::app::serve(*config);
+  if (migrate->parsed()) return yc::app::migrate(*config);
+  if (seed->parsed()) return yc::app::seed_demo(*config);
+  return yc::app::check_config(*config);
+}

@@ -1,0 +1,77 @@
+#pragma once
+// The one typed configuration (STYLE.md §8): yichuang.toml, then
+// YICHUANG_<SECTION>_<KEY> environment overrides, validated once at start.
+// yichuang.example.toml documents every key.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "platform/result.hpp"
+
+namespace yc {
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1";
+  int port = 8080;
+  int io_threads = 2;          // event-loop threads (RESTinio on Asio)
+  int worker_threads = 4;      // threads for handlers that block (database)
+  std::int64_t max_body_bytes = 1 << 20;
+  int request_timeout_seconds = 30;
+  int max_connections = 10000;
+  int shutdown_grace_seconds = 20;
+  std::string web_root = "web/dist";  // built SPA; empty = API only
+};
+
+struct DatabaseConfig {
+  std::string kind = "sqlite";  // "sqlite" | "postgresql"
+  std::string sqlite_path = "var/yichuang.db";
+  std::string postgres_url;     // libpq conninfo or URI; may hold a password
+  int pool_size = 8;
+  int busy_timeout_ms = 5000;
+};
+
+struct LogConfig {
+  std::string level = "info";   // trace|debug|info|warn|error|off
+  bool access_log = true;
+  std::string file;             // empty: standard error
+};
+
+struct EventsConfig {
+  int heartbeat_seconds = 15;
+  int retention_hours = 24;
+  int max_streams = 5000;
+  std::string publish_token;    // enables POST /api/events/{topic}; empty = off
+};
+
+struct NodeConfig {
+  std::string id;               // empty: derived from host name and port
+};
+
+struct Config {
+  ServerConfig server;
+  DatabaseConfig database;
+  LogConfig log;
+  EventsConfig events;
+  NodeConfig node;
+  std::string source;  // the file, or "默认配置"
+  // key ("server.port") -> where its value came from (file or variable).
+  std::map<std::string, std::string> origins;
+  std::string origin_of(const std::string& key) const {
+    auto it = origins.find(key);
+    return it == origins.end() ? source : it->second;
+  }
+};
+
+// Loads `path` (may be empty: defaults only; a named file must exist), then
+// applies overrides from `env` (name -> value), then validates. Errors name
+// the file or variable, the key and the rule, e.g.
+// "YICHUANG_SERVER_PORT: server.port 必须在 1..65535 之间 (当前 70000)".
+Result<Config> load_config(const std::string& path,
+                           const std::map<std::string, std::string>& env);
+
+// The process environment as a map, for load_config.
+std::map<std::string, std::string> process_environment();
+
+}  // namespace yc

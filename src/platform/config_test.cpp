@@ -1,0 +1,77 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "platform/config.hpp"
+
+namespace yc {
+namespace {
+
+std::string write_temp(const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("yc-config-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+               "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml");
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+TEST(Config, DefaultsAreValid) {
+  auto c = load_config("", {});
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->server.port, 8080);
+  EXPECT_EQ(c->database.kind, "sqlite");
+}
+
+TEST(Config, FileThenEnvironmentOverride) {
+  auto path = write_temp("[server]\nport = 9000\n[database]\nkind = \"sqlite\"\n");
+  auto c = load_config(path, {{"YICHUANG_SERVER_PORT", "9100"}, {"YICHUANG_LOG_ACCESS_LOG", "false"}});
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->server.port, 9100);
+  EXPECT_FALSE(c->log.access_log);
+  std::filesystem::remove(path);
+}
+
+TEST(Config, RejectsOutOfRangeNamingTheVariable) {
+  auto c = load_config("", {{"YICHUANG_SERVER_PORT", "70000"}});
+  ASSERT_FALSE(c);
+  EXPECT_NE(c.error().message.find("YICHUANG_SERVER_PORT"), std::string::npos);
+  EXPECT_NE(c.error().message.find("server.port"), std::string::npos);
+  EXPECT_EQ(c.error().field, "server.port");
+}
+
+TEST(Config, RejectsNonNumbersAndUnknownKeys) {
+  EXPECT_FALSE(load_config("", {{"YICHUANG_SERVER_PORT", "80a"}}));
+  auto path = write_temp("[server]\nprot = 9000\n");
+  auto c = load_config(path, {});
+  ASSERT_FALSE(c);
+  EXPECT_NE(c.error().message.find("server.prot"), std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST(Config, ReportsSyntaxErrorsWithLine) {
+  auto path = write_temp("[server]\nport = = 1\n");
+  auto c = load_config(path, {});
+  ASSERT_FALSE(c);
+  EXPECT_NE(c.error().message.find(":2:"), std::string::npos) << c.error().message;
+  std::filesystem::remove(path);
+}
+
+TEST(Config, PostgresNeedsAUrlAndKindIsChecked) {
+  EXPECT_FALSE(load_config("", {{"YICHUANG_DATABASE_KIND", "postgresql"}}));
+  EXPECT_FALSE(load_config("", {{"YICHUANG_DATABASE_KIND", "mysql"}}));
+  EXPECT_TRUE(load_config("", {{"YICHUANG_DATABASE_KIND", "postgresql"},
+                               {"YICHUANG_DATABASE_POSTGRES_URL", "postgresql://x@127.0.0.1/db"}}));
+}
+
+TEST(Config, MissingFileIsAnError) {
+  EXPECT_FALSE(load_config("/nonexistent/yichuang.toml", {}));
+}
+
+TEST(Config, HeartbeatMustBeShorterThanRequestTimeout) {
+  EXPECT_FALSE(load_config("", {{"YICHUANG_EVENTS_HEARTBEAT_SECONDS", "30"}}));
+}
+
+}  // namespace
+}  // namespace yc

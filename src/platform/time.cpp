@@ -1,0 +1,70 @@
+#include "platform/time.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace yc::time {
+
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// Howard Hinnant's civil-calendar algorithms (public domain).
+std::int64_t days_from_civil(Date d) {
+  const std::int64_t y = d.year - (d.month <= 2 ? 1 : 0);
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t mp = (d.month + 9) % 12;
+  const std::int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date civil_from_days(std::int64_t z) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t y = yoe + era * 400;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m),
+              static_cast<int>(d)};
+}
+
+namespace {
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+}  // namespace
+
+std::string format_utc(std::int64_t epoch_ms) {
+  const std::int64_t days = floor_div(epoch_ms, 86'400'000);
+  const std::int64_t rem = epoch_ms - days * 86'400'000;
+  const Date d = civil_from_days(days);
+  const int h = static_cast<int>(rem / 3'600'000);
+  const int mi = static_cast<int>(rem / 60'000 % 60);
+  const int s = static_cast<int>(rem / 1000 % 60);
+  const int ms = static_cast<int>(rem % 1000);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year,
+                d.month, d.day, h, mi, s, ms);
+  return buf;
+}
+
+std::string Date::iso() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+Date shanghai_date(std::int64_t epoch_ms) {
+  return civil_from_days(floor_div(epoch_ms + kShanghaiOffsetMs, 86'400'000));
+}
+
+}  // namespace yc::time
