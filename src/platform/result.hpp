@@ -72,16 +72,22 @@ inline Result<void> ok() { return {}; }
 }  // namespace yc
 
 // Propagates the error of a Result-returning expression, or yields its value.
-// Uses a GNU statement expression, which g++ and clang both support.
-#define YC_TRY(expr)                                          \
-  ({                                                          \
-    auto yc_try_result_ = (expr);                             \
-    if (!yc_try_result_) return ::yc::Unexpected{std::move(yc_try_result_.error())}; \
-    std::move(yc_try_result_).value();                        \
+// Uses a GNU statement expression, which g++ and clang both support. Each use
+// gets its own temporary name so that uses can nest (a lambda inside YC_TRY).
+#define YC_CONCAT_INNER_(a, b) a##b
+#define YC_CONCAT_(a, b) YC_CONCAT_INNER_(a, b)
+
+#define YC_TRY(expr) YC_TRY_IMPL_(expr, YC_CONCAT_(yc_try_, __COUNTER__))
+#define YC_TRY_IMPL_(expr, tmp)                                            \
+  ({                                                                       \
+    auto tmp = (expr);                                                     \
+    if (!tmp) return ::yc::Unexpected{std::move(tmp.error())};             \
+    std::move(tmp).value();                                                \
   })
 
-#define YC_TRY_VOID(expr)                                     \
-  do {                                                        \
-    auto yc_try_result_ = (expr);                             \
-    if (!yc_try_result_) return ::yc::Unexpected{std::move(yc_try_result_.error())}; \
+#define YC_TRY_VOID(expr) YC_TRY_VOID_IMPL_(expr, YC_CONCAT_(yc_try_, __COUNTER__))
+#define YC_TRY_VOID_IMPL_(expr, tmp)                                       \
+  do {                                                                     \
+    auto tmp = (expr);                                                     \
+    if (!tmp) return ::yc::Unexpected{std::move(tmp.error())};             \
   } while (0)

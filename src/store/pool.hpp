@@ -1,0 +1,85 @@
+#pragma once
+// Internal to src/store: a bounded pool of connections. acquire() waits for a
+// free connection (up to a timeout) rather than failing at once.
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "platform/result.hpp"
+
+namespace yc::store {
+
+template <typename Conn>
+class Pool {
+ public:
+  using Factory = std::function<Result<std::unique_ptr<Conn>>()>;
+
+  Pool(int max_size, Factory factory) : max_(max_size), factory_(std::move(factory)) {}
+
+  // A connection on loan; goes back to the pool when destroyed unless
+  // discard() was called (a broken connection).
+  class Lease {
+   public:
+    Lease(Pool* pool, std::unique_ptr<Conn> conn) : pool_(pool), conn_(std::move(conn)) {}
+    Lease(Lease&& o) noexcept : pool_(o.pool_), conn_(std::move(o.conn_)) { o.pool_ = nullptr; }
+    Lease& operator=(Lease&&) = delete;
+    ~Lease() {
+      if (pool_ != nullptr) pool_->give_back(std::move(conn_));
+    }
+    Conn& operator*() { return *conn_; }
+    Conn* operator->() { return conn_.get(); }
+    void discard() { conn_.reset(); }
+
+   private:
+    Pool* pool_;
+    std::unique_ptr<Conn> conn_;
+  };
+
+  Result<Lease> acquire(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mu_);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (idle_.empty() && open_ >= max_) {
+      if (cv_.wait_until(lock, deadline) == std::cv_status::timeout && idle_.empty() &&
+          open_ >= max_)
+        return fail(ErrorCode::kUnavailable, "数据库连接繁忙,请稍后重试");
+    }
+    if (!idle_.empty()) {
+      auto conn = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(conn));
+    }
+    ++open_;
+    lock.unlock();
+    auto conn = factory_();
+    if (!conn) {
+      std::lock_guard g(mu_);
+      --open_;
+      cv_.notify_one();
+      return Unexpected{conn.error()};
+    }
+    return Lease(this, std::move(conn).value());
+  }
+
+ private:
+  void give_back(std::unique_ptr<Conn> conn) {
+    std::lock_guard lock(mu_);
+    if (conn)
+      idle_.push_back(std::move(conn));
+    else
+      --open_;
+    cv_.notify_one();
+  }
+
+  const int max_;
+  Factory factory_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Conn>> idle_;
+  int open_ = 0;
+};
+
+}  // namespace yc::store
