@@ -99,6 +99,8 @@ int seed_demo(const Config& c) {
     const std::pair<const char*, const char*> rows[] = {
         {"deployment.mode", "demo"},
         {"deployment.name", "演示区 · 演示街道便民服务中心"},
+        {"deployment.hotline", "12333"},
+        {"deployment.service_hours", "工作日 9:00—17:00(法定节假日除外)"},
     };
     for (const auto& [k, v] : rows)
       YC_TRY_VOID(tx.exec("INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3) "
@@ -143,6 +145,8 @@ int serve(const Config& c) {
                     SystemFacts{kVersion, node, c.database.kind,
                                 setting(*db, "deployment.name", ""),
                                 setting(*db, "deployment.mode", "production"),
+                                setting(*db, "deployment.hotline", "12333"),
+                                setting(*db, "deployment.service_hours", ""),
                                 c.server.max_body_bytes, c.events.heartbeat_seconds});
   events::add_routes(router, events, c.events.publish_token);
 

@@ -39,13 +39,16 @@ void add_system_routes(http::Router& router, store::Database& db, SystemFacts fa
         {"node", facts.node},
         {"database", facts.database},
         {"deployment", boost::json::object{{"name", facts.deployment_name},
-                                           {"mode", facts.deployment_mode}}},
+                                           {"mode", facts.deployment_mode},
+                                           {"hotline", facts.hotline},
+                                           {"service_hours", facts.service_hours}}},
         {"timezone", "Asia/Shanghai"},
         {"locale", "zh-CN"},
         {"policy", "京人社服发〔2019〕117号"},
         {"limits", boost::json::object{{"max_body_bytes", facts.max_body_bytes}}},
         {"events", boost::json::object{{"heartbeat_seconds", facts.heartbeat_seconds},
                                        {"path", "/api/events"}}},
+        {"accessibility", boost::json::array{"large-font", "high-contrast"}},
     };
     std::string s = boost::json::serialize(o);
     s.pop_back();  // the closing brace: per-request fields follow

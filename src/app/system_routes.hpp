@@ -15,6 +15,8 @@ struct SystemFacts {
   std::string database;  // "sqlite" | "postgresql"
   std::string deployment_name;  // from settings, e.g. the demo hall's name
   std::string deployment_mode;  // "demo" | "production"
+  std::string hotline;          // 咨询电话 shown on public pages
+  std::string service_hours;    // 办理时间 shown on public pages
   std::int64_t max_body_bytes = 0;
   int heartbeat_seconds = 15;
 };

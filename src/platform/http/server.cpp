@@ -41,7 +41,17 @@ constexpr std::pair<const char*, const char*> kSecurityHeaders[] = {
     {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
 };
 
-constexpr int kMaxPendingWrites = 256;  // a stream this far behind is dropped
+constexpr int kMaxPendingWrites = 256;
+
+// An io_context whose services can be shut down before it is destroyed.
+// Shutting down destroys the handlers still parked in it, and with them the
+// connections they own; those connections report to the acceptor's
+// connection limiter, so this must happen while the RESTinio server (which
+// owns the acceptor) is still alive. See ServerImpl::shutdown.
+class IoContext : public asio::io_context {
+ public:
+  using asio::io_context::shutdown;
+};  // a stream this far behind is dropped
 
 Method to_method(const restinio::http_method_id_t& m) {
   if (m == restinio::http_method_get()) return Method::kGet;
@@ -498,13 +508,14 @@ class ServerImpl final : public Server {
     io_.stop();
     for (auto& t : io_threads_) t.join();
     io_threads_.clear();
+    io_.shutdown();
     server_.reset();
   }
 
   ServerOptions options_;
   Router router_;
   std::shared_ptr<const StaticSite> site_;
-  asio::io_context io_;
+  IoContext io_;
   asio::executor_work_guard<asio::io_context::executor_type> work_;
   asio::thread_pool workers_;
   std::unique_ptr<RestinioServer> server_;
