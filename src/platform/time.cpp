@@ -36,6 +36,15 @@ Date civil_from_days(std::int64_t z) {
 }
 
 namespace {
+// Writes v as exactly `width` decimal digits (hot path: no printf).
+char* put_digits(char* out, int v, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return out + width;
+}
+
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   std::int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
@@ -51,16 +60,43 @@ std::string format_utc(std::int64_t epoch_ms) {
   const int mi = static_cast<int>(rem / 60'000 % 60);
   const int s = static_cast<int>(rem / 1000 % 60);
   const int ms = static_cast<int>(rem % 1000);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year,
-                d.month, d.day, h, mi, s, ms);
-  return buf;
+  if (d.year < 0 || d.year > 9999) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year, d.month,
+                  d.day, h, mi, s, ms);
+    return buf;
+  }
+  char buf[24];
+  char* p = put_digits(buf, d.year, 4);
+  *p++ = '-';
+  p = put_digits(p, d.month, 2);
+  *p++ = '-';
+  p = put_digits(p, d.day, 2);
+  *p++ = 'T';
+  p = put_digits(p, h, 2);
+  *p++ = ':';
+  p = put_digits(p, mi, 2);
+  *p++ = ':';
+  p = put_digits(p, s, 2);
+  *p++ = '.';
+  p = put_digits(p, ms, 3);
+  *p++ = 'Z';
+  return std::string(buf, static_cast<std::size_t>(p - buf));
 }
 
 std::string Date::iso() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  if (year < 0 || year > 9999) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  char buf[10];
+  char* p = put_digits(buf, year, 4);
+  *p++ = '-';
+  p = put_digits(p, month, 2);
+  *p++ = '-';
+  put_digits(p, day, 2);
+  return std::string(buf, sizeof buf);
 }
 
 Date shanghai_date(std::int64_t epoch_ms) {

@@ -209,6 +209,16 @@ test('bad configuration stops start-up with a precise message and exit code 2', 
   assert.match(out.stderr, /server\.port/);
 });
 
+test('a port already in use is refused, even though the loops share it with SO_REUSEPORT', () => {
+  const out = spawnSync(process.env.YICHUANG_BIN, ['serve'], {
+    env: { ...process.env, YICHUANG_SERVER_PORT: String(server.port), YICHUANG_SERVER_WEB_ROOT: '',
+      YICHUANG_DATABASE_SQLITE_PATH: `${server.dataDir}/other.db` },
+    encoding: 'utf8', timeout: 15000,
+  });
+  assert.equal(out.status, 1);
+  assert.match(out.stderr, /无法监听/);
+});
+
 test('SIGTERM closes event streams and exits 0 (graceful stop)', async () => {
   const own = await startServer({});
   const s = openStream(`${own.url}/api/events?topics=system`);

@@ -27,9 +27,11 @@ struct Traits : public restinio::traits_t<restinio::asio_timer_manager_t, restin
 using RestinioServer = restinio::http_server_t<Traits>;
 using ReqHandle = restinio::request_handle_t;
 
-// Sent with every response. The SPA loads only its own scripts; Element Plus
-// needs inline styles; nothing may frame our pages.
-constexpr std::pair<const char*, const char*> kSecurityHeaders[] = {
+// Security headers. Documents (the SPA) get the full policy: only our own
+// scripts, inline styles for Element Plus, nothing may frame the page. API
+// answers are data, never rendered, so they get the short policy OWASP's REST
+// guidance gives (default-src 'none'; frame-ancestors 'none').
+constexpr std::pair<const char*, const char*> kDocumentHeaders[] = {
     {"Content-Security-Policy",
      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
      "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
@@ -39,6 +41,11 @@ constexpr std::pair<const char*, const char*> kSecurityHeaders[] = {
     {"Referrer-Policy", "same-origin"},
     {"Cross-Origin-Opener-Policy", "same-origin"},
     {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+};
+constexpr std::pair<const char*, const char*> kApiHeaders[] = {
+    {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Cache-Control", "no-store"},
 };
 
 constexpr int kMaxPendingWrites = 256;
@@ -50,7 +57,21 @@ constexpr int kMaxPendingWrites = 256;
 // owns the acceptor) is still alive. See ServerImpl::shutdown.
 class IoContext : public asio::io_context {
  public:
+  IoContext() : asio::io_context(1) {}  // one thread runs each loop
   using asio::io_context::shutdown;
+};
+
+// SO_REUSEPORT: several acceptors on one port, the kernel spreads the
+// connections among them.
+using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+
+// One event loop: an io_context run by one thread, with its own acceptor on
+// the shared port. Loops share nothing on the hot path, as nginx's workers do.
+struct Loop {
+  IoContext io;
+  asio::executor_work_guard<asio::io_context::executor_type> work{asio::make_work_guard(io)};
+  std::unique_ptr<RestinioServer> server;
+  std::thread thread;
 };  // a stream this far behind is dropped
 
 Method to_method(const restinio::http_method_id_t& m) {
@@ -91,7 +112,11 @@ const char* reason_phrase(int status) {
 
 std::string new_request_id() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
-  return fmt::format("{:016x}", rng());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t v = rng();
+  std::string id(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) id[static_cast<std::size_t>(i)] = kHex[v & 0xf];
+  return id;
 }
 
 bool acceptable_request_id(std::string_view id) {
@@ -103,6 +128,8 @@ bool acceptable_request_id(std::string_view id) {
   }
   return true;
 }
+
+bool is_api(std::string_view path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
 std::string allow_header(std::vector<Method> methods) {
   std::string out;
@@ -185,47 +212,79 @@ class ServerImpl final : public Server {
       : options_(std::move(options)),
         router_(std::move(router)),
         site_(std::move(site)),
-        work_(asio::make_work_guard(io_)),
         workers_(static_cast<std::size_t>(options_.worker_threads)) {}
 
   ~ServerImpl() override { shutdown(); }
 
   Result<void> open() {
     raise_fd_limit();
-    auto settings =
-        restinio::server_settings_t<Traits>{}
-            .address(options_.listen)
-            .port(static_cast<std::uint16_t>(options_.port))
-            .max_parallel_connections(static_cast<std::size_t>(options_.max_connections))
-            .read_next_http_message_timelimit(std::chrono::seconds(60))
-            .write_http_response_timelimit(options_.request_timeout)
-            .handle_request_timeout(options_.request_timeout)
-            .incoming_http_msg_limits(
-                restinio::incoming_http_msg_limits_t{}
-                    .max_url_size(8 * 1024)
-                    .max_field_count(100)
-                    .max_field_value_size(16 * 1024)
-                    // Bodies a little over the limit still get a 413 with a
-                    // JSON explanation; far over it, the connection is closed.
-                    .max_body_size(static_cast<std::uint64_t>(options_.max_body_bytes) * 4))
-            .socket_options_setter([](restinio::socket_options_t& o) {
-              o.set_option(asio::ip::tcp::no_delay{true});
-            })
-            .request_handler([this](ReqHandle req) { return handle(std::move(req)); });
-    try {
-      server_ = std::make_unique<RestinioServer>(restinio::external_io_context(io_),
-                                                 std::move(settings));
-      server_->open_sync();
-    } catch (const std::exception& e) {
-      server_.reset();
-      return fail(ErrorCode::kUnavailable,
-                  fmt::format("无法监听 {}:{}: {}", options_.listen, options_.port, e.what()),
-                  "server.port");
+    // With several loops the acceptors share the port through SO_REUSEPORT,
+    // which would also let a second yichuang bind it silently: probe first
+    // with a plain socket so that a port in use is still an error.
+    if (options_.io_threads > 1) YC_TRY_VOID(probe_port());
+    const auto loops = static_cast<std::size_t>(options_.io_threads);
+    const bool reuse_port = loops > 1;
+    for (std::size_t i = 0; i < loops; ++i) {
+      auto loop = std::make_unique<Loop>();
+      auto settings =
+          restinio::server_settings_t<Traits>{}
+              .address(options_.listen)
+              .port(static_cast<std::uint16_t>(options_.port))
+              .max_parallel_connections(
+                  std::max<std::size_t>(1, static_cast<std::size_t>(options_.max_connections) / loops))
+              .read_next_http_message_timelimit(std::chrono::seconds(60))
+              .write_http_response_timelimit(options_.request_timeout)
+              .handle_request_timeout(options_.request_timeout)
+              .incoming_http_msg_limits(
+                  restinio::incoming_http_msg_limits_t{}
+                      .max_url_size(8 * 1024)
+                      .max_field_count(100)
+                      .max_field_value_size(16 * 1024)
+                      // Bodies a little over the limit still get a 413 with a
+                      // JSON explanation; far over it, the connection is closed.
+                      .max_body_size(static_cast<std::uint64_t>(options_.max_body_bytes) * 4))
+              .acceptor_options_setter([reuse_port](restinio::acceptor_options_t& o) {
+                o.set_option(asio::ip::tcp::acceptor::reuse_address(true));
+                if (reuse_port) o.set_option(ReusePort(true));
+              })
+              .socket_options_setter([](restinio::socket_options_t& o) {
+                o.set_option(asio::ip::tcp::no_delay{true});
+              })
+              .request_handler([this](ReqHandle req) { return handle(std::move(req)); });
+      try {
+        loop->server = std::make_unique<RestinioServer>(restinio::external_io_context(loop->io),
+                                                        std::move(settings));
+        loop->server->open_sync();
+      } catch (const std::exception& e) {
+        loop->server.reset();
+        stop_loops();
+        return fail(ErrorCode::kUnavailable,
+                    fmt::format("无法监听 {}:{}: {}", options_.listen, options_.port, e.what()),
+                    "server.port");
+      }
+      loops_.push_back(std::move(loop));
     }
-    for (int i = 0; i < options_.io_threads; ++i)
-      io_threads_.emplace_back([this] { io_.run(); });
+    for (auto& loop : loops_) loop->thread = std::thread([l = loop.get()] { l->io.run(); });
     every(std::chrono::duration_cast<std::chrono::milliseconds>(options_.heartbeat),
           [this] { heartbeat(); });
+    return {};
+  }
+
+  Result<void> probe_port() {
+    asio::io_context io;
+    asio::error_code ec;
+    asio::ip::tcp::acceptor probe(io);
+    const auto address = asio::ip::make_address(options_.listen, ec);
+    if (!ec) {
+      const asio::ip::tcp::endpoint ep(address, static_cast<std::uint16_t>(options_.port));
+      probe.open(ep.protocol(), ec);
+      if (!ec) probe.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
+      if (!ec) probe.bind(ep, ec);
+    }
+    if (ec)
+      return fail(ErrorCode::kUnavailable,
+                  fmt::format("无法监听 {}:{}: {}", options_.listen, options_.port, ec.message()),
+                  "server.port");
     return {};
   }
 
@@ -245,7 +304,7 @@ class ServerImpl final : public Server {
   void request_stop() override { kill(getpid(), SIGTERM); }
 
   void every(std::chrono::milliseconds period, std::function<void()> fn) override {
-    auto timer = std::make_shared<asio::steady_timer>(io_);
+    auto timer = std::make_shared<asio::steady_timer>(loops_.front()->io);
     {
       std::lock_guard lock(timers_mu_);
       timers_.push_back(timer);
@@ -343,10 +402,13 @@ class ServerImpl final : public Server {
     auto rb = req->create_response<restinio::user_controlled_output_t>(
         restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(status)},
                                      reason_phrase(status)});
-    for (const auto& [k, v] : kSecurityHeaders) rb.append_header(k, v);
+    if (is_api(r.path)) {
+      for (const auto& [k, v] : kApiHeaders) rb.append_header(k, v);
+    } else {
+      for (const auto& [k, v] : kDocumentHeaders) rb.append_header(k, v);
+    }
     rb.append_header("X-Request-Id", r.request_id);
     if (!resp.content_type.empty()) rb.append_header(restinio::http_field::content_type, resp.content_type);
-    if (resp.static_body.empty() && status != 304) rb.append_header("Cache-Control", "no-store");
     for (auto& [k, v] : resp.headers) rb.append_header(k, v);
     if (draining_) rb.connection_close();
     if (status == 304 || status == 204) {
@@ -360,7 +422,12 @@ class ServerImpl final : public Server {
           rb.set_body(restinio::const_buffer(body.data(), body.size()));
       }
     }
-    rb.done(std::move(on_written));
+    if (options_.access_log) {
+      rb.done(std::move(on_written));
+    } else {
+      rb.done();
+      --in_flight_;
+    }
   }
 
   restinio::request_handling_status_t handle(ReqHandle req) {
@@ -373,8 +440,7 @@ class ServerImpl final : public Server {
            started);
       return restinio::request_accepted();
     }
-    const bool api = r->path == "/api" || r->path.rfind("/api/", 0) == 0;
-    if (!api) {
+    if (!is_api(r->path)) {
       Response resp;
       if (r->method != Method::kGet && r->method != Method::kHead) {
         resp = error_response(Error::make(ErrorCode::kMethodNotAllowed), r->request_id);
@@ -440,10 +506,9 @@ class ServerImpl final : public Server {
       return;
     }
     auto rb = req->create_response<restinio::chunked_output_t>();
-    for (const auto& [k, v] : kSecurityHeaders) rb.append_header(k, v);
+    for (const auto& [k, v] : kApiHeaders) rb.append_header(k, v);
     rb.append_header("X-Request-Id", r->request_id);
     rb.append_header(restinio::http_field::content_type, "text/event-stream; charset=utf-8");
-    rb.append_header("Cache-Control", "no-store");
     rb.append_header("X-Accel-Buffering", "no");  // nginx: pass events through at once
     rb.flush();
     auto stream = std::make_shared<SseStream>(std::move(rb));
@@ -485,15 +550,15 @@ class ServerImpl final : public Server {
   void shutdown() {
     if (stopped_.exchange(true)) return;
     draining_ = true;
-    if (server_) {
+    for (auto& loop : loops_) {
       std::promise<void> closed;
-      server_->close_async([&closed] { closed.set_value(); },
-                           [&closed](std::exception_ptr) { closed.set_value(); });
+      loop->server->close_async([&closed] { closed.set_value(); },
+                                [&closed](std::exception_ptr) { closed.set_value(); });
       closed.get_future().wait_for(std::chrono::seconds(5));
     }
     {
       std::lock_guard lock(timers_mu_);
-      for (auto& t : timers_) asio::post(io_, [t] { t->cancel(); });
+      for (auto& t : timers_) asio::post(t->get_executor(), [t] { t->cancel(); });
     }
     for (auto& s : snapshot_streams()) s->close();
     const auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;
@@ -504,22 +569,34 @@ class ServerImpl final : public Server {
     workers_.join();
     // Let the last writes (stream ends, final responses) reach the sockets.
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    work_.reset();
-    io_.stop();
-    for (auto& t : io_threads_) t.join();
-    io_threads_.clear();
-    io_.shutdown();
-    server_.reset();
+    stop_loops();
+  }
+
+  // Stops and joins every loop, then shuts its io_context down while its
+  // RESTinio server is still alive (see IoContext), then destroys both.
+  void stop_loops() {
+    for (auto& loop : loops_) {
+      loop->work.reset();
+      loop->io.stop();
+    }
+    for (auto& loop : loops_)
+      if (loop->thread.joinable()) loop->thread.join();
+    {
+      std::lock_guard lock(timers_mu_);
+      timers_.clear();
+    }
+    for (auto& loop : loops_) {
+      loop->io.shutdown();
+      loop->server.reset();
+    }
+    loops_.clear();
   }
 
   ServerOptions options_;
   Router router_;
   std::shared_ptr<const StaticSite> site_;
-  IoContext io_;
-  asio::executor_work_guard<asio::io_context::executor_type> work_;
   asio::thread_pool workers_;
-  std::unique_ptr<RestinioServer> server_;
-  std::vector<std::thread> io_threads_;
+  std::vector<std::unique_ptr<Loop>> loops_;
   std::atomic<bool> draining_{false};
   std::atomic<bool> stopped_{false};
   std::atomic<std::int64_t> in_flight_{0};
