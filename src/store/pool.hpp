@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -12,6 +13,34 @@
 #include "platform/result.hpp"
 
 namespace yc::store {
+
+// How long a transaction waits for a free connection: twice the busy
+// timeout, at least 2 s.
+inline std::chrono::milliseconds pool_wait(int busy_timeout_ms) {
+  return std::chrono::milliseconds(std::max(busy_timeout_ms, 1000) * 2);
+}
+
+// The transaction protocol both engines share: `begin`, then fn; ROLLBACK
+// when fn returns an error or throws, COMMIT otherwise (and ROLLBACK if the
+// COMMIT fails). exec runs one statement without parameters.
+template <typename Exec, typename Fn, typename TxT>
+Result<void> run_transaction(Exec&& exec, const char* begin, TxT& tx, const Fn& fn) {
+  YC_TRY_VOID(exec(begin));
+  Result<void> r;
+  try {
+    r = fn(tx);
+  } catch (...) {
+    (void)exec("ROLLBACK");
+    throw;
+  }
+  if (!r) {
+    (void)exec("ROLLBACK");
+    return r;
+  }
+  auto committed = exec("COMMIT");
+  if (!committed) (void)exec("ROLLBACK");
+  return committed;
+}
 
 template <typename Conn>
 class Pool {

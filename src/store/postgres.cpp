@@ -170,34 +170,14 @@ class PgDatabase final : public Database {
   static Result<void> attempt_tx(Connection& c, TxMode mode,
                                  const std::function<Result<void>(Tx&)>& fn) {
     c.last_sqlstate.clear();
-    YC_TRY_VOID(c.simple(mode == TxMode::kWrite ? "BEGIN ISOLATION LEVEL READ COMMITTED"
-                                                : "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY"));
     PgTx tx(c);
-    Result<void> r;
-    try {
-      r = fn(tx);
-    } catch (...) {
-      (void)c.simple("ROLLBACK");
-      throw;
-    }
-    if (!r) {
-      const std::string state = c.last_sqlstate;
-      (void)c.simple("ROLLBACK");
-      c.last_sqlstate = state;
-      return r;
-    }
-    auto committed = c.simple("COMMIT");
-    if (!committed) {
-      const std::string state = c.last_sqlstate;
-      (void)c.simple("ROLLBACK");
-      c.last_sqlstate = state;
-    }
-    return committed;
+    return run_transaction([&](const char* sql) { return c.simple(sql); },
+                           mode == TxMode::kWrite ? "BEGIN ISOLATION LEVEL READ COMMITTED"
+                                                  : "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY",
+                           tx, fn);
   }
 
-  std::chrono::milliseconds timeout() const {
-    return std::chrono::milliseconds(std::max(options_.busy_timeout_ms, 1000) * 2);
-  }
+  std::chrono::milliseconds timeout() const { return pool_wait(options_.busy_timeout_ms); }
 
   Options options_;
   Pool<Connection> pool_;

@@ -189,31 +189,15 @@ class SqliteDatabase final : public Database {
  protected:
   Result<void> run_in_tx(TxMode mode, const std::function<Result<void>(Tx&)>& fn) override {
     auto lease = YC_TRY(pool_.acquire(timeout()));
-    YC_TRY_VOID(lease->exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"));
     SqliteTx tx(*lease);
-    Result<void> r;
-    try {
-      r = fn(tx);
-    } catch (...) {
-      (void)lease->exec("ROLLBACK");
-      throw;
-    }
-    if (!r) {
-      (void)lease->exec("ROLLBACK");
-      return r;
-    }
-    auto committed = lease->exec("COMMIT");
-    if (!committed) {
-      (void)lease->exec("ROLLBACK");
-      return committed;
-    }
-    return {};
+    // Writers take the write lock up front: a deferred transaction that
+    // upgrades later can fail with SQLITE_BUSY instead of waiting.
+    return run_transaction([&](const char* sql) { return lease->exec(sql); },
+                           mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", tx, fn);
   }
 
  private:
-  std::chrono::milliseconds timeout() const {
-    return std::chrono::milliseconds(std::max(options_.busy_timeout_ms, 1000) * 2);
-  }
+  std::chrono::milliseconds timeout() const { return pool_wait(options_.busy_timeout_ms); }
 
   Options options_;
   Pool<Connection> pool_;
