@@ -228,3 +228,32 @@ test('SIGTERM closes event streams and exits 0 (graceful stop)', async () => {
   const code = await exit;
   assert.equal(code, 0);
 });
+
+test('SIGTERM under load: every answered request is complete, then exit 0', async () => {
+  const own = await startServer({});
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  const one = () => new Promise((resolve) => {
+    http.get(`${own.url}/api/health`, { agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+      res.on('error', () => resolve({ status: -1, body }));
+    }).on('error', (e) => resolve({ status: 0, error: e.code }));
+  });
+  const requests = Array.from({ length: 400 }, one);
+  setTimeout(() => own.stop(), 20);
+  const results = await Promise.all(requests);
+  const code = await own.stop();
+  agent.destroy();
+  assert.equal(code, 0);
+  const answered = results.filter((r) => r.status > 0);
+  assert.ok(answered.length > 0, 'some requests were answered before the stop');
+  for (const r of answered) {
+    assert.ok(r.status === 200 || r.status === 503, `status ${r.status}`);
+    JSON.parse(r.body);  // complete, never cut off mid-body
+  }
+  for (const r of results.filter((x) => x.status <= 0)) {
+    assert.ok(['ECONNREFUSED', 'ECONNRESET', undefined].includes(r.error), `unexpected ${r.error}`);
+  }
+});
