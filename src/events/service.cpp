@@ -83,10 +83,13 @@ void Service::listen_loop() {
       const auto& o = v.as_object();
       const auto* id = o.if_contains("id");
       if (id == nullptr || !id->is_int64()) continue;
-      if (const auto* topic = o.if_contains("topic"); topic != nullptr && topic->is_string()) {
-        Event e{id->as_int64(), std::string(topic->as_string()),
-                boost::json::serialize(o.at("data")), o.at("at").to_number<std::int64_t>()};
-        deliver(e);
+      const auto* topic = o.if_contains("topic");
+      const auto* data = o.if_contains("data");
+      const auto* at = o.if_contains("at");
+      if (topic != nullptr && topic->is_string() && data != nullptr && at != nullptr &&
+          at->is_int64()) {
+        deliver(Event{id->as_int64(), std::string(topic->as_string()), boost::json::serialize(*data),
+                      at->as_int64()});
         continue;
       }
       auto e = db_.transact<Event>(store::TxMode::kRead,
