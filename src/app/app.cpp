@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "app/system_routes.hpp"
+#include "audit/service.hpp"
 #include "events/routes.hpp"
 #include "events/service.hpp"
 #include "platform/http/server.hpp"
@@ -75,6 +76,27 @@ int check_config(const Config& c) {
   return 0;
 }
 
+int audit_verify(const Config& c) {
+  std::unique_ptr<store::Database> db;
+  auto level = open_and_migrate(c, db);
+  if (!level) {
+    print_error(level.error());
+    return 1;
+  }
+  auto report = audit::verify(*db);
+  if (!report) {
+    print_error(report.error());
+    return 1;
+  }
+  if (!report->ok) {
+    std::fprintf(stderr, "审计日志校验失败: 第 %lld 条: %s\n",
+                 static_cast<long long>(report->bad_seq), report->reason.c_str());
+    return 3;
+  }
+  std::printf("审计日志完整: %lld 条记录,哈希链校验通过\n", static_cast<long long>(report->entries));
+  return 0;
+}
+
 int migrate(const Config& c) {
   std::unique_ptr<store::Database> db;
   auto level = open_and_migrate(c, db);
@@ -102,10 +124,22 @@ int seed_demo(const Config& c) {
         {"deployment.hotline", "12333"},
         {"deployment.service_hours", "工作日 9:00—17:00(法定节假日除外)"},
     };
-    for (const auto& [k, v] : rows)
-      YC_TRY_VOID(tx.exec("INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3) "
-                          "ON CONFLICT (key) DO NOTHING",
-                          {std::string(k), std::string(v), now}));
+    for (const auto& [k, v] : rows) {
+      const auto inserted = YC_TRY(tx.exec(
+          "INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3) "
+          "ON CONFLICT (key) DO NOTHING",
+          {std::string(k), std::string(v), now}));
+      if (inserted == 0) continue;
+      audit::Entry e;
+      e.actor_id = "system";
+      e.actor_role = "system";
+      e.action = "settings.seed";
+      e.object_type = "setting";
+      e.object_id = k;
+      e.client_address = "local";
+      e.outcome = "ok";
+      YC_TRY_VOID(audit::append(tx, std::move(e)));
+    }
     return {};
   });
   if (!seeded) {

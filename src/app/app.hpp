@@ -15,5 +15,8 @@ int serve(const Config& config);
 int migrate(const Config& config);
 int seed_demo(const Config& config);
 int check_config(const Config& config);
+// Exit 0 when the audit chain is whole, 3 when it is broken (naming the first
+// bad entry), 1 when the database cannot be read.
+int audit_verify(const Config& config);
 
 }  // namespace yc::app

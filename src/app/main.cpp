@@ -19,7 +19,10 @@ int main(int argc, char** argv) {
   auto* seed = cli.add_subcommand("seed-demo", "写入演示数据 (可重复执行)");
   auto* check = cli.add_subcommand("check-config", "校验配置并退出");
   auto* version = cli.add_subcommand("version", "显示版本");
-  for (auto* sub : {serve, migrate, seed, check})
+  auto* audit = cli.add_subcommand("audit", "审计日志");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "校验审计日志哈希链,指出第一条异常记录");
+  for (auto* sub : {serve, migrate, seed, check, audit_verify})
     sub->add_option("-c,--config", config_path, "配置文件 (TOML)");
   CLI11_PARSE(cli, argc, argv);
 
@@ -36,5 +39,6 @@ int main(int argc, char** argv) {
   if (serve->parsed()) return yc::app::serve(*config);
   if (migrate->parsed()) return yc::app::migrate(*config);
   if (seed->parsed()) return yc::app::seed_demo(*config);
+  if (audit_verify->parsed()) return yc::app::audit_verify(*config);
   return yc::app::check_config(*config);
 }

@@ -219,6 +219,24 @@ test('a port already in use is refused, even though the loops share it with SO_R
   assert.match(out.stderr, /无法监听/);
 });
 
+test('yichuang audit verify: 0 for a whole chain, 3 naming the entry after tampering (issue 4, item 5)', async () => {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const dir = await mkdtemp(`${os.tmpdir()}/yichuang-audit-`);
+  const env = { ...process.env, YICHUANG_DATABASE_SQLITE_PATH: `${dir}/y.db` };
+  const run = (...args) => spawnSync(process.env.YICHUANG_BIN, args, { env, encoding: 'utf8', timeout: 20000 });
+  assert.equal(run('seed-demo').status, 0);
+  const ok = run('audit', 'verify');
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /审计日志完整/);
+  const sql = spawnSync('sqlite3', [`${dir}/y.db`, "UPDATE audit_log SET outcome = 'refused' WHERE seq = 2"]);
+  assert.equal(sql.status, 0);
+  const bad = run('audit', 'verify');
+  assert.equal(bad.status, 3);
+  assert.match(bad.stderr, /第 2 条/);
+  await rm(dir, { recursive: true, force: true });
+});
+
 test('SIGTERM closes event streams and exits 0 (graceful stop)', async () => {
   const own = await startServer({});
   const s = openStream(`${own.url}/api/events?topics=system`);

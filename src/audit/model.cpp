@@ -1,0 +1,29 @@
+#include "audit/model.hpp"
+
+#include "privacy/crypto.hpp"
+
+namespace yc::audit {
+namespace {
+void put(std::string& out, std::string_view field) {
+  out += std::to_string(field.size());
+  out += ':';
+  out += field;
+  out += ';';
+}
+}  // namespace
+
+std::string chain_hash(const Entry& e) {
+  std::string s;
+  s.reserve(512);
+  put(s, "yichuang.audit.v1");
+  put(s, e.prev_hash);
+  put(s, std::to_string(e.seq));
+  put(s, std::to_string(e.created_at));
+  for (const std::string* f : {&e.actor_id, &e.actor_role, &e.unit_id, &e.site_id, &e.window_id,
+                               &e.action, &e.object_type, &e.object_id, &e.client_address,
+                               &e.outcome, &e.before_digest, &e.after_digest})
+    put(s, *f);
+  return privacy::sm3_hex(s);
+}
+
+}  // namespace yc::audit
