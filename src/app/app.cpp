@@ -47,9 +47,21 @@ Result<std::unique_ptr<store::Database>> open_database(const Config& c) {
   return store::Database::open(store_options(c));
 }
 
-Result<int> open_and_migrate(const Config& c, std::unique_ptr<store::Database>& db) {
-  db = YC_TRY(open_database(c));
-  return store::migrate(*db, store::builtin_migrations());
+// Opens and migrates the database for a command; on failure prints why and
+// returns null. `level` receives the migration level reached.
+std::unique_ptr<store::Database> open_for_command(const Config& c, int* level = nullptr) {
+  auto db = open_database(c);
+  if (!db) {
+    print_error(db.error());
+    return nullptr;
+  }
+  auto reached = store::migrate(**db, store::builtin_migrations());
+  if (!reached) {
+    print_error(reached.error());
+    return nullptr;
+  }
+  if (level != nullptr) *level = *reached;
+  return std::move(db).value();
 }
 
 std::string node_id(const Config& c) {
@@ -77,12 +89,8 @@ int check_config(const Config& c) {
 }
 
 int audit_verify(const Config& c) {
-  std::unique_ptr<store::Database> db;
-  auto level = open_and_migrate(c, db);
-  if (!level) {
-    print_error(level.error());
-    return 1;
-  }
+  auto db = open_for_command(c);
+  if (!db) return 1;
   auto report = audit::verify(*db);
   if (!report) {
     print_error(report.error());
@@ -98,23 +106,15 @@ int audit_verify(const Config& c) {
 }
 
 int migrate(const Config& c) {
-  std::unique_ptr<store::Database> db;
-  auto level = open_and_migrate(c, db);
-  if (!level) {
-    print_error(level.error());
-    return 1;
-  }
-  std::printf("数据库已迁移至版本 %d (%s)\n", *level, c.database.kind.c_str());
+  int level = 0;
+  if (!open_for_command(c, &level)) return 1;
+  std::printf("数据库已迁移至版本 %d (%s)\n", level, c.database.kind.c_str());
   return 0;
 }
 
 int seed_demo(const Config& c) {
-  std::unique_ptr<store::Database> db;
-  auto level = open_and_migrate(c, db);
-  if (!level) {
-    print_error(level.error());
-    return 1;
-  }
+  auto db = open_for_command(c);
+  if (!db) return 1;
   // Idempotent: existing values are kept, so an operator's edits survive.
   auto seeded = db->transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
     const auto now = time::now_ms();
@@ -156,12 +156,9 @@ int serve(const Config& c) {
     print_error(r.error());
     return 2;
   }
-  std::unique_ptr<store::Database> db;
-  auto level = open_and_migrate(c, db);
-  if (!level) {
-    print_error(level.error());
-    return 1;
-  }
+  int level = 0;
+  auto db = open_for_command(c, &level);
+  if (!db) return 1;
   auto site = http::StaticSite::load(c.server.web_root);
   if (!site) {
     print_error(site.error());
@@ -208,7 +205,7 @@ int serve(const Config& c) {
   });
   log::info(fmt::format("event=listening url=http://{}:{} database={} migration={} node={} "
                         "static_files={}",
-                        c.server.listen, c.server.port, c.database.kind, *level, node,
+                        c.server.listen, c.server.port, c.database.kind, level, node,
                         (*site)->file_count()));
   (*server)->wait_for_stop();
   events.stop();
