@@ -9,6 +9,7 @@
 
 #include "app/system_routes.hpp"
 #include "audit/service.hpp"
+#include "org/service.hpp"
 #include "events/routes.hpp"
 #include "events/service.hpp"
 #include "platform/http/server.hpp"
@@ -130,20 +131,17 @@ int seed_demo(const Config& c) {
           "ON CONFLICT (key) DO NOTHING",
           {std::string(k), std::string(v), now}));
       if (inserted == 0) continue;
-      audit::Entry e;
-      e.actor_id = "system";
-      e.actor_role = "system";
-      e.action = "settings.seed";
-      e.object_type = "setting";
-      e.object_id = k;
-      e.client_address = "local";
-      e.outcome = "ok";
-      YC_TRY_VOID(audit::append(tx, std::move(e)));
+      YC_TRY_VOID(audit::append(tx, audit::entry_for(audit::Actor::system(), "settings.seed",
+                                                      "setting", k)));
     }
     return {};
   });
   if (!seeded) {
     print_error(seeded.error());
+    return 1;
+  }
+  if (auto city = org::seed_demo_city(*db); !city) {
+    print_error(city.error());
     return 1;
   }
   std::printf("演示数据已就绪\n");

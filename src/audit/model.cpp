@@ -26,4 +26,20 @@ std::string chain_hash(const Entry& e) {
   return privacy::sm3_hex(s);
 }
 
+Entry entry_for(const Actor& actor, std::string action, std::string object_type,
+                std::string object_id) {
+  Entry e;
+  e.actor_id = actor.id;
+  e.actor_role = actor.role;
+  e.unit_id = actor.unit_id;
+  e.site_id = actor.site_id;
+  e.window_id = actor.window_id;
+  e.client_address = actor.client_address;
+  e.action = std::move(action);
+  e.object_type = std::move(object_type);
+  e.object_id = std::move(object_id);
+  e.outcome = "ok";
+  return e;
+}
+
 }  // namespace yc::audit

@@ -32,6 +32,22 @@ struct Entry {
 
 inline const std::string kGenesisHash(64, '0');
 
+// Who acts, and from where: filled from the session once accounts exist.
+struct Actor {
+  std::string id;
+  std::string role;
+  std::string unit_id;
+  std::string site_id;
+  std::string window_id;
+  std::string client_address;
+
+  static Actor system() { return Actor{"system", "system", "", "", "", "local"}; }
+};
+
+// An entry for `actor` doing `action` to an object, outcome "ok".
+Entry entry_for(const Actor& actor, std::string action, std::string object_type,
+                std::string object_id);
+
 // SM3 over prev_hash and every field, each length-prefixed so that no two
 // different entries serialize alike.
 std::string chain_hash(const Entry& e);

@@ -1,0 +1,175 @@
+// Organisation rules and use cases (issue 4, item 1; policy 三(一)).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+
+#include "audit/service.hpp"
+#include "org/service.hpp"
+#include "store/migrate.hpp"
+#include "store/migrations.hpp"
+
+namespace yc::org {
+namespace {
+
+TEST(OrgModel, CodesFollowLevelsAndParents) {
+  EXPECT_TRUE(validate_unit("110000", Level::kCity, "北京市", std::nullopt, std::nullopt));
+  EXPECT_TRUE(validate_unit("110101", Level::kDistrict, "东城区", "110000", Level::kCity));
+  EXPECT_TRUE(validate_unit("110101001", Level::kStreet, "东华门街道", "110101", Level::kDistrict));
+  EXPECT_TRUE(validate_unit("110101001001", Level::kCommunity, "某社区", "110101001", Level::kStreet));
+  EXPECT_EQ(validate_unit("11010", Level::kDistrict, "x", "110000", Level::kCity).error().field, "code");
+  EXPECT_EQ(validate_unit("120101", Level::kDistrict, "x", "110000", Level::kCity).error().field, "code");
+  EXPECT_EQ(validate_unit("110101001", Level::kStreet, "x", "110000", Level::kCity).error().field,
+            "parent_code");  // a street directly under the city
+  EXPECT_EQ(validate_unit("110101001", Level::kStreet, "", "110101", Level::kDistrict).error().field, "name");
+  EXPECT_FALSE(validate_unit("110100", Level::kCity, "x", std::nullopt, std::nullopt));
+}
+
+TEST(OrgModel, ScopeIsEverythingBelowTheGrantedUnit) {
+  const auto city = child_path("/", "110000");
+  const auto district = child_path(city, "110101");
+  EXPECT_EQ(district, "/110000/110101/");
+  EXPECT_TRUE(within(child_path(district, "110101001"), district));
+  EXPECT_TRUE(within(district, district));
+  EXPECT_FALSE(within(child_path(city, "110102"), district));
+  EXPECT_FALSE(within("/110000/1101010/", district));  // a sibling whose code merely starts alike
+  EXPECT_FALSE(within(district, ""));
+}
+
+TEST(OrgModel, SitesBelongToTheRightLevel) {
+  EXPECT_TRUE(validate_site_unit(SiteKind::kHall, Level::kStreet));
+  EXPECT_TRUE(validate_site_unit(SiteKind::kPoint, Level::kCommunity));
+  EXPECT_FALSE(validate_site_unit(SiteKind::kHall, Level::kCommunity));
+  EXPECT_EQ(window_kind_label(*parse_window_kind("green")), "绿色通道");
+  EXPECT_FALSE(parse_window_kind("vip"));
+}
+
+TEST(Csv, QuotesCommasNewlinesBomAndCrlf) {
+  auto rows = parse_csv("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\r\nlast,");
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0], (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ((*rows)[1], (std::vector<std::string>{"x, y", "say \"hi\"\nthere"}));
+  EXPECT_EQ((*rows)[2], (std::vector<std::string>{"last", ""}));
+  EXPECT_FALSE(parse_csv("a,\"open"));
+}
+
+TEST(Csv, UnitRowsAreJudgedOneByOne) {
+  auto r = parse_unit_csv("code,parent_code,level,name\n110000,,1,北京市\n110101,110000,9,东城区\nshort\n\n");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_TRUE(r[0].row);
+  EXPECT_EQ(r[1].line, 3);
+  EXPECT_EQ(r[1].error->field, "level");
+  EXPECT_EQ(r[2].line, 4);
+  EXPECT_EQ(r[2].error->field, "row");
+}
+
+class OrgService : public ::testing::TestWithParam<store::Engine> {
+ protected:
+  void SetUp() override {
+    store::Options o;
+    o.engine = GetParam();
+    if (o.engine == store::Engine::kSqlite) {
+      dir_ = std::filesystem::temp_directory_path() /
+             ("yc-org-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+      std::filesystem::create_directories(dir_);
+      o.sqlite_path = (dir_ / "o.db").string();
+    } else {
+      const char* url = std::getenv("YICHUANG_TEST_PG_URL");
+      if (url == nullptr) {
+        if (std::getenv("YICHUANG_TEST_PG_OPTIONAL") != nullptr) GTEST_SKIP();
+        FAIL() << "YICHUANG_TEST_PG_URL is not set";
+      }
+      o.postgres_url = url;
+    }
+    db_ = store::Database::open(o).value();
+    ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
+    // The PostgreSQL database is shared across the suite: start empty.
+    ASSERT_TRUE(db_->transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
+      YC_TRY_VOID(tx.exec("DELETE FROM org_window"));
+      YC_TRY_VOID(tx.exec("DELETE FROM org_site"));
+      YC_TRY_VOID(tx.exec("DELETE FROM org_unit WHERE level = 4"));
+      YC_TRY_VOID(tx.exec("DELETE FROM org_unit WHERE level = 3"));
+      YC_TRY_VOID(tx.exec("DELETE FROM org_unit WHERE level = 2"));
+      YC_TRY_VOID(tx.exec("DELETE FROM org_unit"));
+      YC_TRY_VOID(tx.exec("DELETE FROM audit_log"));
+      YC_TRY_VOID(tx.exec("UPDATE audit_head SET seq = 0, hash = $1 WHERE id = 1", {audit::kGenesisHash}));
+      return {};
+    }));
+  }
+  void TearDown() override {
+    db_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Database> db_;
+  audit::Actor actor_{"admin", "市级管理员", "110000", "", "", "127.0.0.1"};
+};
+
+TEST_P(OrgService, ImportReportsEachBadRowAndKeepsTheGoodOnes) {
+  auto report = import_units(*db_, actor_,
+                             "code,parent_code,level,name\n"
+                             "110000,,1,北京市\n"
+                             "110101,110000,2,东城区\n"
+                             "110101001,110101,3,东华门街道\n"
+                             "110101001,110101,3,重复的街道\n"      // duplicate code
+                             "120101001,110101,3,代码不符\n"        // wrong prefix
+                             "110102001,110102,3,上级不存在\n"      // no such parent
+                             "110101001001,110101001,4,\"某社区, 一\"\n");
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(report->size(), 7u);
+  for (int i : {0, 1, 2, 6}) EXPECT_FALSE((*report)[static_cast<std::size_t>(i)].error) << i;
+  EXPECT_EQ((*report)[3].error->code, ErrorCode::kConflict);
+  EXPECT_EQ((*report)[3].line, 5);
+  EXPECT_EQ((*report)[4].error->field, "code");
+  EXPECT_EQ((*report)[5].error->field, "parent_code");
+  auto units = db_->transact<std::vector<Unit>>(store::TxMode::kRead,
+                                                [](store::Tx& tx) { return list_units(tx, "/110000/110101/"); });
+  ASSERT_TRUE(units);
+  ASSERT_EQ(units->size(), 3u);
+  EXPECT_EQ(units->back().name, "某社区, 一");
+  // Every created unit is in the audit trail, and the trail is whole.
+  auto verified = audit::verify(*db_);
+  EXPECT_TRUE(verified->ok);
+  EXPECT_EQ(verified->entries, 4);
+}
+
+TEST_P(OrgService, DemoCityHasAHallWithWindowsAndIsSeededOnce) {
+  ASSERT_TRUE(seed_demo_city(*db_));
+  ASSERT_TRUE(seed_demo_city(*db_));
+  auto all = db_->transact<std::vector<Unit>>(store::TxMode::kRead, [](store::Tx& tx) { return list_units(tx, "/"); });
+  EXPECT_EQ(all->size(), 12u);
+  auto windows = db_->transact<std::vector<Window>>(store::TxMode::kRead, [](store::Tx& tx) -> Result<std::vector<Window>> {
+    auto hall = YC_TRY(tx.one("SELECT id FROM org_site WHERE kind = 'hall'"));
+    return list_windows(tx, hall.int64(0));
+  });
+  ASSERT_TRUE(windows);
+  ASSERT_EQ(windows->size(), 4u);
+  EXPECT_EQ((*windows)[2].kind, WindowKind::kGreen);
+  EXPECT_EQ((*windows)[0].name, "1 号窗口");
+}
+
+TEST_P(OrgService, SitesAndWindowsAreChecked) {
+  ASSERT_TRUE(seed_demo_city(*db_));
+  auto r = db_->transact<Site>(store::TxMode::kWrite, [&](store::Tx& tx) {
+    return create_site(tx, actor_, Site{0, "110101", SiteKind::kHall, "区里的大厅", "", "", "", {}, {}});
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, "unit_code");
+  auto dup = db_->transact<Window>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Window> {
+    auto hall = YC_TRY(tx.one("SELECT id FROM org_site WHERE kind = 'hall'"));
+    return create_window(tx, actor_, Window{0, hall.int64(0), 1, "", WindowKind::kSpecialized, true});
+  });
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(dup.error().field, "number");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, OrgService,
+                         ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
+                         [](const auto& p) { return std::string(store::engine_name(p.param)); });
+
+}  // namespace
+}  // namespace yc::org
