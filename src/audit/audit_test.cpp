@@ -14,6 +14,7 @@
 #include "audit/service.hpp"
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "store/testing.hpp"
 
 namespace yc::audit {
 namespace {
@@ -43,22 +44,12 @@ Result<void> append_n(store::Database& db, int n) {
 class AuditChain : public ::testing::TestWithParam<store::Engine> {
  protected:
   void SetUp() override {
-    store::Options o;
-    o.engine = GetParam();
-    if (o.engine == store::Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() / ("yc-audit-" + std::to_string(::getpid()) + "-" +
-                                                       std::to_string(std::random_device{}()));
-      std::filesystem::create_directories(dir_);
-      o.sqlite_path = (dir_ / "a.db").string();
-    } else {
-      const char* url = std::getenv("YICHUANG_TEST_PG_URL");
-      if (url == nullptr) {
-        if (std::getenv("YICHUANG_TEST_PG_OPTIONAL") != nullptr) GTEST_SKIP();
-        FAIL() << "YICHUANG_TEST_PG_URL is not set";
-      }
-      o.postgres_url = url;
+    std::string why;
+    db_ = store::testing::open_for_test(GetParam(), &dir_, &why);
+    if (!db_) {
+      if (why == "skip") GTEST_SKIP();
+      FAIL() << why;
     }
-    db_ = store::Database::open(o).value();
     ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
     // The PostgreSQL database is shared by the suite: start from an empty trail.
     ASSERT_TRUE(db_->transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {

@@ -88,6 +88,9 @@ std::optional<std::string> unbase64url(std::string_view in) {
       out += static_cast<char>((acc >> bits) & 0xff);
     }
   }
+  // Only the canonical form: leftover bits must be zero, so that no two texts
+  // decode alike (a changed last character is always a different ciphertext).
+  if (in.size() % 4 == 1 || (bits > 0 && (acc & ((1u << bits) - 1)) != 0)) return std::nullopt;
   return out;
 }
 

@@ -15,6 +15,7 @@
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
 #include "store/notify.hpp"
+#include "store/testing.hpp"
 
 namespace yc::store {
 namespace {
@@ -27,25 +28,12 @@ std::string pg_url() {
 class StoreTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    Options o;
-    o.engine = GetParam();
-    o.pool_size = 4;
-    if (o.engine == Engine::kSqlite) {
-      dir_ = std::filesystem::temp_directory_path() /
-             ("yc-store-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
-      std::filesystem::create_directories(dir_);
-      o.sqlite_path = (dir_ / "t.db").string();
-    } else {
-      o.postgres_url = pg_url();
-      if (o.postgres_url.empty()) {
-        if (std::getenv("YICHUANG_TEST_PG_OPTIONAL") != nullptr) GTEST_SKIP() << "no PostgreSQL";
-        FAIL() << "YICHUANG_TEST_PG_URL is not set: the PostgreSQL store tests need the "
-                  "private cluster (run through ctest, or set YICHUANG_TEST_PG_OPTIONAL=1)";
-      }
+    std::string why;
+    db_ = testing::open_for_test(GetParam(), &dir_, &why);
+    if (!db_) {
+      if (why == "skip") GTEST_SKIP();
+      FAIL() << why;
     }
-    auto db = Database::open(o);
-    ASSERT_TRUE(db) << db.error().message;
-    db_ = std::move(db).value();
     // Each test gets fresh tables (PostgreSQL's database is shared by tests).
     table_ = "t_" + std::to_string(std::random_device{}() % 1000000000);
     ASSERT_TRUE(write([&](Tx& tx) {
