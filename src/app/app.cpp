@@ -4,11 +4,14 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include <fmt/format.h>
 
-#include "app/system_routes.hpp"
+#include "app/routes.hpp"
 #include "audit/service.hpp"
+#include "identity/secrets.hpp"
+#include "identity/service.hpp"
 #include "org/service.hpp"
 #include "events/routes.hpp"
 #include "events/service.hpp"
@@ -81,7 +84,126 @@ std::string setting(store::Database& db, const std::string& key, std::string fal
   return v ? *v : fallback;
 }
 
+// The key ring for personal data. A missing key file is created only while
+// no account exists (a fresh installation); otherwise sealed data would
+// become unreadable, so starting is refused.
+std::optional<privacy::KeyRing> open_keys(const Config& c, store::Database& db) {
+  const auto& path = c.security.key_file;
+  if (!std::filesystem::exists(path)) {
+    auto accounts = db.transact<std::int64_t>(store::TxMode::kRead, [](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("SELECT COUNT(*) FROM account")).int64(0);
+    });
+    if (!accounts) {
+      print_error(accounts.error());
+      return std::nullopt;
+    }
+    if (*accounts > 0) {
+      print_error(Error::make(ErrorCode::kUnavailable,
+                              fmt::format("密钥文件 {} 不存在,而数据库中已有加密的个人信息;请从备份恢复密钥文件 "
+                                          "(security.key_file)", path)));
+      return std::nullopt;
+    }
+    std::error_code ec;
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (auto g = privacy::KeyRing::generate(path, "k1"); !g) {
+      print_error(g.error());
+      return std::nullopt;
+    }
+    std::fprintf(stderr, "yichuang: 已生成密钥文件 %s,请与数据库分开妥善备份\n", path.c_str());
+  }
+  auto keys = privacy::KeyRing::load(path);
+  if (!keys) {
+    print_error(keys.error());
+    return std::nullopt;
+  }
+  return std::move(keys).value();
+}
+
+// Demo accounts (deployment.mode = demo only): one per role of the policy,
+// all with the demo password; the TOTP secret is shared and printed by
+// `make run`, so the administrators' second step can be tried.
+constexpr const char* kDemoPassword = "Yichuang@2026";
+constexpr const char* kDemoTotpRaw = "yichuang-demo-totp-1";
+
+Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& keys) {
+  auto existing = YC_TRY(db.transact<std::int64_t>(store::TxMode::kRead, [](store::Tx& tx) -> Result<std::int64_t> {
+    return YC_TRY(tx.one("SELECT COUNT(*) FROM account")).int64(0);
+  }));
+  if (existing > 0) return {};
+  identity::Accounts accounts(db, keys);
+  YC_TRY_VOID(accounts.load_roles());
+  struct Demo {
+    const char* login;
+    const char* name;
+    const char* unit;
+    const char* role;
+    bool totp;
+  };
+  const Demo demos[] = {
+      {"sysadmin", "王系统", "110000", "system_admin", true},
+      {"secadmin", "李安全", "110000", "security_admin", true},
+      {"auditor", "赵审计", "110000", "audit_admin", true},
+      {"cityadmin", "钱市管", "110000", "city_admin", true},
+      {"dcadmin", "孙区管", "110101", "district_admin", true},
+      {"hallmgr", "周大厅", "110101001", "hall_manager", false},
+      {"clerk", "吴𠮷", "110101001", "window_clerk", false},
+      {"reviewer", "郑初审", "110101001", "first_reviewer", false},
+      {"reviewer2", "冯复审", "110101001", "second_reviewer", false},
+      {"approver", "陈审批", "110101001", "approver", true},
+      {"rechecker", "褚复核", "110101001", "rechecker", true},
+      {"xcclerk", "卫受理", "110102003", "window_clerk", false},
+  };
+  for (const auto& d : demos) {
+    YC_TRY_VOID(accounts.create_seeded(audit::Actor::system(), identity::NewAccount{d.login, d.name, "", d.unit},
+                                       kDemoPassword, false,
+                                       d.totp ? std::optional<std::string>(kDemoTotpRaw) : std::nullopt,
+                                       {{d.role, d.unit}}));
+  }
+  return {};
+}
+
 }  // namespace
+
+int keygen(const Config& c) {
+  if (std::filesystem::exists(c.security.key_file)) {
+    std::printf("密钥文件已存在: %s (未改动)\n", c.security.key_file.c_str());
+    return 0;
+  }
+  std::error_code ec;
+  const auto parent = std::filesystem::path(c.security.key_file).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (auto g = privacy::KeyRing::generate(c.security.key_file, "k1"); !g) {
+    print_error(g.error());
+    return 1;
+  }
+  std::printf("已生成密钥文件: %s (权限 0600;请与数据库分开备份)\n", c.security.key_file.c_str());
+  return 0;
+}
+
+int create_admin(const Config& c, const std::string& login, const std::string& name, const std::string& role,
+                 const std::string& unit) {
+  auto db = open_for_command(c);
+  if (!db) return 1;
+  auto keys = open_keys(c, *db);
+  if (!keys) return 1;
+  identity::Accounts accounts(*db, *keys);
+  if (auto r = accounts.load_roles(); !r) {
+    print_error(r.error());
+    return 1;
+  }
+  const auto password = identity::initial_password();
+  auto id = accounts.create_seeded(audit::Actor::system(), identity::NewAccount{login, name, "", unit}, password,
+                                   true, std::nullopt, {{role, unit}});
+  if (!id) {
+    print_error(id.error());
+    return 1;
+  }
+  std::printf("已创建账户 %s (编号 %lld),初始密码: %s\n首次登录须修改密码%s。\n", login.c_str(),
+              static_cast<long long>(*id), password.c_str(),
+              accounts.role(role) != nullptr && accounts.role(role)->requires_totp ? "并绑定动态口令" : "");
+  return 0;
+}
 
 int check_config(const Config& c) {
   std::printf("配置有效 (%s): 监听 %s:%d, 数据库 %s\n", c.source.c_str(), c.server.listen.c_str(),
@@ -144,6 +266,12 @@ int seed_demo(const Config& c) {
     print_error(city.error());
     return 1;
   }
+  auto keys = open_keys(c, *db);
+  if (!keys) return 1;
+  if (auto people = seed_demo_accounts(*db, *keys); !people) {
+    print_error(people.error());
+    return 1;
+  }
   std::printf("演示数据已就绪\n");
   return 0;
 }
@@ -169,15 +297,21 @@ int serve(const Config& c) {
     return 1;
   }
 
+  auto keys = open_keys(c, *db);
+  if (!keys) return 1;
+  identity::Accounts accounts(*db, *keys);
+  if (auto r = accounts.load_roles(); !r) {
+    print_error(r.error());
+    return 1;
+  }
+
   http::Router router;
-  add_system_routes(router, *db,
-                    SystemFacts{kVersion, node, c.database.kind,
-                                setting(*db, "deployment.name", ""),
-                                setting(*db, "deployment.mode", "production"),
-                                setting(*db, "deployment.hotline", "12333"),
-                                setting(*db, "deployment.service_hours", ""),
-                                c.server.max_body_bytes, c.events.heartbeat_seconds});
-  events::add_routes(router, events, c.events.publish_token);
+  auto api = add_routes(router, *db, events, accounts, c,
+             SystemFacts{kVersion, node, c.database.kind, setting(*db, "deployment.name", ""),
+                         setting(*db, "deployment.mode", "production"),
+                         setting(*db, "deployment.hotline", "12333"),
+                         setting(*db, "deployment.service_hours", ""), c.server.max_body_bytes,
+                         c.events.heartbeat_seconds});
 
   http::ServerOptions so;
   so.listen = c.server.listen;

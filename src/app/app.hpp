@@ -15,6 +15,12 @@ int serve(const Config& config);
 int migrate(const Config& config);
 int seed_demo(const Config& config);
 int check_config(const Config& config);
+// Writes a new key file at security.key_file unless one exists.
+int keygen(const Config& config);
+// An administrator account with a printed initial password (first sign-in:
+// change it, enrol TOTP). For the first 三员 accounts of an installation.
+int create_admin(const Config& config, const std::string& login, const std::string& name,
+                 const std::string& role, const std::string& unit);
 // Exit 0 when the audit chain is whole, 3 when it is broken (naming the first
 // bad entry), 1 when the database cannot be read.
 int audit_verify(const Config& config);

@@ -19,10 +19,17 @@ int main(int argc, char** argv) {
   auto* seed = cli.add_subcommand("seed-demo", "写入演示数据 (可重复执行)");
   auto* check = cli.add_subcommand("check-config", "校验配置并退出");
   auto* version = cli.add_subcommand("version", "显示版本");
+  auto* keygen = cli.add_subcommand("keygen", "生成个人信息加密密钥文件 (已存在则不改动)");
+  auto* admin = cli.add_subcommand("create-admin", "创建管理员账户并打印初始密码");
+  std::string admin_login, admin_name, admin_role = "system_admin", admin_unit;
+  admin->add_option("--login", admin_login, "登录名")->required();
+  admin->add_option("--name", admin_name, "姓名")->required();
+  admin->add_option("--role", admin_role, "角色: system_admin | security_admin | audit_admin | city_admin ...");
+  admin->add_option("--unit", admin_unit, "授权单位代码 (如市级 110000)")->required();
   auto* audit = cli.add_subcommand("audit", "审计日志");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "校验审计日志哈希链,指出第一条异常记录");
-  for (auto* sub : {serve, migrate, seed, check, audit_verify})
+  for (auto* sub : {serve, migrate, seed, check, audit_verify, keygen, admin})
     sub->add_option("-c,--config", config_path, "配置文件 (TOML)");
   CLI11_PARSE(cli, argc, argv);
 
@@ -40,5 +47,7 @@ int main(int argc, char** argv) {
   if (migrate->parsed()) return yc::app::migrate(*config);
   if (seed->parsed()) return yc::app::seed_demo(*config);
   if (audit_verify->parsed()) return yc::app::audit_verify(*config);
+  if (keygen->parsed()) return yc::app::keygen(*config);
+  if (admin->parsed()) return yc::app::create_admin(*config, admin_login, admin_name, admin_role, admin_unit);
   return yc::app::check_config(*config);
 }

@@ -26,6 +26,13 @@ std::string chain_hash(const Entry& e) {
   return privacy::sm3_hex(s);
 }
 
+std::string digest(std::initializer_list<std::string_view> fields) {
+  std::string s;
+  put(s, "yichuang.object.v1");
+  for (auto f : fields) put(s, f);
+  return privacy::sm3_hex(s);
+}
+
 Entry entry_for(const Actor& actor, std::string action, std::string object_type,
                 std::string object_id) {
   Entry e;

@@ -3,7 +3,9 @@
 // an entry holds and how entries chain. Pure code: no I/O.
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 namespace yc::audit {
 
@@ -47,6 +49,11 @@ struct Actor {
 // An entry for `actor` doing `action` to an object, outcome "ok".
 Entry entry_for(const Actor& actor, std::string action, std::string object_type,
                 std::string object_id);
+
+// The before/after digest of an object: SM3 over its fields, length-prefixed.
+// Pass sealed values, never clear personal data (a digest of a phone number
+// can be reversed by trying them all).
+std::string digest(std::initializer_list<std::string_view> fields);
 
 // SM3 over prev_hash and every field, each length-prefixed so that no two
 // different entries serialize alike.

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -59,9 +60,14 @@ bool needs_rehash(std::string_view hash) {
 
 TotpSecret new_totp_secret() {
   init_once();
+  std::string raw(20, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  return totp_secret_from_raw(std::move(raw));
+}
+
+TotpSecret totp_secret_from_raw(std::string raw) {
   TotpSecret s;
-  s.raw.resize(20);
-  randombytes_buf(s.raw.data(), s.raw.size());
+  s.raw = std::move(raw);
   char* b32 = nullptr;
   size_t len = 0;
   oath_base32_encode(s.raw.data(), s.raw.size(), &b32, &len);
@@ -118,6 +124,38 @@ std::string recovery_digest(std::string_view code) {
   for (char c : code)
     if (c != '-' && c != ' ') normalized += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return privacy::sm3_hex("yichuang.recovery:" + normalized);
+}
+
+std::string random_token(std::size_t bytes) {
+  init_once();
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(sodium_base64_encoded_len(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+std::string initial_password() {
+  init_once();
+  // 4 upper, 4 lower, 3 digits and a symbol, shuffled: 12 characters from
+  // four classes, without look-alikes (0/O, 1/l/I).
+  static constexpr std::string_view kUpper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+  static constexpr std::string_view kLower = "abcdefghijkmnopqrstuvwxyz";
+  static constexpr std::string_view kDigit = "23456789";
+  static constexpr std::string_view kSymbol = "@#%+=?";
+  std::string p;
+  auto pick = [&p](std::string_view from, int n) {
+    for (int i = 0; i < n; ++i) p += from[randombytes_uniform(static_cast<std::uint32_t>(from.size()))];
+  };
+  pick(kUpper, 4);
+  pick(kLower, 4);
+  pick(kDigit, 3);
+  pick(kSymbol, 1);
+  for (std::size_t i = p.size() - 1; i > 0; --i)
+    std::swap(p[i], p[randombytes_uniform(static_cast<std::uint32_t>(i + 1))]);
+  return p;
 }
 
 }  // namespace yc::identity

@@ -24,6 +24,7 @@ struct TotpSecret {
   std::string base32;  // for authenticator apps
 };
 TotpSecret new_totp_secret();
+TotpSecret totp_secret_from_raw(std::string raw);
 
 // otpauth://totp/... for the enrolment QR code.
 std::string totp_uri(const TotpSecret& secret, std::string_view account, std::string_view issuer);
@@ -41,5 +42,12 @@ std::optional<std::int64_t> totp_match(std::string_view raw_secret, std::string_
 // look-alike characters, and the digest to store for each.
 std::vector<std::string> new_recovery_codes(int count = 10);
 std::string recovery_digest(std::string_view code);
+
+// `bytes` random bytes as unpadded base64url (session tokens, CSRF tokens).
+std::string random_token(std::size_t bytes = 32);
+
+// A random password that meets the policy, for a new or reset account; the
+// holder must change it at first sign-in.
+std::string initial_password();
 
 }  // namespace yc::identity

@@ -8,6 +8,7 @@
 
 #include "audit/model.hpp"
 #include "org/model.hpp"
+#include "org/scope.hpp"
 #include "platform/result.hpp"
 #include "store/database.hpp"
 
@@ -39,14 +40,49 @@ struct Window {
   bool open = true;
 };
 
-Result<Unit> create_unit(store::Tx& tx, const audit::Actor& actor, const UnitRow& row);
-Result<Unit> get_unit(store::Tx& tx, const std::string& code);
-// The unit at scope_path and everything below it, in path order.
-Result<std::vector<Unit>> list_units(store::Tx& tx, const std::string& scope_path);
+// Every function takes the caller's scope for the permission it exercises:
+// objects outside it are kNotFound, exactly as if they did not exist.
 
-Result<Site> create_site(store::Tx& tx, const audit::Actor& actor, Site site);
-Result<Window> create_window(store::Tx& tx, const audit::Actor& actor, Window window);
-Result<std::vector<Window>> list_windows(store::Tx& tx, std::int64_t site_id);
+// A new unit under a parent in scope; the city itself only with Scope::all().
+Result<Unit> create_unit(store::Tx& tx, const audit::Actor& actor, const Scope& scope,
+                         const UnitRow& row);
+Result<Unit> get_unit(store::Tx& tx, const Scope& scope, const std::string& code);
+// The units in scope, in path order.
+Result<std::vector<Unit>> list_units(store::Tx& tx, const Scope& scope);
+Result<Unit> rename_unit(store::Tx& tx, const audit::Actor& actor, const Scope& scope,
+                         const std::string& code, const std::string& name,
+                         std::int64_t expected_version);
+
+struct SiteDetail {
+  Site site;
+  std::string unit_name;
+  std::int64_t version = 1;
+};
+Result<Site> create_site(store::Tx& tx, const audit::Actor& actor, const Scope& scope, Site site);
+Result<SiteDetail> get_site(store::Tx& tx, const Scope& scope, std::int64_t id);
+// Sites of units in scope, optionally only at and below `unit_code`.
+Result<std::vector<SiteDetail>> list_sites(store::Tx& tx, const Scope& scope,
+                                           const std::string& unit_code);
+// Replaces the editable fields (everything but id and unit).
+Result<SiteDetail> update_site(store::Tx& tx, const audit::Actor& actor, const Scope& scope,
+                               const Site& site, std::int64_t expected_version);
+
+struct WindowDetail {
+  Window window;
+  std::int64_t version = 1;
+};
+Result<Window> create_window(store::Tx& tx, const audit::Actor& actor, const Scope& scope,
+                             Window window);
+Result<std::vector<WindowDetail>> list_windows(store::Tx& tx, const Scope& scope,
+                                               std::int64_t site_id);
+struct WindowPatch {
+  std::optional<std::string> name;
+  std::optional<WindowKind> kind;
+  std::optional<bool> open;
+};
+Result<WindowDetail> update_window(store::Tx& tx, const audit::Actor& actor, const Scope& scope,
+                                   std::int64_t id, const WindowPatch& patch,
+                                   std::int64_t expected_version);
 
 struct ImportLine {
   int line = 0;
@@ -56,7 +92,7 @@ struct ImportLine {
 // Imports units from CSV, each row in its own transaction: a bad row imports
 // nothing of itself and is reported with its line and error; the others go in.
 Result<std::vector<ImportLine>> import_units(store::Database& db, const audit::Actor& actor,
-                                             std::string_view csv);
+                                             const Scope& scope, std::string_view csv);
 
 // The demo city (两区、若干街道和社区); idempotent.
 Result<void> seed_demo_city(store::Database& db);

@@ -101,6 +101,9 @@ std::vector<Key> keys_of(Config& c) {
       int_key("events", "max_streams", &c.events.max_streams),
       string_key("events", "publish_token", &c.events.publish_token),
       string_key("node", "id", &c.node.id),
+      string_key("security", "key_file", &c.security.key_file),
+      bool_key("security", "secure_cookie", &c.security.secure_cookie),
+      int_key("security", "audit_retention_days", &c.security.audit_retention_days),
   };
 }
 
@@ -148,6 +151,9 @@ Result<void> validate(const Config& c) {
   YC_TRY_VOID(check_range(c, "events.heartbeat_seconds", c.events.heartbeat_seconds, 1, 300));
   YC_TRY_VOID(check_range(c, "events.retention_hours", c.events.retention_hours, 1, 24 * 90));
   YC_TRY_VOID(check_range(c, "events.max_streams", c.events.max_streams, 1, 1'000'000));
+  YC_TRY_VOID(check_range(c, "security.audit_retention_days", c.security.audit_retention_days, 183, 36'500));
+  if (c.security.key_file.empty())
+    return bad(w("security.key_file"), "security.key_file", "不能为空");
   // A stream that sends nothing for request_timeout_seconds is closed by the
   // HTTP layer, so heartbeats must come well before that.
   if (c.events.heartbeat_seconds >= c.server.request_timeout_seconds)

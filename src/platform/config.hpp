@@ -45,6 +45,14 @@ struct EventsConfig {
   std::string publish_token;    // enables POST /api/events/{topic}; empty = off
 };
 
+struct SecurityConfig {
+  // Key file of privacy::KeyRing (SM4 field keys, lookup key); outside the
+  // database, mode 0600. `yichuang keygen` writes one.
+  std::string key_file = "var/keys/yichuang.keys";
+  bool secure_cookie = false;   // also set per request by X-Forwarded-Proto: https
+  int audit_retention_days = 365;  // at least 183 (six months; research/security.md)
+};
+
 struct NodeConfig {
   std::string id;               // empty: derived from host name and port
 };
@@ -55,6 +63,7 @@ struct Config {
   LogConfig log;
   EventsConfig events;
   NodeConfig node;
+  SecurityConfig security;
   std::string source;  // the file, or "默认配置"
   // key ("server.port") -> where its value came from (file or variable).
   std::map<std::string, std::string> origins;

@@ -18,6 +18,8 @@ std::string_view code_name(ErrorCode code) {
     case ErrorCode::kUnavailable: return "UNAVAILABLE";
     case ErrorCode::kReadOnly: return "READ_ONLY";
     case ErrorCode::kStorageFull: return "STORAGE_FULL";
+    case ErrorCode::kCsrfRejected: return "CSRF_REJECTED";
+    case ErrorCode::kStepRequired: return "STEP_REQUIRED";
     case ErrorCode::kInternal: return "INTERNAL";
   }
   return "INTERNAL";
@@ -39,6 +41,8 @@ std::string_view default_message(ErrorCode code) {
     case ErrorCode::kUnavailable: return "服务暂时不可用,请稍后重试";
     case ErrorCode::kReadOnly: return "系统当前处于只读状态,暂不能保存修改";
     case ErrorCode::kStorageFull: return "存储空间不足,本次修改未保存";
+    case ErrorCode::kCsrfRejected: return "请求缺少有效的安全令牌,请刷新页面后重试";
+    case ErrorCode::kStepRequired: return "请先完成登录步骤(动态口令或修改密码)";
     case ErrorCode::kInternal: return "系统内部错误,请联系管理员并提供请求编号";
   }
   return "系统内部错误";

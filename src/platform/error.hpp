@@ -19,6 +19,8 @@ enum class ErrorCode {
   kMethodNotAllowed,      // route exists, method does not
   kUnauthenticated,       // no or bad credentials
   kForbidden,             // authenticated but not allowed
+  kCsrfRejected,          // unsafe method without the session's CSRF token
+  kStepRequired,          // the session must finish TOTP or a password change first
   kConflict,              // unique key already taken, state does not allow
   kVersionConflict,       // optimistic version mismatch: re-read and retry
   kUnprocessable,         // well-formed but semantically refused

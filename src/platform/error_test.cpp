@@ -11,7 +11,8 @@ namespace {
 constexpr ErrorCode kAll[] = {
     ErrorCode::kInvalidJson,     ErrorCode::kInvalidArgument,  ErrorCode::kUnsupportedMediaType,
     ErrorCode::kPayloadTooLarge, ErrorCode::kNotFound,         ErrorCode::kMethodNotAllowed,
-    ErrorCode::kUnauthenticated, ErrorCode::kForbidden,        ErrorCode::kConflict,
+    ErrorCode::kUnauthenticated, ErrorCode::kForbidden,        ErrorCode::kCsrfRejected,
+    ErrorCode::kStepRequired,    ErrorCode::kConflict,
     ErrorCode::kVersionConflict, ErrorCode::kUnprocessable,    ErrorCode::kUnavailable,
     ErrorCode::kReadOnly,        ErrorCode::kStorageFull,      ErrorCode::kInternal,
 };

@@ -212,7 +212,8 @@ test('bad configuration stops start-up with a precise message and exit code 2', 
 test('a port already in use is refused, even though the loops share it with SO_REUSEPORT', () => {
   const out = spawnSync(process.env.YICHUANG_BIN, ['serve'], {
     env: { ...process.env, YICHUANG_SERVER_PORT: String(server.port), YICHUANG_SERVER_WEB_ROOT: '',
-      YICHUANG_DATABASE_SQLITE_PATH: `${server.dataDir}/other.db` },
+      YICHUANG_DATABASE_SQLITE_PATH: `${server.dataDir}/other.db`,
+      YICHUANG_SECURITY_KEY_FILE: `${server.dataDir}/other.keys` },
     encoding: 'utf8', timeout: 15000,
   });
   assert.equal(out.status, 1);
@@ -223,7 +224,8 @@ test('yichuang audit verify: 0 for a whole chain, 3 naming the entry after tampe
   const { mkdtemp, rm } = await import('node:fs/promises');
   const os = await import('node:os');
   const dir = await mkdtemp(`${os.tmpdir()}/yichuang-audit-`);
-  const env = { ...process.env, YICHUANG_DATABASE_SQLITE_PATH: `${dir}/y.db` };
+  const env = { ...process.env, YICHUANG_DATABASE_SQLITE_PATH: `${dir}/y.db`,
+    YICHUANG_SECURITY_KEY_FILE: `${dir}/keys/yichuang.keys` };
   const run = (...args) => spawnSync(process.env.YICHUANG_BIN, args, { env, encoding: 'utf8', timeout: 20000 });
   assert.equal(run('seed-demo').status, 0);
   const ok = run('audit', 'verify');

@@ -34,6 +34,8 @@ int status_for(ErrorCode code) {
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kReadOnly: return 503;
     case ErrorCode::kStorageFull: return 507;
+    case ErrorCode::kCsrfRejected: return 403;
+    case ErrorCode::kStepRequired: return 403;
     case ErrorCode::kInternal: return 500;
   }
   return 500;

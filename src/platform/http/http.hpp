@@ -121,6 +121,13 @@ class Router {
   };
   Match match(Method method, std::string_view path) const;
 
+  // Every route, in the order added (the authorization matrix test walks it).
+  std::vector<std::pair<Method, std::string>> list() const {
+    std::vector<std::pair<Method, std::string>> out;
+    for (const auto& c : routes_) out.emplace_back(c.route.method, c.route.pattern);
+    return out;
+  }
+
  private:
   struct Compiled {
     Route route;

@@ -30,6 +30,99 @@ Result<boost::json::value> parse_json_body(const Request& r) {
   return v;
 }
 
+namespace {
+Unexpected missing(std::string_view key) {
+  return fail(ErrorCode::kInvalidArgument, "缺少字段 " + std::string(key), std::string(key));
+}
+Unexpected wrong_type(std::string_view key, std::string_view expected) {
+  return fail(ErrorCode::kInvalidArgument,
+              "字段 " + std::string(key) + " 应为" + std::string(expected), std::string(key));
+}
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+}  // namespace
+
+Result<JsonObject> JsonObject::parse(const Request& request) {
+  auto v = YC_TRY(parse_json_body(request));
+  if (!v.is_object()) return fail(ErrorCode::kInvalidJson, "请求内容应为 JSON 对象");
+  return JsonObject(std::move(v.as_object()));
+}
+
+Result<std::optional<std::string>> JsonObject::opt_text(std::string_view key, std::size_t max_chars) const {
+  auto it = o_.find(key);
+  if (it == o_.end() || it->value().is_null()) return std::optional<std::string>{};
+  if (!it->value().is_string()) return wrong_type(key, "文本");
+  std::string_view s = it->value().as_string();
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.find('\0') != std::string_view::npos) return wrong_type(key, "不含空字符的文本");
+  if (code_points(s) > max_chars)
+    return fail(ErrorCode::kInvalidArgument,
+                "字段 " + std::string(key) + " 不能超过 " + std::to_string(max_chars) + " 个字",
+                std::string(key));
+  return std::optional<std::string>(std::string(s));
+}
+
+Result<std::string> JsonObject::text(std::string_view key, std::size_t max_chars) const {
+  auto v = YC_TRY(opt_text(key, max_chars));
+  if (!v) return missing(key);
+  return std::move(*v);
+}
+
+Result<std::optional<std::int64_t>> JsonObject::opt_integer(std::string_view key) const {
+  auto it = o_.find(key);
+  if (it == o_.end() || it->value().is_null()) return std::optional<std::int64_t>{};
+  const auto& v = it->value();
+  if (v.is_int64()) return std::optional<std::int64_t>(v.as_int64());
+  if (v.is_uint64() && v.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+    return std::optional<std::int64_t>(static_cast<std::int64_t>(v.as_uint64()));
+  return wrong_type(key, "整数");
+}
+
+Result<std::int64_t> JsonObject::integer(std::string_view key) const {
+  auto v = YC_TRY(opt_integer(key));
+  if (!v) return missing(key);
+  return *v;
+}
+
+Result<std::optional<bool>> JsonObject::opt_bool(std::string_view key) const {
+  auto it = o_.find(key);
+  if (it == o_.end() || it->value().is_null()) return std::optional<bool>{};
+  if (!it->value().is_bool()) return wrong_type(key, "true 或 false");
+  return std::optional<bool>(it->value().as_bool());
+}
+
+Result<std::optional<double>> JsonObject::opt_number(std::string_view key) const {
+  auto it = o_.find(key);
+  if (it == o_.end() || it->value().is_null()) return std::optional<double>{};
+  const auto& v = it->value();
+  if (v.is_double()) return std::optional<double>(v.as_double());
+  if (v.is_int64()) return std::optional<double>(static_cast<double>(v.as_int64()));
+  if (v.is_uint64()) return std::optional<double>(static_cast<double>(v.as_uint64()));
+  return wrong_type(key, "数字");
+}
+
+Result<std::int64_t> id_param(const Request& r, std::string_view name) {
+  const auto text = r.param(name);
+  std::int64_t v = 0;
+  if (text.empty() || text.size() > 18) return fail(ErrorCode::kNotFound, "对象不存在", std::string(name));
+  for (char c : text) {
+    if (c < '0' || c > '9') return fail(ErrorCode::kNotFound, "对象不存在", std::string(name));
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+Response no_content() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
 Response json_response(int status, const boost::json::value& body) {
   return json_response(status, boost::json::serialize(body));
 }

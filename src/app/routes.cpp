@@ -1,0 +1,23 @@
+#include "app/routes.hpp"
+
+#include "audit/routes.hpp"
+#include "events/routes.hpp"
+#include "identity/routes.hpp"
+#include "org/routes.hpp"
+
+namespace yc::app {
+
+std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Database& db,
+                                                events::Service& events, identity::Accounts& accounts,
+                                                const Config& config, SystemFacts facts) {
+  add_system_routes(router, db, std::move(facts));
+  events::add_routes(router, events, config.events.publish_token);
+  auto api = std::make_unique<identity::ApiRouter>(
+      router, accounts, identity::CookiePolicy{"yc_session", config.security.secure_cookie});
+  identity::add_routes(*api);
+  org::add_routes(*api, db);
+  audit::add_routes(*api, db);
+  return api;
+}
+
+}  // namespace yc::app

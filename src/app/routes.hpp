@@ -1,0 +1,22 @@
+#pragma once
+// Every route of the server, in one place, so `serve` and the authorization
+// matrix test (tests/authz) see exactly the same table.
+
+#include <memory>
+
+#include "app/system_routes.hpp"
+#include "events/service.hpp"
+#include "identity/http.hpp"
+#include "platform/config.hpp"
+#include "platform/http/http.hpp"
+#include "store/database.hpp"
+
+namespace yc::app {
+
+// Adds all routes to `router`; the returned ApiRouter lists the gated ones
+// with their access rule and must outlive the router's handlers.
+std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Database& db,
+                                                events::Service& events, identity::Accounts& accounts,
+                                                const Config& config, SystemFacts facts);
+
+}  // namespace yc::app

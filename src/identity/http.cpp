@@ -1,0 +1,119 @@
+#include "identity/http.hpp"
+
+#include <openssl/crypto.h>
+
+namespace yc::identity {
+namespace {
+
+bool unsafe(http::Method m) {
+  return m == http::Method::kPost || m == http::Method::kPut || m == http::Method::kPatch ||
+         m == http::Method::kDelete;
+}
+
+bool behind_tls(const CookiePolicy& p, const http::Request& r) {
+  if (p.secure) return true;
+  auto proto = r.header("x-forwarded-proto");
+  return proto && *proto == "https";
+}
+
+}  // namespace
+
+Client client_of(const http::Request& r) {
+  Client c;
+  c.address = r.remote_address;
+  if (auto ua = r.header("user-agent")) c.user_agent = std::string(ua->substr(0, 200));
+  return c;
+}
+
+std::optional<std::string> cookie_value(const http::Request& r, std::string_view name) {
+  for (const auto& [k, v] : r.headers) {
+    if (k != "cookie") continue;
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      auto end = rest.find(';');
+      auto part = rest.substr(0, end);
+      rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+      while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+      auto eq = part.find('=');
+      if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
+    }
+  }
+  return std::nullopt;
+}
+
+std::string session_cookie(const CookiePolicy& p, const http::Request& r, std::string_view token) {
+  std::string c = p.name + "=" + std::string(token) + "; Path=/; HttpOnly; SameSite=Strict";
+  if (behind_tls(p, r)) c += "; Secure";
+  return c;
+}
+
+std::string cleared_cookie(const CookiePolicy& p, const http::Request& r) {
+  std::string c = p.name + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
+  if (behind_tls(p, r)) c += "; Secure";
+  return c;
+}
+
+http::Response respond(const http::Request& r, Result<http::Response> result) {
+  if (!result) return http::error_response(result.error(), r.request_id);
+  return std::move(result).value();
+}
+
+ApiRouter::ApiRouter(http::Router& router, Accounts& accounts, CookiePolicy cookies)
+    : router_(router), accounts_(accounts), cookies_(std::move(cookies)) {}
+
+Result<Principal> ApiRouter::gate(const http::Request& r, http::Method method, Access access,
+                                  const std::string& permission, bool* clear_cookie) const {
+  auto token = cookie_value(r, cookies_.name);
+  auto principal = accounts_.authenticate(token.value_or(""));
+  if (!principal) {
+    *clear_cookie = token.has_value();
+    return Unexpected{principal.error()};
+  }
+  if (unsafe(method)) {
+    // Issue 4, item 3: every unsafe method carries the session's CSRF token.
+    auto given = r.header("x-csrf-token");
+    const auto& want = principal->csrf_token;
+    if (!given || given->size() != want.size() || CRYPTO_memcmp(given->data(), want.data(), want.size()) != 0)
+      return fail(ErrorCode::kCsrfRejected, {}, "X-CSRF-Token");
+  }
+  if (access == Access::kSignedIn) {
+    if (principal->step != Step::kDone)
+      return fail(ErrorCode::kStepRequired, {}, std::string(step_name(principal->step)));
+    if (!permission.empty() && !principal->has(permission))
+      return fail(ErrorCode::kForbidden, "您没有执行此操作的权限");
+  }
+  return principal;
+}
+
+void ApiRouter::add_gated(http::Method method, std::string pattern, Access access, std::string permission,
+                          ApiHandler handler) {
+  endpoints_.push_back(Endpoint{method, pattern, access, permission});
+  router_.add(method, std::move(pattern),
+              [this, method, access, permission = std::move(permission), handler = std::move(handler)](
+                  const http::Request& r) {
+                bool clear = false;
+                auto principal = gate(r, method, access, permission, &clear);
+                if (!principal) {
+                  auto resp = http::error_response(principal.error(), r.request_id);
+                  if (clear) resp.header("Set-Cookie", cleared_cookie(cookies_, r));
+                  return resp;
+                }
+                return respond(r, handler(r, *principal));
+              });
+}
+
+void ApiRouter::add(http::Method method, std::string pattern, std::string permission, ApiHandler handler) {
+  add_gated(method, std::move(pattern), Access::kSignedIn, std::move(permission), std::move(handler));
+}
+
+void ApiRouter::add_session(http::Method method, std::string pattern, ApiHandler handler) {
+  add_gated(method, std::move(pattern), Access::kSession, "", std::move(handler));
+}
+
+void ApiRouter::add_public(http::Method method, std::string pattern, PublicHandler handler) {
+  endpoints_.push_back(Endpoint{method, pattern, Access::kPublic, ""});
+  router_.add(method, std::move(pattern),
+              [handler = std::move(handler)](const http::Request& r) { return respond(r, handler(r)); });
+}
+
+}  // namespace yc::identity

@@ -1,0 +1,74 @@
+#pragma once
+// The gate every API route passes (issue 4, items 3-4): the session cookie,
+// the CSRF token on unsafe methods, the sign-in steps and the permission.
+// Routes are added through ApiRouter, which records each endpoint's access
+// rule so the authorization matrix test can hold every route to account.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "identity/service.hpp"
+#include "platform/http/http.hpp"
+#include "platform/result.hpp"
+
+namespace yc::identity {
+
+struct CookiePolicy {
+  std::string name = "yc_session";
+  bool secure = false;  // also set when the proxy says X-Forwarded-Proto: https
+};
+
+enum class Access {
+  kPublic,    // no session needed
+  kSession,   // any live session, also while TOTP or a password change is pending
+  kSignedIn,  // a finished sign-in holding the permission (if one is named)
+};
+
+using ApiHandler = std::function<Result<http::Response>(const http::Request&, const Principal&)>;
+using PublicHandler = std::function<Result<http::Response>(const http::Request&)>;
+
+class ApiRouter {
+ public:
+  ApiRouter(http::Router& router, Accounts& accounts, CookiePolicy cookies);
+
+  // A signed-in caller holding `permission` at some unit ("" = any signed-in
+  // caller). The handler narrows to principal.scope(permission) itself.
+  void add(http::Method method, std::string pattern, std::string permission, ApiHandler handler);
+  void add_session(http::Method method, std::string pattern, ApiHandler handler);
+  void add_public(http::Method method, std::string pattern, PublicHandler handler);
+
+  struct Endpoint {
+    http::Method method;
+    std::string pattern;
+    Access access;
+    std::string permission;
+  };
+  const std::vector<Endpoint>& endpoints() const { return endpoints_; }
+
+  Accounts& accounts() { return accounts_; }
+  const CookiePolicy& cookies() const { return cookies_; }
+
+ private:
+  Result<Principal> gate(const http::Request& r, http::Method method, Access access,
+                         const std::string& permission, bool* clear_cookie) const;
+  void add_gated(http::Method method, std::string pattern, Access access, std::string permission,
+                 ApiHandler handler);
+
+  http::Router& router_;
+  Accounts& accounts_;
+  CookiePolicy cookies_;
+  std::vector<Endpoint> endpoints_;
+};
+
+Client client_of(const http::Request& r);
+std::optional<std::string> cookie_value(const http::Request& r, std::string_view name);
+// Set-Cookie values: the session cookie, and one that removes it.
+std::string session_cookie(const CookiePolicy& p, const http::Request& r, std::string_view token);
+std::string cleared_cookie(const CookiePolicy& p, const http::Request& r);
+
+// Answers a Result: the value's response, or the error with its status.
+http::Response respond(const http::Request& r, Result<http::Response> result);
+
+}  // namespace yc::identity
