@@ -92,19 +92,7 @@ class OrgService : public ::testing::TestWithParam<store::Engine> {
     }
     ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
     // The PostgreSQL database is shared across the suite: start empty.
-    ASSERT_TRUE(db_->transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
-      for (const char* t : {"auth_session", "login_failure", "recovery_code", "role_grant", "account"})
-        YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
-      YC_TRY_VOID(tx.exec("DELETE FROM org_window"));
-      YC_TRY_VOID(tx.exec("DELETE FROM org_site"));
-      YC_TRY_VOID(tx.exec("DELETE FROM org_unit WHERE level = 4"));
-      YC_TRY_VOID(tx.exec("DELETE FROM org_unit WHERE level = 3"));
-      YC_TRY_VOID(tx.exec("DELETE FROM org_unit WHERE level = 2"));
-      YC_TRY_VOID(tx.exec("DELETE FROM org_unit"));
-      YC_TRY_VOID(tx.exec("DELETE FROM audit_log"));
-      YC_TRY_VOID(tx.exec("UPDATE audit_head SET seq = 0, hash = $1 WHERE id = 1", {audit::kGenesisHash}));
-      return {};
-    }));
+    ASSERT_TRUE(store::testing::clear_domain_tables(*db_));
   }
   void TearDown() override {
     db_.reset();

@@ -36,4 +36,17 @@ std::unique_ptr<Database> open_for_test(Engine engine, std::filesystem::path* te
   return std::move(db).value();
 }
 
+Result<void> clear_domain_tables(Database& db) {
+  return db.transact<void>(TxMode::kWrite, [](Tx& tx) -> Result<void> {
+    for (const char* t : {"auth_session", "login_failure", "recovery_code", "role_grant", "account", "org_window",
+                          "org_site"})
+      YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
+    for (int level = 4; level >= 1; --level)
+      YC_TRY_VOID(tx.exec("DELETE FROM org_unit WHERE level = $1", {std::int64_t{level}}));
+    YC_TRY_VOID(tx.exec("DELETE FROM audit_log"));
+    YC_TRY_VOID(tx.exec("UPDATE audit_head SET seq = 0, hash = $1 WHERE id = 1", {std::string(64, '0')}));
+    return {};
+  });
+}
+
 }  // namespace yc::store::testing

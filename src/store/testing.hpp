@@ -17,4 +17,9 @@ namespace yc::store::testing {
 std::unique_ptr<Database> open_for_test(Engine engine, std::filesystem::path* temp_dir,
                                         std::string* why_not, int pool_size = 4);
 
+// Empties the domain tables (children first) and restarts the audit chain,
+// for suites that share the PostgreSQL test database. Fixed data (roles,
+// migrations, settings) stays.
+Result<void> clear_domain_tables(Database& db);
+
 }  // namespace yc::store::testing

@@ -1,0 +1,427 @@
+// The authorization matrix (issue 4, "Done when"; research/security.md "Tests
+// that show it"): every role x every API endpoint x an object inside and
+// outside the caller's scope. The table below must name every route the
+// server has: a new endpoint without a row fails EveryRouteHasARow.
+//
+// Each role is granted at 东城区 (110101); "in" objects lie in 东城区, "out"
+// objects in 西城区 (110102). A role without the endpoint's permission gets
+// 403; with it, the in-scope call succeeds and the out-of-scope one is 404.
+#include <gtest/gtest.h>
+
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"  // table rows name only what they need
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <functional>
+#include <set>
+
+#include "app/routes.hpp"
+#include "audit/model.hpp"
+#include "identity/secrets.hpp"
+#include "identity/service.hpp"
+#include "org/service.hpp"
+#include "store/migrate.hpp"
+#include "store/migrations.hpp"
+#include "store/testing.hpp"
+
+namespace yc::app {
+namespace {
+
+using http::Method;
+namespace json = boost::json;
+
+constexpr const char* kPassword = "Matrix-Pass-2026";
+const std::string kTotpRaw = "authz-matrix-totp-01";
+constexpr const char* kDongcheng = "110101";
+
+struct Call {
+  std::string path;
+  std::string query;
+  std::string body;  // JSON; empty for none
+};
+
+struct Caller {
+  std::string role;
+  std::int64_t account_id = 0;
+  std::string login, token, csrf;
+};
+
+class Matrix;
+
+struct Row {
+  Method method;
+  std::string pattern;
+  // "public": no session; "session": any live session; otherwise the
+  // permission the gate demands ("" = any finished sign-in).
+  std::string access;
+  std::function<Call(Matrix&, const Caller&)> in;
+  std::function<Call(Matrix&, const Caller&)> out;  // null: nothing is out of scope
+  int ok = 200;
+  // The status a caller gets, when it differs from the default rule.
+  std::function<int(bool has_permission, bool in_scope)> expect;
+  // For lists: text that must not appear in an in-scope answer.
+  std::string absent;
+};
+
+class Matrix : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {}
+
+  void SetUp() override {
+    std::string why;
+    db_ = store::testing::open_for_test(store::Engine::kSqlite, &dir_, &why);
+    ASSERT_TRUE(db_) << why;
+    ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
+    ASSERT_TRUE(org::seed_demo_city(*db_));
+    const auto key_file = (dir_ / "keys").string();
+    ASSERT_TRUE(privacy::KeyRing::generate(key_file, "k1"));
+    keys_ = privacy::KeyRing::load(key_file).value();
+    accounts_ = std::make_unique<identity::Accounts>(*db_, keys_);
+    ASSERT_TRUE(accounts_->load_roles());
+    events_ = std::make_unique<events::Service>(*db_, "", "matrix");
+    config_ = Config{};
+    api_ = add_routes(router_, *db_, *events_, *accounts_, config_,
+                      SystemFacts{"test", "matrix", "sqlite", "", "production", "12333", "", 1 << 20, 15});
+    hall_in_ = scalar("SELECT id FROM org_site WHERE unit_code = '110101001' AND kind = 'hall'");
+    hall_out_ = scalar("SELECT id FROM org_site WHERE unit_code = '110102003' AND kind = 'hall'");
+    window_in_ = scalar("SELECT id FROM org_window WHERE site_id = " + std::to_string(hall_in_) + " AND number = 1");
+    window_out_ = scalar("SELECT id FROM org_window WHERE site_id = " + std::to_string(hall_out_) + " AND number = 1");
+    target_in_ = account("110101001");
+    target_out_ = account("110102003");
+  }
+  void TearDown() override {
+    api_.reset();
+    events_.reset();
+    accounts_.reset();
+    db_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+ public:
+  std::int64_t scalar(const std::string& sql) {
+    return db_->transact<std::int64_t>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one(sql)).int64(0);
+    }).value();
+  }
+  std::string unique(const char* prefix) { return prefix + std::to_string(++counter_); }
+
+  // A fresh account (no roles) in `unit`.
+  std::int64_t account(const std::string& unit, const std::string& role = "") {
+    const auto login = unique("acct");
+    std::vector<std::pair<std::string, std::string>> grants;
+    if (!role.empty()) grants.emplace_back(role, unit);
+    return accounts_->create_seeded(audit::Actor::system(), identity::NewAccount{login, "对象人员", "", unit}, kPassword,
+                                    false, std::nullopt, grants)
+        .value();
+  }
+  std::string login_of(std::int64_t id) {
+    return db_->transact<std::string>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::string> {
+      return YC_TRY(tx.one("SELECT login FROM account WHERE id = $1", {id})).text(0);
+    }).value();
+  }
+  std::int64_t version_of(const std::string& table, std::int64_t id) {
+    return scalar("SELECT version FROM " + table + " WHERE id = " + std::to_string(id));
+  }
+  // A live session of another account, by its public id.
+  std::string session_of(std::int64_t id) {
+    auto s = accounts_->login(login_of(id), kPassword, identity::Client{"192.0.2.1", "matrix"}).value();
+    return s.principal.session_id;
+  }
+  std::int64_t grant_on(std::int64_t account_id, const std::string& unit) {
+    identity::Principal system;
+    system.account_id = -1;
+    return accounts_->grant(system, audit::Actor::system(), org::Scope::all(), account_id, "window_clerk", unit)
+        .value()
+        .id;
+  }
+
+  Caller sign_in(const std::string& role) {
+    Caller c;
+    c.role = role;
+    c.login = unique("who");
+    const bool totp = accounts_->role(role)->requires_totp;
+    c.account_id = accounts_->create_seeded(audit::Actor::system(),
+                                            identity::NewAccount{c.login, "矩阵人员", "", kDongcheng}, kPassword,
+                                            false, totp ? std::optional<std::string>(kTotpRaw) : std::nullopt,
+                                            {{role, kDongcheng}})
+                       .value();
+    auto s = accounts_->login(c.login, kPassword, identity::Client{"192.0.2.2", "matrix"});
+    EXPECT_TRUE(s) << role;
+    c.token = s->token;
+    auto p = s->principal;
+    if (p.step == identity::Step::kTotp)
+      p = accounts_->verify_totp(p, identity::totp_code(kTotpRaw, accounts_->now() / 1000), {"192.0.2.2", "matrix"})
+              .value();
+    EXPECT_EQ(p.step, identity::Step::kDone) << role;
+    c.csrf = p.csrf_token;
+    return c;
+  }
+
+  http::Response call(Method method, const Call& c, const std::string& token, const std::string& csrf) {
+    http::Request r;
+    r.method = method;
+    r.path = c.path;
+    r.raw_query = c.query;
+    r.body = c.body;
+    r.request_id = "matrix";
+    r.remote_address = "192.0.2.3";
+    if (!token.empty()) r.headers.emplace_back("cookie", "other=1; yc_session=" + token);
+    if (!csrf.empty()) r.headers.emplace_back("x-csrf-token", csrf);
+    if (!c.body.empty()) r.headers.emplace_back("content-type", "application/json");
+    auto m = router_.match(method, c.path);
+    EXPECT_NE(m.route, nullptr) << c.path;
+    if (m.route == nullptr || !m.route->handler) return http::Response{};
+    r.path_params = m.params;
+    return m.route->handler(r);
+  }
+
+  std::vector<Row> rows();
+
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Database> db_;
+  privacy::KeyRing keys_;
+  std::unique_ptr<identity::Accounts> accounts_;
+  std::unique_ptr<events::Service> events_;
+  Config config_;
+  http::Router router_;
+  std::unique_ptr<identity::ApiRouter> api_;
+  std::int64_t hall_in_ = 0, hall_out_ = 0, window_in_ = 0, window_out_ = 0, target_in_ = 0, target_out_ = 0;
+  int counter_ = 0;
+  int unit_counter_ = 100;  // street codes 110101101.. and 110102101..
+};
+
+std::string j(const json::object& o) { return json::serialize(o); }
+
+std::vector<Row> Matrix::rows() {
+  auto path = [](std::string p) { return [p](Matrix&, const Caller&) { return Call{p, "", ""}; }; };
+  auto site = [](bool in) {
+    return [in](Matrix& m, const Caller&) { return Call{"/api/org/sites/" + std::to_string(in ? m.hall_in_ : m.hall_out_), "", ""}; };
+  };
+  auto target = [](bool in, std::string suffix = "", std::string body = "") {
+    return [in, suffix, body](Matrix& m, const Caller&) {
+      return Call{"/api/accounts/" + std::to_string(in ? m.target_in_ : m.target_out_) + suffix, "", body};
+    };
+  };
+  return {
+      // --- Public -----------------------------------------------------------------
+      {Method::kGet, "/api/health", "public", path("/api/health")},
+      {Method::kGet, "/api/system/info", "public", path("/api/system/info")},
+      {Method::kGet, "/api/events", "public", nullptr},  // SSE; covered by tests/api
+      {Method::kPost, "/api/events/:topic", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/events/system", "", "{}"}; }, nullptr, 403},  // token off here
+      {Method::kPost, "/api/auth/login", "public",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/auth/login", "", j({{"login", m.login_of(m.account("110101001"))}, {"password", kPassword}})};
+       }},
+      // --- Sign-in steps: any live session; with the sign-in done they have nothing to do
+      {Method::kGet, "/api/auth/me", "session", path("/api/auth/me")},
+      {Method::kPost, "/api/auth/totp", "session",
+       [](Matrix&, const Caller&) { return Call{"/api/auth/totp", "", R"({"code":"123456"})"}; }, nullptr, 409},
+      {Method::kPost, "/api/auth/totp/enroll", "session", path("/api/auth/totp/enroll"), nullptr, 409},
+      {Method::kPost, "/api/auth/totp/confirm", "session",
+       [](Matrix&, const Caller&) { return Call{"/api/auth/totp/confirm", "", R"({"code":"123456"})"}; }, nullptr, 409},
+      {Method::kPost, "/api/auth/password", "session",
+       [](Matrix&, const Caller& c) {
+         return Call{"/api/auth/password", "", j({{"current_password", kPassword}, {"new_password", "Changed-Pw9-" + std::to_string(c.account_id)}})};
+       }},
+      {Method::kPost, "/api/auth/logout", "session", path("/api/auth/logout"), nullptr, 204},
+      // --- Sessions ----------------------------------------------------------------
+      {Method::kGet, "/api/sessions", "", path("/api/sessions")},
+      {Method::kDelete, "/api/sessions/:id", "",
+       [](Matrix& m, const Caller&) { return Call{"/api/sessions/" + m.session_of(m.account("110101001")), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/sessions/" + m.session_of(m.account("110102003")), "", ""}; }, 204,
+       // Others' sessions need session.manage over their account; own always.
+       [](bool, bool) { return 0; }},
+      {Method::kGet, "/api/accounts/:id/sessions", "session.manage", target(true, "/sessions"), target(false, "/sessions")},
+      // --- Accounts ------------------------------------------------------------------
+      {Method::kGet, "/api/accounts", "account.read", path("/api/accounts"), nullptr, 200, nullptr, "110102003"},
+      {Method::kPost, "/api/accounts", "account.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/accounts", "", j({{"login", m.unique("new")}, {"name", "新人员"}, {"unit_code", "110101001"}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/accounts", "", j({{"login", m.unique("new")}, {"name", "新人员"}, {"unit_code", "110102003"}})};
+       },
+       201},
+      {Method::kGet, "/api/accounts/:id", "account.read", target(true), target(false)},
+      {Method::kPatch, "/api/accounts/:id", "account.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/accounts/" + std::to_string(m.target_in_), "",
+                     j({{"name", "改名"}, {"version", m.version_of("account", m.target_in_)}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/accounts/" + std::to_string(m.target_out_), "",
+                     j({{"name", "改名"}, {"version", m.version_of("account", m.target_out_)}})};
+       }},
+      {Method::kPost, "/api/accounts/:id/reset-password", "account.write", target(true, "/reset-password"),
+       target(false, "/reset-password")},
+      {Method::kPost, "/api/accounts/:id/reveal", "personal.reveal", target(true, "/reveal"), target(false, "/reveal")},
+      {Method::kGet, "/api/roles", "", path("/api/roles")},
+      {Method::kGet, "/api/accounts/:id/grants", "account.read", target(true, "/grants"), target(false, "/grants")},
+      {Method::kPost, "/api/grants", "grant.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/grants", "", j({{"account_id", m.account("110101001")}, {"role", "window_clerk"}, {"unit_code", "110101001"}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/grants", "", j({{"account_id", m.account("110102003")}, {"role", "window_clerk"}, {"unit_code", "110102003"}})};
+       },
+       201},
+      {Method::kDelete, "/api/grants/:id", "grant.write",
+       [](Matrix& m, const Caller&) { return Call{"/api/grants/" + std::to_string(m.grant_on(m.account("110101001"), "110101001")), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/grants/" + std::to_string(m.grant_on(m.account("110102003"), "110102003")), "", ""}; },
+       204},
+      // --- Organisation --------------------------------------------------------------
+      {Method::kGet, "/api/org/units", "org.read", path("/api/org/units"), nullptr, 200, nullptr, "110102"},
+      {Method::kPost, "/api/org/units", "org.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/units", "", j({{"code", "110101" + std::to_string(++m.unit_counter_)}, {"parent_code", "110101"}, {"level", 3}, {"name", "新街道"}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/units", "", j({{"code", "110102" + std::to_string(++m.unit_counter_)}, {"parent_code", "110102"}, {"level", 3}, {"name", "新街道"}})};
+       },
+       201},
+      {Method::kPatch, "/api/org/units/:code", "org.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/units/110101002", "", j({{"name", "景山街道"}, {"version", m.scalar("SELECT version FROM org_unit WHERE code = '110101002'")}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/units/110102001", "", j({{"name", "西长安街街道"}, {"version", m.scalar("SELECT version FROM org_unit WHERE code = '110102001'")}})};
+       }},
+      {Method::kPost, "/api/org/units/import", "org.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/units/import", "", j({{"csv", "code,parent_code,level,name\n110101" + std::to_string(++m.unit_counter_) + ",110101,3,导入街道\n"}})};
+       },
+       nullptr},
+      {Method::kGet, "/api/org/sites", "org.read", path("/api/org/sites"), nullptr, 200, nullptr, "110102003"},
+      {Method::kPost, "/api/org/sites", "site.write",
+       [](Matrix&, const Caller&) { return Call{"/api/org/sites", "", j({{"unit_code", "110101002"}, {"kind", "hall"}, {"name", "新大厅"}})}; },
+       [](Matrix&, const Caller&) { return Call{"/api/org/sites", "", j({{"unit_code", "110102001"}, {"kind", "hall"}, {"name", "新大厅"}})}; },
+       201},
+      {Method::kGet, "/api/org/sites/:id", "org.read", site(true), site(false)},
+      {Method::kPatch, "/api/org/sites/:id", "site.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/sites/" + std::to_string(m.hall_in_), "", j({{"name", "东华门街道便民服务中心"}, {"version", m.version_of("org_site", m.hall_in_)}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/sites/" + std::to_string(m.hall_out_), "", j({{"name", "新街口街道便民服务中心"}, {"version", m.version_of("org_site", m.hall_out_)}})};
+       }},
+      {Method::kPost, "/api/org/sites/:id/windows", "site.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/sites/" + std::to_string(m.hall_in_) + "/windows", "", j({{"number", 10 + ++m.counter_}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/sites/" + std::to_string(m.hall_out_) + "/windows", "", j({{"number", 10 + ++m.counter_}})};
+       },
+       201},
+      {Method::kPatch, "/api/org/windows/:id", "site.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/windows/" + std::to_string(m.window_in_), "", j({{"open", true}, {"version", m.version_of("org_window", m.window_in_)}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/org/windows/" + std::to_string(m.window_out_), "", j({{"open", true}, {"version", m.version_of("org_window", m.window_out_)}})};
+       }},
+      // --- Audit ----------------------------------------------------------------------
+      {Method::kGet, "/api/audit", "audit.read", path("/api/audit"), nullptr, 200, nullptr, "\"unit_id\":\"110102"},
+      {Method::kGet, "/api/audit/export", "audit.read", path("/api/audit/export"), nullptr, 200, nullptr, ",110102"},
+      {Method::kPost, "/api/audit/verify", "audit.read", path("/api/audit/verify"), nullptr},
+  };
+}
+
+std::string method_pattern(Method m, const std::string& p) { return std::string(http::method_name(m)) + " " + p; }
+
+TEST_F(Matrix, EveryRouteHasARowAndEveryRowARoute) {
+  std::set<std::string> table, routes;
+  for (const auto& r : rows()) table.insert(method_pattern(r.method, r.pattern));
+  for (const auto& [m, p] : router_.list()) routes.insert(method_pattern(m, p));
+  for (const auto& r : routes) EXPECT_TRUE(table.count(r)) << "route without a row in the matrix: " << r;
+  for (const auto& t : table) EXPECT_TRUE(routes.count(t)) << "row without a route: " << t;
+  // The gate's own record agrees with the table's access column.
+  for (const auto& e : api_->endpoints()) {
+    for (const auto& r : rows()) {
+      if (r.method != e.method || r.pattern != e.pattern) continue;
+      const std::string access = e.access == identity::Access::kPublic    ? "public"
+                                 : e.access == identity::Access::kSession ? "session"
+                                                                          : e.permission;
+      EXPECT_EQ(access, r.access) << method_pattern(r.method, r.pattern);
+    }
+  }
+}
+
+// Issue 4, items 3-4: every gated endpoint refuses a caller with no session
+// (401), an unsafe call without the CSRF token (403), and a session whose
+// sign-in is not finished (403 STEP_REQUIRED).
+TEST_F(Matrix, TheGateRefusesNoSessionNoCsrfAndUnfinishedSignIn) {
+  const auto pending = [&] {
+    const auto login = unique("pending");
+    accounts_->create_seeded(audit::Actor::system(), identity::NewAccount{login, "待验证", "", kDongcheng}, kPassword,
+                             true, std::nullopt, {{"window_clerk", kDongcheng}})
+        .value();
+    auto s = accounts_->login(login, kPassword, {"192.0.2.4", "matrix"}).value();
+    EXPECT_EQ(s.principal.step, identity::Step::kChangePassword);
+    return s;
+  }();
+  auto clerk = sign_in("window_clerk");
+  for (auto& row : rows()) {
+    if (row.access == "public" || !row.in) continue;
+    SCOPED_TRACE(method_pattern(row.method, row.pattern));
+    const auto c = row.in(*this, clerk);
+    auto none = call(row.method, c, "", "");
+    EXPECT_EQ(none.status, 401);
+    EXPECT_NE(none.body.find("UNAUTHENTICATED"), std::string::npos);
+    auto forged = call(row.method, c, "not-a-session-token", "x");
+    EXPECT_EQ(forged.status, 401);
+    const bool unsafe = row.method != Method::kGet;
+    if (unsafe) {
+      auto no_csrf = call(row.method, c, clerk.token, "");
+      EXPECT_EQ(no_csrf.status, 403);
+      EXPECT_NE(no_csrf.body.find("CSRF_REJECTED"), std::string::npos);
+      auto wrong_csrf = call(row.method, c, clerk.token, std::string(clerk.csrf.size(), 'A'));
+      EXPECT_EQ(wrong_csrf.status, 403);
+    }
+    if (row.access != "session") {
+      auto step = call(row.method, c, pending.token, pending.principal.csrf_token);
+      EXPECT_EQ(step.status, 403);
+      EXPECT_NE(step.body.find("STEP_REQUIRED"), std::string::npos);
+    }
+  }
+}
+
+TEST_F(Matrix, EveryRoleEveryEndpointInAndOutOfScope) {
+  int checked = 0;
+  for (const auto& role : accounts_->roles()) {
+    const Caller signed_in = sign_in(role.code);
+    for (auto& row : rows()) {
+      if (!row.in) continue;
+      SCOPED_TRACE(role.code + " " + method_pattern(row.method, row.pattern));
+      // Rows that end or change the session get a sign-in of their own.
+      const bool ends = row.pattern == "/api/auth/logout" || row.pattern == "/api/auth/password";
+      const Caller caller = ends ? sign_in(role.code) : signed_in;
+      const bool has = row.access == "public" || row.access == "session" || row.access.empty() ||
+                       std::find(role.permissions.begin(), role.permissions.end(), row.access) != role.permissions.end();
+      const bool manage = std::find(role.permissions.begin(), role.permissions.end(), "session.manage") !=
+                          role.permissions.end();
+      auto expected = [&](bool in_scope) {
+        if (row.pattern == "/api/sessions/:id") return manage && in_scope ? 204 : 404;
+        if (row.expect) return row.expect(has, in_scope);
+        if (!has) return 403;
+        return in_scope ? row.ok : 404;
+      };
+      const auto in = row.in(*this, caller);
+      auto got = call(row.method, in, row.access == "public" ? "" : caller.token, caller.csrf);
+      EXPECT_EQ(got.status, expected(true)) << got.body;
+      if (got.status == 200 && !row.absent.empty()) {
+        EXPECT_EQ(got.body.find(row.absent), std::string::npos) << "out-of-scope data listed: " << got.body.substr(0, 300);
+      }
+      if (row.out) {
+        const auto out = row.out(*this, caller);
+        auto denied = call(row.method, out, caller.token, caller.csrf);
+        EXPECT_EQ(denied.status, expected(false)) << denied.body;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, static_cast<int>(accounts_->roles().size()) * 30);
+}
+
+}  // namespace
+}  // namespace yc::app
