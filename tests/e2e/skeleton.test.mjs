@@ -1,15 +1,16 @@
 // The web skeleton in a real browser (issue 3, "Web skeleton"): layout and
 // menu, the overview fed by the API, live events arriving over SSE, the
-// 适老化 modes, the 404 page and a hard reload on a client route.
+// 适老化 modes, the 404 page and a hard reload on a client route. Signed in
+// as the demo window clerk (issue 4 puts every page behind sign-in).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, strictPage } from './lib/browser.mjs';
+import { launch, screenshot, signedInPage } from './lib/browser.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await startServer({});
+  server = await startServer({ seed: true });
   browser = await launch();
 });
 after(async () => {
@@ -28,7 +29,7 @@ async function publish(topic, data) {
 }
 
 test('overview shows the service status from the API', async () => {
-  const { page, context, problems } = await strictPage(browser);
+  const { page, context, problems } = await signedInPage(browser, server.url);
   await page.goto(server.url + '/');
   await page.getByText('一窗 · 人力社保基层服务平台').waitFor();
   await page.locator('[data-test="database"]').waitFor();
@@ -43,7 +44,7 @@ test('overview shows the service status from the API', async () => {
 });
 
 test('live events: menu navigation, a published event appears, reload keeps the route', async () => {
-  const { page, context, problems } = await strictPage(browser);
+  const { page, context, problems } = await signedInPage(browser, server.url);
   await page.goto(server.url + '/');
   await page.getByRole('menuitem', { name: '实时事件' }).click();
   await page.waitForURL('**/events');
@@ -61,7 +62,7 @@ test('live events: menu navigation, a published event appears, reload keeps the 
 });
 
 test('large font and high contrast modes apply and persist', async () => {
-  const { page, context, problems } = await strictPage(browser);
+  const { page, context, problems } = await signedInPage(browser, server.url);
   await page.goto(server.url + '/');
   await page.locator('[data-test="database"]').waitFor();
   await page.locator('[data-test="large-font"]').click();
@@ -80,7 +81,7 @@ test('large font and high contrast modes apply and persist', async () => {
 });
 
 test('an unknown route shows the 404 page', async () => {
-  const { page, context, problems } = await strictPage(browser);
+  const { page, context, problems } = await signedInPage(browser, server.url);
   await page.goto(server.url + '/no/such/page');
   await page.locator('[data-test="not-found"]').waitFor();
   await screenshot(page, 'not-found');
@@ -91,7 +92,7 @@ test('an unknown route shows the 404 page', async () => {
 });
 
 test('the overview shows an error with the request id when the API fails', async () => {
-  const { page, context } = await strictPage(browser);
+  const { page, context } = await signedInPage(browser, server.url);
   await page.route('**/api/health', (route) => route.fulfill({
     status: 503,
     contentType: 'application/json',

@@ -31,3 +31,12 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }
+
+// A strict page whose context is signed in (via the API) as a demo account
+// without a second factor; the server must have been started with seed.
+export async function signedInPage(browser, serverUrl, login = 'clerk', password = 'Yichuang@2026', size = {}) {
+  const opened = await strictPage(browser, size);
+  const res = await opened.context.request.post(`${serverUrl}/api/auth/login`, { data: { login, password } });
+  if (res.status() !== 200) throw new Error(`sign-in as ${login} failed: ${res.status()} ${await res.text()}`);
+  return opened;
+}

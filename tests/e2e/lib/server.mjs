@@ -39,7 +39,9 @@ async function waitHealthy(url, child, ms) {
   throw new Error(`yichuang did not become healthy within ${ms} ms`);
 }
 
-export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env = {} } = {}) {
+// seed: run `yichuang seed-demo` first (the demo city, halls and one
+// account per role; see scripts/run-demo for the logins).
+export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env = {}, seed = false } = {}) {
   if (!bin) throw new Error('YICHUANG_BIN must name the yichuang binary (make test sets it)');
   const root = webRoot ?? process.env.YICHUANG_WEB_ROOT ?? path.join(repoRoot, 'web/dist');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-test-'));
@@ -47,21 +49,23 @@ export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env
   const token = crypto.randomBytes(24).toString('hex');
   const logPath = path.join(dataDir, 'server.log');
   const log = createWriteStream(logPath);
-  const child = spawn(bin, ['serve'], {
-    cwd: dataDir,
-    env: {
-      ...process.env,
-      YICHUANG_SERVER_LISTEN: '127.0.0.1',
-      YICHUANG_SERVER_PORT: String(port),
-      YICHUANG_SERVER_WEB_ROOT: root,
-      YICHUANG_DATABASE_KIND: 'sqlite',
-      YICHUANG_DATABASE_SQLITE_PATH: path.join(dataDir, 'yichuang.db'),
-      YICHUANG_EVENTS_PUBLISH_TOKEN: token,
-      YICHUANG_LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const serverEnv = {
+    ...process.env,
+    YICHUANG_SERVER_LISTEN: '127.0.0.1',
+    YICHUANG_SERVER_PORT: String(port),
+    YICHUANG_SERVER_WEB_ROOT: root,
+    YICHUANG_DATABASE_KIND: 'sqlite',
+    YICHUANG_DATABASE_SQLITE_PATH: path.join(dataDir, 'yichuang.db'),
+    YICHUANG_EVENTS_PUBLISH_TOKEN: token,
+    YICHUANG_LOG_LEVEL: 'info',
+    ...env,
+  };
+  if (seed) {
+    const { spawnSync } = await import('node:child_process');
+    const out = spawnSync(bin, ['seed-demo'], { cwd: dataDir, env: serverEnv, encoding: 'utf8', timeout: 60000 });
+    if (out.status !== 0) throw new Error(`seed-demo failed: ${out.stderr}`);
+  }
+  const child = spawn(bin, ['serve'], { cwd: dataDir, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));

@@ -1,11 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, describeError, request } from './client';
+import {
+  ApiError, buildQuery, describeError, request, setAuthFailureHandler, setCsrfToken,
+} from './client';
 
 function reply(status: number, body: string, headers: Record<string, string> = {}) {
   return vi.fn(async () => new Response(body, { status, headers }));
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setCsrfToken('');
+  setAuthFailureHandler(null);
+});
+
+function sentHeaders(f: ReturnType<typeof reply>, call = 0): Record<string, string> {
+  const init = (f.mock.calls[call] as unknown as [string, RequestInit])[1];
+  return init.headers as Record<string, string>;
+}
 
 describe('request', () => {
   it('returns parsed JSON for 2xx', async () => {
@@ -49,5 +60,66 @@ describe('request', () => {
     const init = (f.mock.calls[0] as unknown as [string, RequestInit])[1];
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
     expect(init.body).toBe('{"a":1}');
+  });
+});
+
+describe('CSRF token', () => {
+  it('is sent with every unsafe method', async () => {
+    setCsrfToken('tok-1');
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      const f = reply(200, '{}');
+      vi.stubGlobal('fetch', f);
+      await request('/api/x', { method });
+      expect(sentHeaders(f)['X-CSRF-Token']).toBe('tok-1');
+    }
+  });
+
+  it('is not sent with GET, nor before a session exists', async () => {
+    setCsrfToken('tok-1');
+    let f = reply(200, '{}');
+    vi.stubGlobal('fetch', f);
+    await request('/api/x');
+    expect(sentHeaders(f)['X-CSRF-Token']).toBeUndefined();
+    setCsrfToken('');
+    f = reply(200, '{}');
+    vi.stubGlobal('fetch', f);
+    await request('/api/auth/login', { method: 'POST', body: { login: 'a', password: 'b' } });
+    expect(sentHeaders(f)['X-CSRF-Token']).toBeUndefined();
+  });
+});
+
+describe('auth failures', () => {
+  const unauthenticated = '{"error":{"code":"UNAUTHENTICATED","message":"请先登录","field":""},"request_id":"r"}';
+
+  it('reach the handler for a lost session or an unfinished step', async () => {
+    const seen: string[] = [];
+    setAuthFailureHandler((e, path) => seen.push(`${e.code} ${path}`));
+    vi.stubGlobal('fetch', reply(401, unauthenticated));
+    await expect(request('/api/accounts')).rejects.toBeInstanceOf(ApiError);
+    vi.stubGlobal('fetch', reply(403,
+      '{"error":{"code":"STEP_REQUIRED","message":"请先完成登录步骤","field":"totp"},"request_id":"r"}'));
+    await expect(request('/api/org/units')).rejects.toBeInstanceOf(ApiError);
+    vi.stubGlobal('fetch', reply(403,
+      '{"error":{"code":"FORBIDDEN","message":"无权执行此操作","field":""},"request_id":"r"}'));
+    await expect(request('/api/org/units')).rejects.toBeInstanceOf(ApiError);
+    expect(seen).toEqual(['UNAUTHENTICATED /api/accounts', 'STEP_REQUIRED /api/org/units']);
+  });
+
+  it('leave the login call and the session probe to their callers', async () => {
+    const handler = vi.fn();
+    setAuthFailureHandler(handler);
+    vi.stubGlobal('fetch', reply(401, unauthenticated));
+    await expect(request('/api/auth/login', { method: 'POST', body: {} })).rejects.toBeInstanceOf(ApiError);
+    await expect(request('/api/auth/me')).rejects.toBeInstanceOf(ApiError);
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+describe('buildQuery', () => {
+  it('keeps only parameters with a value and encodes them', () => {
+    expect(buildQuery({})).toBe('');
+    expect(buildQuery({ q: '', unit: null, limit: undefined })).toBe('');
+    expect(buildQuery({ q: '张 三&', unit: '110101', limit: 50 })).toBe('?q=%E5%BC%A0+%E4%B8%89%26&unit=110101&limit=50');
+    expect(buildQuery({ before_seq: 0 })).toBe('?before_seq=0');
   });
 });

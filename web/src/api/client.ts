@@ -43,6 +43,44 @@ function messageForStatus(status: number): string {
   return `请求失败 (HTTP ${status})`;
 }
 
+// The CSRF token of the signed-in session (docs/api/identity.md "Session"):
+// the server hands it out with Me, and every unsafe method must echo it.
+let csrfToken = '';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// Told when a request finds the session gone (401) or unfinished (403
+// STEP_REQUIRED), so the app can send people back to the login page. The
+// login call and the "who am I" probe answer 401 as a normal result and are
+// left to their callers.
+export type AuthFailureHandler = (error: ApiError, path: string) => void;
+let authFailureHandler: AuthFailureHandler | null = null;
+const AUTH_PROBES = ['/api/auth/login', '/api/auth/me'];
+
+export function setAuthFailureHandler(handler: AuthFailureHandler | null): void {
+  authFailureHandler = handler;
+}
+
+function isAuthFailure(e: ApiError, path: string): boolean {
+  if (AUTH_PROBES.some((p) => path === p || path.startsWith(`${p}?`))) return false;
+  return e.status === 401 || (e.status === 403 && e.code === 'STEP_REQUIRED');
+}
+
+// "?a=1&b=x" from the parameters that have a value; "" when none has.
+export function buildQuery(params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '') continue;
+    q.set(key, String(value));
+  }
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -52,7 +90,9 @@ export interface RequestOptions {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  const init: RequestInit = { method: options.method ?? 'GET', headers, credentials: 'same-origin' };
+  const method = options.method ?? 'GET';
+  if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -76,11 +116,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     }
   }
   if (!res.ok) {
-    if (isErrorBody(data)) {
-      throw new ApiError(res.status, data.error.code, data.error.message, data.error.field ?? '',
-        data.request_id || requestId);
-    }
-    throw new ApiError(res.status, `HTTP_${res.status}`, messageForStatus(res.status), '', requestId);
+    const error = isErrorBody(data)
+      ? new ApiError(res.status, data.error.code, data.error.message, data.error.field ?? '',
+        data.request_id || requestId)
+      : new ApiError(res.status, `HTTP_${res.status}`, messageForStatus(res.status), '', requestId);
+    if (authFailureHandler && isAuthFailure(error, path)) authFailureHandler(error, path);
+    throw error;
   }
   return data as T;
 }

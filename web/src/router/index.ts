@@ -1,25 +1,74 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import AppLayout from '@/layout/AppLayout.vue';
+import { setAuthFailureHandler } from '@/api/client';
+import { useSessionStore } from '@/stores/session';
+import { decideNavigation } from './guard';
 
-// Menu entries are the routes with meta.menu; titles are shown in the header.
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    menu?: boolean;        // listed in the side menu
+    icon?: string;         // a key of AppLayout's icon table
+    permission?: string;   // needed to see the menu entry and the page
+    public?: boolean;      // reachable without a finished session
+  }
+}
+
+// The pages inside the shell. Menu entries are the ones with meta.menu,
+// in this order; titles are shown in the header.
+export const shellRoutes: RouteRecordRaw[] = [
+  { path: '', name: 'overview', component: () => import('@/views/home/overview/index.vue'),
+    meta: { title: '系统概况', menu: true, icon: 'Monitor' } },
+  { path: 'events', name: 'events', component: () => import('@/views/system/events/index.vue'),
+    meta: { title: '实时事件', menu: true, icon: 'Bell' } },
+  { path: 'org/units', name: 'org-units', component: () => import('@/views/org/units/index.vue'),
+    meta: { title: '组织机构', menu: true, icon: 'OfficeBuilding', permission: 'org.read' } },
+  { path: 'org/sites', name: 'org-sites', component: () => import('@/views/org/sites/index.vue'),
+    meta: { title: '服务场所', menu: true, icon: 'Location', permission: 'org.read' } },
+  { path: 'org/sites/:id(\\d+)', name: 'org-site', component: () => import('@/views/org/sites/detail.vue'),
+    meta: { title: '服务场所详情', permission: 'org.read' } },
+  { path: 'admin/accounts', name: 'accounts', component: () => import('@/views/admin/accounts/index.vue'),
+    meta: { title: '用户管理', menu: true, icon: 'User', permission: 'account.read' } },
+  { path: 'admin/accounts/:id(\\d+)', name: 'account', component: () => import('@/views/admin/accounts/detail.vue'),
+    meta: { title: '用户详情', permission: 'account.read' } },
+  { path: 'admin/roles', name: 'roles', component: () => import('@/views/admin/roles/index.vue'),
+    meta: { title: '角色与权限', menu: true, icon: 'Key', permission: 'account.read' } },
+  { path: 'audit/log', name: 'audit-log', component: () => import('@/views/audit/log/index.vue'),
+    meta: { title: '审计日志', menu: true, icon: 'Document', permission: 'audit.read' } },
+  { path: 'account/sessions', name: 'my-sessions', component: () => import('@/views/account/sessions/index.vue'),
+    meta: { title: '我的会话' } },
+  { path: 'account/password', name: 'my-password', component: () => import('@/views/account/password/index.vue'),
+    meta: { title: '修改密码' } },
+  { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/errors/not-found/index.vue'),
+    meta: { title: '页面不存在' } },
+];
+
 export const routes: RouteRecordRaw[] = [
-  {
-    path: '/',
-    component: AppLayout,
-    children: [
-      { path: '', name: 'overview', component: () => import('@/views/home/overview/index.vue'),
-        meta: { title: '系统概况', menu: true, icon: 'Monitor' } },
-      { path: 'events', name: 'events', component: () => import('@/views/system/events/index.vue'),
-        meta: { title: '实时事件', menu: true, icon: 'Bell' } },
-      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/errors/not-found/index.vue'),
-        meta: { title: '页面不存在' } },
-    ],
-  },
+  { path: '/', component: AppLayout, children: shellRoutes },
+  { path: '/login', name: 'login', component: () => import('@/views/auth/login/index.vue'),
+    meta: { title: '登录', public: true } },
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
 
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  if (!session.loaded) await session.load();
+  return decideNavigation(to, session.me);
+});
+
 router.afterEach((to) => {
   const title = typeof to.meta.title === 'string' ? to.meta.title : '';
   document.title = title ? `${title} · 一窗` : '一窗 · 人力社保基层服务平台';
+});
+
+// A request that finds the session gone or unfinished sends people back to
+// the login page, which shows the step the server asks for.
+setAuthFailureHandler((error) => {
+  const session = useSessionStore();
+  void session.authFailed(error).then(() => {
+    const current = router.currentRoute.value;
+    if (current.name === 'login') return;
+    void router.push({ name: 'login', query: { redirect: current.fullPath } });
+  });
 });

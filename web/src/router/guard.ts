@@ -1,0 +1,30 @@
+// Where a navigation may go, given who is signed in. Pure, so it is tested
+// without a browser; index.ts wires it into the router.
+import type { LocationQueryValue, RouteLocationRaw } from 'vue-router';
+import type { Me } from '@/api/auth';
+
+export interface GuardTarget {
+  name?: string | symbol | null | undefined;
+  fullPath: string;
+  meta: { public?: boolean };
+  query: Record<string, LocationQueryValue | LocationQueryValue[]>;
+}
+
+// Only same-site paths, so a crafted ?redirect= cannot send people elsewhere.
+export function safeRedirect(value: LocationQueryValue | LocationQueryValue[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (typeof v !== 'string' || !v.startsWith('/') || v.startsWith('//') || v.startsWith('/\\')) return '/';
+  if (v === '/login' || v.startsWith('/login?')) return '/';
+  return v;
+}
+
+export function decideNavigation(to: GuardTarget, me: Me | null): true | RouteLocationRaw {
+  if (to.meta.public === true) {
+    if (to.name === 'login' && me?.step === 'done') return safeRedirect(to.query.redirect);
+    return true;
+  }
+  if (me === null || me.step !== 'done') {
+    return to.fullPath === '/' ? { name: 'login' } : { name: 'login', query: { redirect: to.fullPath } };
+  }
+  return true;
+}
