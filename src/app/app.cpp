@@ -335,6 +335,13 @@ int serve(const Config& c) {
     auto n = events.prune(time::now_ms() - retention_ms);
     if (!n) log::warn(fmt::format("event=prune_failed error=\"{}\"", n.error().message));
   });
+  // Audit retention (issue 4, item 5): at least six months, configurable.
+  const auto audit_keep_ms = static_cast<std::int64_t>(c.security.audit_retention_days) * 86'400'000;
+  (*server)->every(std::chrono::hours(1), [&db, audit_keep_ms] {
+    auto n = audit::prune(*db, time::now_ms() - audit_keep_ms);
+    if (!n) log::warn(fmt::format("event=audit_prune_failed error=\"{}\"", n.error().message));
+    else if (*n > 0) log::info(fmt::format("event=audit_pruned entries={}", *n));
+  });
   log::info(fmt::format("event=listening url=http://{}:{} database={} migration={} node={} "
                         "static_files={}",
                         c.server.listen, c.server.port, c.database.kind, level, node,

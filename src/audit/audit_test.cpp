@@ -54,7 +54,7 @@ class AuditChain : public ::testing::TestWithParam<store::Engine> {
     // The PostgreSQL database is shared by the suite: start from an empty trail.
     ASSERT_TRUE(db_->transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
       YC_TRY_VOID(tx.exec("DELETE FROM audit_log"));
-      YC_TRY_VOID(tx.exec("UPDATE audit_head SET seq = 0, hash = $1 WHERE id = 1", {kGenesisHash}));
+      YC_TRY_VOID(tx.exec("UPDATE audit_head SET seq = 0, hash = $1, anchor_seq = 0, anchor_hash = $1 WHERE id = 1", {kGenesisHash}));
       return {};
     }));
   }
@@ -101,6 +101,52 @@ TEST_P(AuditChain, ConcurrentAppendsStayOneUnbrokenChain) {
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->ok) << r->reason;
   EXPECT_EQ(r->entries, 60);
+}
+
+// Issue 4, item 5: retention prunes old entries, and the shortened trail
+// still verifies; tampering with what remains, or with the anchor, does not.
+TEST_P(AuditChain, PruningOldEntriesKeepsTheChainVerifiableAndTamperEvident) {
+  auto append_at = [&](int i, std::int64_t at) {
+    return db_->transact<Entry>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      Entry e = sample(i);
+      e.created_at = at;
+      return append(tx, e);
+    });
+  };
+  for (int i = 0; i < 10; ++i) ASSERT_TRUE(append_at(i, 1'000 + i));
+  for (int i = 10; i < 15; ++i) ASSERT_TRUE(append_at(i, 9'000 + i));
+  auto removed = prune(*db_, 5'000);
+  ASSERT_TRUE(removed) << removed.error().message;
+  EXPECT_EQ(*removed, 10);
+  EXPECT_EQ(*prune(*db_, 5'000), 0);  // nothing more is old enough
+  auto r = verify(*db_);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->ok) << r->reason;
+  EXPECT_EQ(r->entries, 6);  // five kept and the prune record
+  ASSERT_TRUE(append_n(*db_, 3));
+  EXPECT_TRUE(verify(*db_)->ok);
+
+  // Deleting the oldest kept entry is found and named.
+  auto tamper = [&](const std::string& sql) {
+    return db_->transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
+      YC_TRY_VOID(tx.exec(sql));
+      return {};
+    });
+  };
+  auto hash11 = db_->transact<std::string>(store::TxMode::kRead, [](store::Tx& tx) -> Result<std::string> {
+    return YC_TRY(tx.one("SELECT hash FROM audit_log WHERE seq = 11")).text(0);
+  });
+  ASSERT_TRUE(hash11);
+  ASSERT_TRUE(tamper("DELETE FROM audit_log WHERE seq = 11"));
+  auto cut = verify(*db_);
+  EXPECT_FALSE(cut->ok);
+  EXPECT_EQ(cut->bad_seq, 11);
+  // Moving the anchor past the gap to hide it needs a prune record that
+  // names the new anchor; there is none.
+  ASSERT_TRUE(tamper("UPDATE audit_head SET anchor_seq = 11, anchor_hash = '" + *hash11 + "' WHERE id = 1"));
+  auto moved = verify(*db_);
+  EXPECT_FALSE(moved->ok);
+  EXPECT_EQ(moved->bad_seq, 12);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AuditChain,

@@ -59,8 +59,11 @@ Result<VerifyReport> verify(store::Database& db) {
       report.reason = std::move(reason);
       return report;
     };
-    std::int64_t last_seq = 0;
-    std::string last_hash = kGenesisHash;
+    auto anchor = YC_TRY(tx.one("SELECT anchor_seq, anchor_hash FROM audit_head WHERE id = 1"));
+    const std::int64_t anchor_seq = anchor.int64(0);
+    std::int64_t last_seq = anchor_seq;
+    std::string last_hash = anchor.text(1);
+    bool prune_recorded = anchor_seq == 0;
     for (;;) {
       auto rows = YC_TRY(tx.query(
           fmt::format("SELECT {} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT {}", kColumns, kPage),
@@ -73,12 +76,15 @@ Result<VerifyReport> verify(store::Database& db) {
           return broken(e.seq, fmt::format("第 {} 条记录与前一条的链接不符", e.seq));
         if (chain_hash(e) != e.hash)
           return broken(e.seq, fmt::format("第 {} 条记录的内容与其哈希不符 (被修改过)", e.seq));
+        if (e.action == "audit.prune" && e.object_id == std::to_string(anchor_seq)) prune_recorded = true;
         last_seq = e.seq;
         last_hash = e.hash;
         ++report.entries;
       }
       if (rows.rows.size() < static_cast<std::size_t>(kPage)) break;
     }
+    if (!prune_recorded)
+      return broken(anchor_seq + 1, fmt::format("日志从第 {} 条之后开始,但没有对应的保留期清理记录", anchor_seq));
     auto head = YC_TRY(tx.one("SELECT seq, hash FROM audit_head WHERE id = 1"));
     if (head.int64(0) != last_seq)
       return broken(std::min(head.int64(0), last_seq) + 1,
@@ -86,6 +92,24 @@ Result<VerifyReport> verify(store::Database& db) {
     if (head.text(1) != last_hash)
       return broken(last_seq, fmt::format("第 {} 条记录与日志头不符", last_seq));
     return report;
+  });
+}
+
+Result<std::int64_t> prune(store::Database& db, std::int64_t cutoff_ms) {
+  return db.transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+    if (tx.engine() == store::Engine::kPostgres)
+      YC_TRY_VOID(tx.query("SELECT pg_advisory_xact_lock($1)", {kAppendLock}));
+    auto head = YC_TRY(tx.one("SELECT seq, anchor_seq FROM audit_head WHERE id = 1"));
+    auto last_old = YC_TRY(tx.one("SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE created_at < $1 AND seq < $2",
+                                  {cutoff_ms, head.int64(0)}));
+    const std::int64_t through = last_old.int64(0);
+    if (through <= head.int64(1)) return std::int64_t{0};
+    auto anchor = YC_TRY(tx.one("SELECT hash FROM audit_log WHERE seq = $1", {through}));
+    YC_TRY_VOID(append(tx, entry_for(Actor::system(), "audit.prune", "audit_log", std::to_string(through))));
+    auto removed = YC_TRY(tx.exec("DELETE FROM audit_log WHERE seq <= $1", {through}));
+    YC_TRY_VOID(tx.exec("UPDATE audit_head SET anchor_seq = $1, anchor_hash = $2 WHERE id = 1",
+                        {through, anchor.text(0)}));
+    return removed;
   });
 }
 

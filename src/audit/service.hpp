@@ -23,10 +23,17 @@ struct VerifyReport {
   std::string reason;         // Chinese, for the operator
 };
 
-// Walks the chain from the first entry in one consistent snapshot: each seq
+// Walks the chain from the anchor (the genesis, or the last pruned entry) in
+// one consistent snapshot: each seq
 // follows the last, each prev_hash is the last hash, each hash matches the
 // entry, and audit_head names the last entry. Errors only for a database
 // that cannot be read.
 Result<VerifyReport> verify(store::Database& db);
+
+// Retention: removes the entries created before `cutoff_ms` (keeping at
+// least the newest one), moves the anchor to the last removed entry and
+// appends an "audit.prune" entry naming it, all in one transaction. Returns
+// how many entries were removed.
+Result<std::int64_t> prune(store::Database& db, std::int64_t cutoff_ms);
 
 }  // namespace yc::audit

@@ -44,7 +44,7 @@ Result<void> clear_domain_tables(Database& db) {
     for (int level = 4; level >= 1; --level)
       YC_TRY_VOID(tx.exec("DELETE FROM org_unit WHERE level = $1", {std::int64_t{level}}));
     YC_TRY_VOID(tx.exec("DELETE FROM audit_log"));
-    YC_TRY_VOID(tx.exec("UPDATE audit_head SET seq = 0, hash = $1 WHERE id = 1", {std::string(64, '0')}));
+    YC_TRY_VOID(tx.exec("UPDATE audit_head SET seq = 0, hash = $1, anchor_seq = 0, anchor_hash = $1 WHERE id = 1", {std::string(64, '0')}));
     return {};
   });
 }
