@@ -361,7 +361,20 @@ class ServerImpl final : public Server {
     });
     auto given = r.header("x-request-id");
     r.request_id = given && acceptable_request_id(*given) ? std::string(*given) : new_request_id();
-    r.remote_address = req->remote_endpoint().address().to_string();
+    const auto peer = req->remote_endpoint().address();
+    r.remote_address = peer.to_string();
+    // Behind the local reverse proxy (deploy/nginx.conf), the client is the
+    // last X-Forwarded-For entry, which that proxy appended itself. Only a
+    // proxy on this host is trusted to say so.
+    if (peer.is_loopback()) {
+      if (auto xff = r.header("x-forwarded-for"); xff && !xff->empty()) {
+        auto last = xff->substr(xff->rfind(',') == std::string_view::npos ? 0 : xff->rfind(',') + 1);
+        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+        asio::error_code ec;
+        auto parsed = asio::ip::make_address(std::string(last), ec);
+        if (!ec) r.remote_address = parsed.to_string();
+      }
+    }
     return r;
   }
 
