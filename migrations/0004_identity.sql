@@ -114,5 +114,5 @@ INSERT INTO role_permission (role_code, permission) VALUES
   ('system_admin', 'org.read'), ('system_admin', 'org.write'), ('system_admin', 'site.write'),
   ('system_admin', 'account.read'), ('system_admin', 'account.write'), ('system_admin', 'personal.reveal'),
   ('security_admin', 'org.read'), ('security_admin', 'account.read'), ('security_admin', 'grant.write'),
-  ('security_admin', 'session.manage'),
+  ('security_admin', 'session.manage'), ('security_admin', 'mfa.reset'),
   ('audit_admin', 'org.read'), ('audit_admin', 'account.read'), ('audit_admin', 'audit.read');

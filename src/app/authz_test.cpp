@@ -255,6 +255,7 @@ std::vector<Row> Matrix::rows() {
        }},
       {Method::kPost, "/api/accounts/:id/reset-password", "account.write", target(true, "/reset-password"),
        target(false, "/reset-password")},
+      {Method::kPost, "/api/accounts/:id/reset-totp", "mfa.reset", target(true, "/reset-totp"), target(false, "/reset-totp"), 204},
       {Method::kPost, "/api/accounts/:id/reveal", "personal.reveal", target(true, "/reveal"), target(false, "/reveal")},
       {Method::kGet, "/api/roles", "", path("/api/roles")},
       {Method::kGet, "/api/accounts/:id/grants", "account.read", target(true, "/grants"), target(false, "/grants")},

@@ -159,7 +159,7 @@ void add_routes(ApiRouter& api) {
     a.name = YC_TRY(body.text("name", 30));
     a.phone = YC_TRY(body.opt_text("phone", 20)).value_or("");
     a.unit_code = YC_TRY(body.text("unit_code", 12));
-    auto [account, password] = YC_TRY(accounts.create_account(p.actor(r.remote_address), p.scope("account.write"), a));
+    auto [account, password] = YC_TRY(accounts.create_account(p.actor(client_of(r).address), p.scope("account.write"), a));
     return http::json_response(201, json::object{{"account", account_json(account)}, {"initial_password", password}});
   });
 
@@ -175,17 +175,22 @@ void add_routes(ApiRouter& api) {
     patch.phone = YC_TRY(body.opt_text("phone", 20));
     patch.active = YC_TRY(body.opt_bool("active"));
     auto version = YC_TRY(body.integer("version"));
-    auto a = YC_TRY(accounts.update_account(p, p.actor(r.remote_address), p.scope("account.write"), id, patch, version));
+    auto a = YC_TRY(accounts.update_account(p, p.actor(client_of(r).address), p.scope("account.write"), id, patch, version));
     return http::json_response(200, account_json(a));
   });
 
   api.add(Method::kPost, "/api/accounts/:id/reset-password", "account.write", [&accounts](const http::Request& r, const Principal& p) -> Result<http::Response> {
-    auto password = YC_TRY(accounts.reset_password(p, p.actor(r.remote_address), p.scope("account.write"), YC_TRY(http::id_param(r))));
+    auto password = YC_TRY(accounts.reset_password(p, p.actor(client_of(r).address), p.scope("account.write"), YC_TRY(http::id_param(r))));
     return http::json_response(200, json::object{{"initial_password", password}});
   });
 
+  api.add(Method::kPost, "/api/accounts/:id/reset-totp", "mfa.reset", [&accounts](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    YC_TRY_VOID(accounts.reset_totp(p, p.actor(client_of(r).address), p.scope("mfa.reset"), YC_TRY(http::id_param(r))));
+    return http::no_content();
+  });
+
   api.add(Method::kPost, "/api/accounts/:id/reveal", "personal.reveal", [&accounts](const http::Request& r, const Principal& p) -> Result<http::Response> {
-    auto v = YC_TRY(accounts.reveal(p.actor(r.remote_address), p.scope("personal.reveal"), YC_TRY(http::id_param(r))));
+    auto v = YC_TRY(accounts.reveal(p.actor(client_of(r).address), p.scope("personal.reveal"), YC_TRY(http::id_param(r))));
     auto resp = http::json_response(200, json::object{{"name", v.name}, {"phone", v.phone}});
     resp.header("Cache-Control", "no-store");
     return resp;
@@ -217,12 +222,12 @@ void add_routes(ApiRouter& api) {
     auto account_id = YC_TRY(body.integer("account_id"));
     auto role = YC_TRY(body.text("role", 40));
     auto unit = YC_TRY(body.text("unit_code", 12));
-    auto g = YC_TRY(accounts.grant(p, p.actor(r.remote_address), p.scope("grant.write"), account_id, role, unit));
+    auto g = YC_TRY(accounts.grant(p, p.actor(client_of(r).address), p.scope("grant.write"), account_id, role, unit));
     return http::json_response(201, grant_json(g));
   });
 
   api.add(Method::kDelete, "/api/grants/:id", "grant.write", [&accounts](const http::Request& r, const Principal& p) -> Result<http::Response> {
-    YC_TRY_VOID(accounts.revoke(p, p.actor(r.remote_address), p.scope("grant.write"), YC_TRY(http::id_param(r))));
+    YC_TRY_VOID(accounts.revoke(p, p.actor(client_of(r).address), p.scope("grant.write"), YC_TRY(http::id_param(r))));
     return http::no_content();
   });
 }

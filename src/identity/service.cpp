@@ -95,6 +95,7 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"personal.reveal", "查看完整个人信息(留痕)"},
       {"grant.write", "授权与撤销角色"},
       {"session.manage", "查看并注销他人会话"},
+      {"mfa.reset", "重置他人的动态口令"},
       {"audit.read", "查阅审计日志"},
       {"case.consult", "咨询登记(首问负责)"},
       {"case.intake", "综合受理"},
@@ -795,6 +796,23 @@ Result<std::string> Accounts::reset_password(const Principal& p, const audit::Ac
     return {};
   }));
   return password;
+}
+
+Result<void> Accounts::reset_totp(const Principal& p, const audit::Actor& actor, const org::Scope& scope,
+                                  std::int64_t id) {
+  if (id == p.account_id) return fail(ErrorCode::kConflict, "不能重置自己的动态口令", "id");
+  YC_TRY_VOID(get_account(scope, id));
+  const auto now = clock_();
+  return db_.transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
+    YC_TRY_VOID(tx.exec(
+        "UPDATE account SET totp_sealed = '', totp_pending_sealed = '', totp_last_step = 0, version = version + 1, "
+        "updated_at = $1 WHERE id = $2",
+        {now, id}));
+    YC_TRY_VOID(tx.exec("DELETE FROM recovery_code WHERE account_id = $1", {id}));
+    YC_TRY_VOID(end_sessions_of(tx, id, now, "totp_reset", ""));
+    YC_TRY_VOID(audit::append(tx, entry(actor, "account.totp.reset", "account", std::to_string(id))));
+    return {};
+  });
 }
 
 Result<Revealed> Accounts::reveal(const audit::Actor& actor, const org::Scope& scope, std::int64_t id) {

@@ -160,6 +160,10 @@ class Accounts {
                                  std::int64_t expected_version);
   Result<std::string> reset_password(const Principal& p, const audit::Actor& actor,
                                      const org::Scope& scope, std::int64_t id);
+  // Clears the account's TOTP secret and recovery codes (a lost phone); its
+  // next sign-in enrols again. Ends its sessions.
+  Result<void> reset_totp(const Principal& p, const audit::Actor& actor, const org::Scope& scope,
+                          std::int64_t id);
   Result<Revealed> reveal(const audit::Actor& actor, const org::Scope& scope, std::int64_t id);
 
   // --- Grants (grant.write) --------------------------------------------------

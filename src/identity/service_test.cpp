@@ -217,6 +217,24 @@ TEST_P(AccountsTest, EnrolmentThenForcedPasswordChangeThenRecoveryCodes) {
   EXPECT_TRUE(accounts_->use_recovery_code(third.principal, (*codes)[1], client_));
 }
 
+// A lost phone: the security administrator resets TOTP; the next sign-in
+// enrols a new secret, and the old code and recovery codes are gone.
+TEST_P(AccountsTest, ResetTotpEndsSessionsAndTheNextSignInEnrolsAgain) {
+  const auto admin = make("admin1", "system_admin", "110000", false, true);
+  Principal security;
+  security.account_id = make("sec1", "security_admin", "110000", false, true);
+  auto s = login("admin1", kPassword).value();
+  ASSERT_TRUE(accounts_->verify_totp(s.principal, code_at(now_), client_));
+  ASSERT_TRUE(accounts_->reset_totp(security, audit::Actor::system(), org::Scope::all(), admin));
+  EXPECT_FALSE(accounts_->authenticate(s.token));
+  auto next = login("admin1", kPassword).value();
+  EXPECT_EQ(next.principal.step, Step::kTotpEnroll);
+  Principal self;
+  self.account_id = admin;
+  EXPECT_EQ(accounts_->reset_totp(self, audit::Actor::system(), org::Scope::all(), admin).error().code,
+            ErrorCode::kConflict);
+}
+
 TEST_P(AccountsTest, ChangingThePasswordEndsTheOtherSessions) {
   make("clerk1", "window_clerk", "110101001");
   auto a = login("clerk1", kPassword).value();

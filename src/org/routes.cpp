@@ -90,7 +90,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     row.level = static_cast<Level>(level);
     row.name = YC_TRY(body.text("name", 50));
     auto unit = YC_TRY(in_tx<Unit>(db, store::TxMode::kWrite, [&](store::Tx& tx) {
-      return create_unit(tx, p.actor(r.remote_address), p.scope("org.write"), row);
+      return create_unit(tx, p.actor(identity::client_of(r).address), p.scope("org.write"), row);
     }));
     return http::json_response(201, unit_json(unit));
   });
@@ -100,7 +100,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     auto name = YC_TRY(body.text("name", 50));
     auto version = YC_TRY(body.integer("version"));
     auto unit = YC_TRY(in_tx<Unit>(db, store::TxMode::kWrite, [&](store::Tx& tx) {
-      return rename_unit(tx, p.actor(r.remote_address), p.scope("org.write"), std::string(r.param("code")), name, version);
+      return rename_unit(tx, p.actor(identity::client_of(r).address), p.scope("org.write"), std::string(r.param("code")), name, version);
     }));
     return http::json_response(200, unit_json(unit));
   });
@@ -108,7 +108,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
   api.add(Method::kPost, "/api/org/units/import", "org.write", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
     auto body = YC_TRY(http::JsonObject::parse(r));
     auto csv = YC_TRY(body.text("csv", 500'000));
-    auto report = YC_TRY(import_units(db, p.actor(r.remote_address), p.scope("org.write"), csv));
+    auto report = YC_TRY(import_units(db, p.actor(identity::client_of(r).address), p.scope("org.write"), csv));
     json::array lines;
     for (const auto& l : report) {
       json::object o{{"line", l.line}, {"code", l.code}, {"ok", !l.error}};
@@ -137,7 +137,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     s.kind = *kind;
     s = YC_TRY(site_fields(body, s));
     auto detail = YC_TRY(in_tx<SiteDetail>(db, store::TxMode::kWrite, [&](store::Tx& tx) -> Result<SiteDetail> {
-      auto created = YC_TRY(create_site(tx, p.actor(r.remote_address), p.scope("site.write"), s));
+      auto created = YC_TRY(create_site(tx, p.actor(identity::client_of(r).address), p.scope("site.write"), s));
       return get_site(tx, p.scope("site.write"), created.id);
     }));
     return http::json_response(201, site_json(detail));
@@ -164,7 +164,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     s = YC_TRY(site_fields(body, s));
     auto version = YC_TRY(body.integer("version"));
     auto detail = YC_TRY(in_tx<SiteDetail>(db, store::TxMode::kWrite, [&](store::Tx& tx) {
-      return update_site(tx, p.actor(r.remote_address), p.scope("site.write"), s, version);
+      return update_site(tx, p.actor(identity::client_of(r).address), p.scope("site.write"), s, version);
     }));
     return http::json_response(200, site_json(detail));
   });
@@ -183,7 +183,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     w.kind = *kind;
     w.open = YC_TRY(body.opt_bool("open")).value_or(true);
     auto created = YC_TRY(in_tx<Window>(db, store::TxMode::kWrite, [&](store::Tx& tx) {
-      return create_window(tx, p.actor(r.remote_address), p.scope("site.write"), w);
+      return create_window(tx, p.actor(identity::client_of(r).address), p.scope("site.write"), w);
     }));
     return http::json_response(201, window_json(WindowDetail{created, 1}));
   });
@@ -200,7 +200,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     patch.open = YC_TRY(body.opt_bool("open"));
     auto version = YC_TRY(body.integer("version"));
     auto w = YC_TRY(in_tx<WindowDetail>(db, store::TxMode::kWrite, [&](store::Tx& tx) {
-      return update_window(tx, p.actor(r.remote_address), p.scope("site.write"), id, patch, version);
+      return update_window(tx, p.actor(identity::client_of(r).address), p.scope("site.write"), id, patch, version);
     }));
     return http::json_response(200, window_json(w));
   });

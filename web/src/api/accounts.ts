@@ -66,6 +66,8 @@ export const createAccount = (input: AccountInput) =>
 export const getAccount = (id: number) => request<Account>(`/api/accounts/${id}`);
 export const updateAccount = (id: number, patch: AccountPatch) =>
   request<Account>(`/api/accounts/${id}`, { method: 'PATCH', body: patch });
+export const resetTotp = (id: number) =>
+  request<void>(`/api/accounts/${id}/reset-totp`, { method: 'POST' });
 export const resetPassword = (id: number) =>
   request<{ initial_password: string }>(`/api/accounts/${id}/reset-password`, { method: 'POST' });
 // Unmasked name and phone; the server writes an audit entry.

@@ -44,6 +44,37 @@ export interface VerifyResult {
   reason: string;
 }
 
+// Chinese names of the actions the server records (src/*/service.cpp).
+export const ACTION_LABELS: Record<string, string> = {
+  'session.login': '登录',
+  'session.logout': '退出登录',
+  'session.totp': '动态口令验证',
+  'session.recovery_code': '使用恢复码',
+  'session.idle': '会话超时(无操作)',
+  'session.expire': '会话到期(12 小时)',
+  'session.revoke': '注销会话',
+  'account.create': '新建用户',
+  'account.update': '修改用户',
+  'account.lock': '账户锁定',
+  'account.reveal': '查看完整个人信息',
+  'account.password.change': '修改密码',
+  'account.password.reset': '重置密码',
+  'account.totp.enroll': '绑定动态口令',
+  'account.totp.reset': '重置动态口令',
+  'grant.create': '授予角色',
+  'grant.revoke': '撤销角色',
+  'org.unit.create': '新增单位',
+  'org.unit.update': '修改单位',
+  'org.site.create': '新增服务场所',
+  'org.site.update': '修改服务场所',
+  'org.window.create': '新增窗口',
+  'org.window.update': '修改窗口',
+  'audit.prune': '审计日志保留期清理',
+  'settings.seed': '初始化设置',
+};
+
+export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
+
 export const OUTCOME_LABELS: Record<Outcome, string> = { ok: '成功', refused: '拒绝', failed: '失败' };
 
 function filterParams(f: AuditFilter) {

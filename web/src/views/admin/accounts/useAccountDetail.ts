@@ -1,7 +1,7 @@
 import { computed, ref, watch } from 'vue';
 import { useRoute } from 'vue-router';
 import {
-  deleteGrant, getAccount, listAccountSessions, listGrants, resetPassword, revealAccount, updateAccount,
+  deleteGrant, getAccount, listAccountSessions, listGrants, resetPassword, resetTotp, revealAccount, updateAccount,
   type Account, type Grant,
 } from '@/api/accounts';
 import { deleteSession, type Session } from '@/api/auth';
@@ -30,6 +30,8 @@ export function useAccountDetail() {
   const canWrite = computed(() => session.hasPermission('account.write'));
   const canGrant = computed(() => session.hasPermission('grant.write'));
   const canManageSessions = computed(() => session.hasPermission('session.manage'));
+  const canReveal = computed(() => session.hasPermission('personal.reveal'));
+  const canResetTotp = computed(() => session.hasPermission('mfa.reset'));
 
   const granting = ref(false);
   const secretVisible = ref(false);
@@ -116,6 +118,21 @@ export function useAccountDetail() {
     });
   }
 
+  async function resetSecondFactor() {
+    const a = account.value;
+    if (!a) return;
+    const ok = await confirmAction(
+      `用于手机丢失等情形:重置后 ${a.login} 原有的动态口令和恢复码全部失效,已登录的会话会被注销,下次登录时须重新绑定。确定重置?`,
+      '重置动态口令', '重置');
+    if (!ok) return;
+    await run('totp', async () => {
+      await resetTotp(a.id);
+      toastSuccess('动态口令已重置');
+      account.value = await getAccount(a.id);
+      await loadSessions();
+    });
+  }
+
   async function revokeGrant(g: Grant) {
     const ok = await confirmAction(`确定撤销在"${g.unit_name}"的"${g.role_name}"角色?`, '撤销授权', '撤销');
     if (!ok) return;
@@ -145,7 +162,7 @@ export function useAccountDetail() {
 
   return {
     units, loading, error, account, grants, grantsError, sessions, sessionsError, revealed, busy,
-    canWrite, canGrant, canManageSessions, granting, secretVisible, initialPassword,
+    canWrite, canGrant, canManageSessions, canReveal, canResetTotp, resetSecondFactor, granting, secretVisible, initialPassword,
     load, reveal, toggleActive, reset, revokeGrant, onGranted, revokeSession,
   };
 }
