@@ -1,4 +1,5 @@
 #include "identity/service.hpp"
+#include "platform/text.hpp"
 
 #include <algorithm>
 #include <set>
@@ -24,12 +25,6 @@ std::string token_hash(std::string_view token) {
   return privacy::sm3_hex(std::string("yichuang.session:") + std::string(token));
 }
 
-std::size_t char_count(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
 std::optional<std::string> normalize_login(std::string_view login) {
   if (login.size() < 3 || login.size() > 32) return std::nullopt;
   std::string out;
@@ -44,7 +39,7 @@ std::optional<std::string> normalize_login(std::string_view login) {
 }
 
 Result<void> check_person_name(std::string_view name) {
-  const auto n = char_count(name);
+  const auto n = utf8_length(name);
   if (n == 0 || n > 30) return fail(ErrorCode::kInvalidArgument, "姓名不能为空,且不超过 30 个字", "name");
   for (unsigned char c : name)
     if (c < 0x20 || c == 0x7F) return fail(ErrorCode::kInvalidArgument, "姓名含有不可见字符", "name");
@@ -383,6 +378,15 @@ Result<Principal> Accounts::authenticate(std::string_view token) {
                                  [&](store::Tx& tx) { return load_principal(tx, hash); });
 }
 
+Result<Principal> Accounts::second_factor_passed(store::Tx& tx, const Principal& p, bool must_change) {
+  const Step next = next_step(p.grants, true, must_change, true);
+  YC_TRY_VOID(tx.exec("UPDATE auth_session SET step = $1, idle_ms = $2 WHERE id = $3",
+                      {std::string(step_name(next)), next == Step::kDone ? idle_for(p.grants) : policy_.step_idle_ms,
+                       p.session_id}));
+  auto hash = YC_TRY(tx.one("SELECT token_hash FROM auth_session WHERE id = $1", {p.session_id}));
+  return load_principal(tx, hash.text(0));
+}
+
 Result<Principal> Accounts::reload(const Principal& p) {
   return db_.transact<Principal>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<Principal> {
     auto hash = YC_TRY(tx.one("SELECT token_hash FROM auth_session WHERE id = $1", {p.session_id}));
@@ -422,13 +426,8 @@ Result<Principal> Accounts::verify_totp(const Principal& p, std::string_view cod
     if (!step || *step <= row.int64(1)) return refuse();  // a used step is a replay
     YC_TRY_VOID(tx.exec("UPDATE account SET totp_last_step = $1 WHERE id = $2", {*step, p.account_id}));
     YC_TRY_VOID(tx.exec("DELETE FROM login_failure WHERE account_id = $1", {p.account_id}));
-    const Step next = next_step(p.grants, true, row.int64(2) != 0, true);
-    YC_TRY_VOID(tx.exec("UPDATE auth_session SET step = $1, idle_ms = $2 WHERE id = $3",
-                        {std::string(step_name(next)), next == Step::kDone ? idle_for(p.grants) : policy_.step_idle_ms,
-                         p.session_id}));
     YC_TRY_VOID(audit::append(tx, entry(actor, "session.totp", "account", id)));
-    auto hash = YC_TRY(tx.one("SELECT token_hash FROM auth_session WHERE id = $1", {p.session_id}));
-    out = YC_TRY(load_principal(tx, hash.text(0)));
+    out = YC_TRY(second_factor_passed(tx, p, row.int64(2) != 0));
     return Refusal{};
   }));
   if (refusal) return Unexpected{*refusal};
@@ -453,13 +452,8 @@ Result<Principal> Accounts::use_recovery_code(const Principal& p, std::string_vi
       return Refusal{Error::make(ErrorCode::kInvalidArgument, "恢复码不正确或已使用", "recovery_code")};
     }
     auto must = YC_TRY(tx.one("SELECT must_change_password FROM account WHERE id = $1", {p.account_id}));
-    const Step next = next_step(p.grants, true, must.int64(0) != 0, true);
-    YC_TRY_VOID(tx.exec("UPDATE auth_session SET step = $1, idle_ms = $2 WHERE id = $3",
-                        {std::string(step_name(next)), next == Step::kDone ? idle_for(p.grants) : policy_.step_idle_ms,
-                         p.session_id}));
     YC_TRY_VOID(audit::append(tx, entry(actor, "session.recovery_code", "account", id)));
-    auto hash = YC_TRY(tx.one("SELECT token_hash FROM auth_session WHERE id = $1", {p.session_id}));
-    out = YC_TRY(load_principal(tx, hash.text(0)));
+    out = YC_TRY(second_factor_passed(tx, p, must.int64(0) != 0));
     return Refusal{};
   }));
   if (refusal) return Unexpected{*refusal};
@@ -505,10 +499,7 @@ Result<std::vector<std::string>> Accounts::confirm_totp(const Principal& p, std:
     for (const auto& c : codes)
       YC_TRY_VOID(tx.exec("INSERT INTO recovery_code (account_id, digest) VALUES ($1, $2)",
                           {p.account_id, recovery_digest(c)}));
-    const Step next = next_step(p.grants, true, row.int64(1) != 0, true);
-    YC_TRY_VOID(tx.exec("UPDATE auth_session SET step = $1, idle_ms = $2 WHERE id = $3",
-                        {std::string(step_name(next)), next == Step::kDone ? idle_for(p.grants) : policy_.step_idle_ms,
-                         p.session_id}));
+    YC_TRY_VOID(second_factor_passed(tx, p, row.int64(1) != 0));
     YC_TRY_VOID(audit::append(tx, entry(actor, "account.totp.enroll", "account", id)));
     return Refusal{};
   }));

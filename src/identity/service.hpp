@@ -187,6 +187,9 @@ class Accounts {
 
  private:
   Result<Principal> load_principal(store::Tx& tx, std::string_view token_hash);
+  // Moves the session past its TOTP step (to a password change or done) and
+  // returns it as it now is.
+  Result<Principal> second_factor_passed(store::Tx& tx, const Principal& p, bool must_change);
   Result<std::vector<Grant>> load_grants(store::Tx& tx, std::int64_t account_id);
   Step next_step(const std::vector<Grant>& grants, bool totp_enabled, bool must_change,
                  bool totp_passed) const;

@@ -1,4 +1,5 @@
 #include "org/model.hpp"
+#include "platform/text.hpp"
 
 #include <fmt/format.h>
 
@@ -52,8 +53,7 @@ Result<void> validate_unit(std::string_view code, Level level, std::string_view 
                            std::optional<Level> parent_level) {
   if (!all_digits(code) || code.size() != code_length(level))
     return invalid("code", fmt::format("{}的代码应为 {} 位数字", level_label(level), code_length(level)));
-  std::size_t chars = 0;
-  for (unsigned char c : name) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+  const std::size_t chars = utf8_length(name);
   if (chars == 0 || chars > 50) return invalid("name", "名称不能为空,且不超过 50 个字");
   if (level == Level::kCity) {
     if (parent_code) return invalid("parent_code", "市级单位没有上级");

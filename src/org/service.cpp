@@ -1,4 +1,5 @@
 #include "org/service.hpp"
+#include "platform/text.hpp"
 
 #include <fmt/format.h>
 
@@ -58,17 +59,11 @@ std::string window_digest(const Window& w) {
                         w.name, window_kind_name(w.kind), w.open ? "1" : "0"});
 }
 
-std::size_t char_count(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
 Result<void> check_text(std::string_view value, std::string_view field, std::string_view label,
                         std::size_t max_chars, bool required) {
   if (required && value.empty())
     return fail(ErrorCode::kInvalidArgument, fmt::format("{}不能为空", label), std::string(field));
-  if (char_count(value) > max_chars)
+  if (utf8_length(value) > max_chars)
     return fail(ErrorCode::kInvalidArgument, fmt::format("{}不能超过 {} 个字", label, max_chars),
                 std::string(field));
   return {};
@@ -149,7 +144,7 @@ Result<Unit> rename_unit(store::Tx& tx, const audit::Actor& actor, const Scope& 
                          const std::string& code, const std::string& name,
                          std::int64_t expected_version) {
   auto before = YC_TRY(get_unit(tx, scope, code));
-  const auto chars = char_count(name);
+  const auto chars = utf8_length(name);
   if (chars == 0 || chars > 50) return fail(ErrorCode::kInvalidArgument, "名称不能为空,且不超过 50 个字", "name");
   auto rows = YC_TRY(tx.query(
       "UPDATE org_unit SET name = $1, version = version + 1, updated_at = $2 "

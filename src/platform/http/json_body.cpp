@@ -1,4 +1,5 @@
 #include "platform/http/json_body.hpp"
+#include "platform/text.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -38,11 +39,6 @@ Unexpected wrong_type(std::string_view key, std::string_view expected) {
   return fail(ErrorCode::kInvalidArgument,
               "字段 " + std::string(key) + " 应为" + std::string(expected), std::string(key));
 }
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
 }  // namespace
 
 Result<JsonObject> JsonObject::parse(const Request& request) {
@@ -59,7 +55,7 @@ Result<std::optional<std::string>> JsonObject::opt_text(std::string_view key, st
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   if (s.find('\0') != std::string_view::npos) return wrong_type(key, "不含空字符的文本");
-  if (code_points(s) > max_chars)
+  if (utf8_length(s) > max_chars)
     return fail(ErrorCode::kInvalidArgument,
                 "字段 " + std::string(key) + " 不能超过 " + std::to_string(max_chars) + " 个字",
                 std::string(key));
