@@ -38,8 +38,8 @@ std::unique_ptr<Database> open_for_test(Engine engine, std::filesystem::path* te
 
 Result<void> clear_domain_tables(Database& db) {
   return db.transact<void>(TxMode::kWrite, [](Tx& tx) -> Result<void> {
-    for (const char* t : {"auth_session", "login_failure", "recovery_code", "role_grant", "account", "org_window",
-                          "org_site"})
+    for (const char* t : {"catalog_version", "catalog_item", "auth_session", "login_failure", "recovery_code",
+                          "role_grant", "account", "org_window", "org_site"})
       YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
     for (int level = 4; level >= 1; --level)
       YC_TRY_VOID(tx.exec("DELETE FROM org_unit WHERE level = $1", {std::int64_t{level}}));

@@ -1,0 +1,37 @@
+-- 0006: the service catalog (issue 5; policy 三(二)(三), 十二个统一). An item
+-- is a stable code; its content lives in numbered versions, each a JSON
+-- document (docs/catalog-item.md). A version goes draft -> review -> published
+-- (with the date it takes effect); the one in force is the newest published
+-- version whose effective_from has come. Cases keep the version id they
+-- started under, so a later version never changes them.
+CREATE TABLE catalog_item (
+  code TEXT PRIMARY KEY,
+  withdrawn_at BIGINT,
+  withdrawn_reason TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE catalog_version (
+  id {{id}},
+  item_code TEXT NOT NULL REFERENCES catalog_item (code),
+  number INTEGER NOT NULL,
+  status TEXT NOT NULL,            -- 'draft' | 'review' | 'published'
+  name TEXT NOT NULL,
+  category TEXT NOT NULL,
+  service_level TEXT NOT NULL,
+  document TEXT NOT NULL,
+  search_text TEXT NOT NULL,
+  edited_by TEXT NOT NULL,         -- account id of the last editor
+  submitted_by TEXT NOT NULL DEFAULT '',
+  submitted_at BIGINT,
+  reviewed_by TEXT NOT NULL DEFAULT '',
+  reviewed_at BIGINT,
+  review_note TEXT NOT NULL DEFAULT '',
+  effective_from BIGINT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (item_code, number)
+);
+CREATE INDEX catalog_version_status ON catalog_version (status, item_code);

@@ -1,0 +1,236 @@
+// The catalog's item model, conformance checker and version workflow
+// (issue 5, items 1-4; policy 三(二)(三), 十二个统一).
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+
+#include "audit/service.hpp"
+#include "catalog/service.hpp"
+#include "org/service.hpp"
+#include "platform/time.hpp"
+#include "store/migrate.hpp"
+#include "store/migrations.hpp"
+#include "store/testing.hpp"
+
+namespace yc::catalog {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kComplete = R"({
+  "code": "BJ-JYCY-901", "name": "失业登记", "type": "public_service",
+  "legal_basis": [{"law": "《中华人民共和国就业促进法》", "article": "", "text": "县级以上人民政府……"}],
+  "levels": ["street"], "service_objects": ["person"],
+  "time_limit": {"kind": "promised", "legal_days": 15, "promised_days": 5},
+  "conditions": ["在法定劳动年龄内、有劳动能力、有就业要求、处于无业状态"],
+  "materials": [
+    {"name": "居民身份证", "kind": "document", "form": "original", "count": 1, "required": true},
+    {"name": "失业登记申请表", "kind": "form", "form": "original", "count": 1, "required": true,
+     "blank_form": "BJ-JYCY-901-申请表.pdf", "sample": "BJ-JYCY-901-申请表-样表.pdf"},
+    {"name": "户口簿", "kind": "document", "form": "original", "count": 1, "required": false,
+     "condition": "本市户籍人员", "shared": true, "shared_source": "市公安局人口信息"}
+  ],
+  "process": [{"step": "intake", "name": "受理"}, {"step": "review_first", "name": "初审"},
+              {"step": "deliver", "name": "办结"}],
+  "result": {"kind": "record", "name": "失业登记", "delivery": ["window"]},
+  "fee": {"free": true},
+  "body": "街道(乡镇)社会保障事务所",
+  "category": "employment", "service_level": "street", "channels": ["window", "online"],
+  "citywide": true, "high_risk": "", "life_events": ["unemployment"], "synonyms": ["失业证"],
+  "summary": "失业后办理登记,享受就业服务", "demo": true
+})";
+
+Item complete() { return parse_item(json::parse(kComplete)).value(); }
+
+json::value with(std::function<void(json::object&)> change) {
+  auto v = json::parse(kComplete);
+  change(v.as_object());
+  return v;
+}
+
+bool flags(const Item& it, std::string_view rule, std::string_view path) {
+  for (const auto& f : check(it))
+    if (f.rule == rule && f.path == path) return true;
+  return false;
+}
+
+TEST(CatalogModel, ACompleteItemPassesAndRoundTrips) {
+  const auto it = complete();
+  EXPECT_TRUE(check(it).empty());
+  EXPECT_EQ(json::serialize(to_json(parse_item(to_json(it)).value())), json::serialize(to_json(it)));
+  EXPECT_EQ(twelve_fields().size(), 12u);
+}
+
+// Issue 5, "Done when": a test removes a field and sees it flagged — each of
+// the twelve, one at a time.
+TEST(CatalogModel, RemovingAnyOfTheTwelveFieldsIsFlagged) {
+  for (const auto& f : twelve_fields()) {
+    auto doc = with([&](json::object& o) { o.erase(f.member); });
+    auto it = parse_item(doc);
+    ASSERT_TRUE(it) << f.member;
+    EXPECT_TRUE(flags(*it, "missing_field", f.member)) << "十二个统一: " << f.label;
+  }
+}
+
+TEST(CatalogModel, TheCheckerFindsEachRuleBroken) {
+  auto it = complete();
+  it.time_limit.promised_days = 20;  // over the legal 15 (限时办结, 三(八))
+  EXPECT_TRUE(flags(it, "promise_over_legal", "time_limit.promised_days"));
+  it = complete();
+  it.time_limit = TimeLimit{"immediate", 0, 3};
+  EXPECT_TRUE(flags(it, "immediate_with_days", "time_limit"));
+  it = complete();
+  it.materials[1].blank_form.clear();
+  EXPECT_TRUE(flags(it, "form_without_blank", "materials[1].blank_form"));
+  it = complete();
+  it.materials[2].condition.clear();
+  EXPECT_TRUE(flags(it, "optional_without_condition", "materials[2].condition"));
+  it = complete();
+  it.materials[2].shared_source.clear();
+  EXPECT_TRUE(flags(it, "shared_without_source", "materials[2].shared_source"));
+  it = complete();
+  it.process = {{"intake", "受理", ""}, {"approve", "审批", ""}, {"review_first", "初审", ""}};
+  EXPECT_TRUE(flags(it, "chain_out_of_order", "process[2]"));
+  it = complete();
+  it.process = {{"intake", "受理", ""}, {"deliver", "办结", ""}};
+  it.high_risk = "benefit_payment";
+  EXPECT_TRUE(flags(it, "high_risk_without_review", "process"));
+  it = complete();
+  it.fee = Fee{true, false, "", ""};
+  EXPECT_TRUE(flags(it, "fee_without_basis", "fee"));
+}
+
+TEST(CatalogModel, BadDocumentsAreRefusedNamingThePath) {
+  auto bad_enum = parse_item(with([](json::object& o) { o["materials"].as_array()[0].as_object()["form"] = "photo"; }));
+  ASSERT_FALSE(bad_enum);
+  EXPECT_EQ(bad_enum.error().field, "materials[0].form");
+  auto bad_type = parse_item(with([](json::object& o) { o["levels"] = "street"; }));
+  EXPECT_EQ(bad_type.error().field, "levels");
+  auto bad_code = parse_item(with([](json::object& o) { o["code"] = "JYCY-1"; }));
+  EXPECT_EQ(bad_code.error().field, "code");
+  auto twice = parse_item(with([](json::object& o) { o["channels"] = json::array{"window", "window"}; }));
+  EXPECT_EQ(twice.error().field, "channels[1]");
+  auto days = parse_item(with([](json::object& o) { o["time_limit"].as_object()["legal_days"] = -1; }));
+  EXPECT_EQ(days.error().field, "time_limit.legal_days");
+  // A rare character is ordinary text.
+  auto rare = parse_item(with([](json::object& o) { o["summary"] = "𠮷 字也能写"; }));
+  EXPECT_TRUE(rare);
+}
+
+TEST(CatalogModel, DiffNamesChangedFieldsInChinese) {
+  auto a = complete();
+  auto b = complete();
+  b.time_limit.promised_days = 3;
+  b.materials.push_back(Material{"照片", "proof", "original", 2, true, "", "", "", false, ""});
+  auto d = diff(a, b);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].label, "办结时限");
+  EXPECT_NE(d[0].after.find("承诺 3 个工作日"), std::string::npos);
+  EXPECT_EQ(d[1].label, "申请材料 4");
+  EXPECT_EQ(d[1].before, "");
+  EXPECT_TRUE(diff(a, a).empty());
+}
+
+class CatalogService : public ::testing::TestWithParam<store::Engine> {
+ protected:
+  void SetUp() override {
+    std::string why;
+    db_ = store::testing::open_for_test(GetParam(), &dir_, &why);
+    if (!db_) {
+      if (why == "skip") GTEST_SKIP();
+      FAIL() << why;
+    }
+    ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
+    ASSERT_TRUE(store::testing::clear_domain_tables(*db_));
+    ASSERT_TRUE(org::seed_demo_city(*db_));
+  }
+  void TearDown() override {
+    db_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  template <typename T>
+  Result<T> tx(std::function<Result<T>(store::Tx&)> fn) {
+    return db_->transact<T>(store::TxMode::kWrite, fn);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Database> db_;
+  audit::Actor editor_{"11", "city_admin", "110000", "", "", "127.0.0.1"};
+  audit::Actor reviewer_{"12", "city_admin", "110000", "", "", "127.0.0.1"};
+  org::Scope city_ = org::Scope::of({"/110000/"});
+};
+
+// Issue 5, item 3: draft -> a second person reviews -> published with an
+// effective date; a case-like reference to v1 still reads v1 after v2.
+TEST_P(CatalogService, DraftReviewPublishAndOldVersionsStayReadable) {
+  auto v1 = tx<Version>([&](store::Tx& t) { return create_item(t, editor_, city_, complete()); }).value();
+  EXPECT_EQ(v1.status, "draft");
+  EXPECT_FALSE(tx<Version>([&](store::Tx& t) { return get_current(t, "BJ-JYCY-901", time::now_ms()); }));
+
+  // An incomplete draft cannot be submitted.
+  auto incomplete = complete();
+  incomplete.conditions.clear();
+  v1 = tx<Version>([&](store::Tx& t) { return save_draft(t, editor_, city_, v1.id, incomplete, v1.version); }).value();
+  auto refused = tx<Version>([&](store::Tx& t) { return submit(t, editor_, city_, v1.id, v1.version); });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kUnprocessable);
+  EXPECT_EQ(refused.error().field, "conditions");
+  v1 = tx<Version>([&](store::Tx& t) { return save_draft(t, editor_, city_, v1.id, complete(), v1.version); }).value();
+  v1 = tx<Version>([&](store::Tx& t) { return submit(t, editor_, city_, v1.id, v1.version); }).value();
+  EXPECT_EQ(v1.status, "review");
+  // The editor cannot approve their own work.
+  auto self = tx<Version>([&](store::Tx& t) { return approve(t, editor_, city_, v1.id, time::now_ms(), "", v1.version); });
+  ASSERT_FALSE(self);
+  EXPECT_EQ(self.error().code, ErrorCode::kForbidden);
+  v1 = tx<Version>([&](store::Tx& t) { return approve(t, reviewer_, city_, v1.id, time::now_ms(), "同意", v1.version); }).value();
+  EXPECT_EQ(v1.status, "published");
+  auto current = tx<Version>([&](store::Tx& t) { return get_current(t, "BJ-JYCY-901", time::now_ms() + 1); }).value();
+  EXPECT_EQ(current.id, v1.id);
+
+  // v2 adds a material and takes effect in a day; until then v1 is in force.
+  auto v2 = tx<Version>([&](store::Tx& t) { return new_draft(t, editor_, city_, "BJ-JYCY-901"); }).value();
+  EXPECT_EQ(v2.number, 2);
+  auto changed = complete();
+  changed.materials.push_back(Material{"一寸照片", "proof", "original", 2, true, "", "", "", false, ""});
+  v2 = tx<Version>([&](store::Tx& t) { return save_draft(t, editor_, city_, v2.id, changed, v2.version); }).value();
+  v2 = tx<Version>([&](store::Tx& t) { return submit(t, editor_, city_, v2.id, v2.version); }).value();
+  const auto tomorrow = time::now_ms() + 86'400'000;
+  v2 = tx<Version>([&](store::Tx& t) { return approve(t, reviewer_, city_, v2.id, tomorrow, "", v2.version); }).value();
+  EXPECT_EQ(tx<Version>([&](store::Tx& t) { return get_current(t, "BJ-JYCY-901", time::now_ms() + 1); })->number, 1);
+  EXPECT_EQ(tx<Version>([&](store::Tx& t) { return get_current(t, "BJ-JYCY-901", tomorrow); })->number, 2);
+  auto old = tx<Version>([&](store::Tx& t) { return get_version(t, v1.id); }).value();
+  EXPECT_EQ(old.item.materials.size(), 3u);
+  EXPECT_EQ(tx<Version>([&](store::Tx& t) { return get_version(t, v2.id); })->item.materials.size(), 4u);
+  auto hist = tx<std::vector<VersionSummary>>([&](store::Tx& t) { return history(t, "BJ-JYCY-901"); }).value();
+  ASSERT_EQ(hist.size(), 2u);
+  EXPECT_EQ(hist[0].number, 2);
+  EXPECT_TRUE(audit::verify(*db_)->ok);
+}
+
+TEST_P(CatalogService, OnlyTheCityEditsAndWithdrawnItemsAreNotOffered) {
+  const auto district = org::Scope::of({"/110000/110101/"});
+  auto refused = tx<Version>([&](store::Tx& t) { return create_item(t, editor_, district, complete()); });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  auto seeded = seed(*db_, std::string("[") + kComplete + "]", time::now_ms() - 1000);
+  ASSERT_TRUE(seeded) << seeded.error().message;
+  EXPECT_EQ(*seeded, 1);
+  EXPECT_EQ(*seed(*db_, std::string("[") + kComplete + "]", time::now_ms()), 0);  // idempotent
+  auto listed = tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, ListFilter{"失业", "", ""}, time::now_ms()); });
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, ListFilter{"养老", "", ""}, time::now_ms()); })->size(), 0u);
+  ASSERT_TRUE(tx<bool>([&](store::Tx& t) -> Result<bool> {
+    YC_TRY_VOID(withdraw(t, editor_, city_, "BJ-JYCY-901", "政策调整"));
+    return true;
+  }));
+  EXPECT_EQ(tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, ListFilter{}, time::now_ms()); })->size(), 0u);
+  auto report = tx<std::vector<ItemFindings>>([&](store::Tx& t) { return conformance(t); });
+  EXPECT_EQ(report->size(), 0u);  // withdrawn items are not reported
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, CatalogService,
+                         ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
+                         [](const auto& p) { return std::string(store::engine_name(p.param)); });
+
+}  // namespace
+}  // namespace yc::catalog
