@@ -21,7 +21,9 @@ CREATE TABLE catalog_version (
   category TEXT NOT NULL,
   service_level TEXT NOT NULL,
   document TEXT NOT NULL,
-  search_text TEXT NOT NULL,
+  search_text TEXT NOT NULL,       -- name, synonyms, summary, conditions, materials (search)
+  initials TEXT NOT NULL,          -- pinyin initials of the name, e.g. 'sydj' (kiosk search)
+  life_events TEXT NOT NULL,       -- ',unemployment,startup,' (search by life event)
   edited_by TEXT NOT NULL,         -- account id of the last editor
   submitted_by TEXT NOT NULL DEFAULT '',
   submitted_at BIGINT,

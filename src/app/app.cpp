@@ -10,6 +10,8 @@
 
 #include "app/routes.hpp"
 #include "audit/service.hpp"
+#include "catalog/demo.hpp"
+#include "catalog/service.hpp"
 #include "identity/secrets.hpp"
 #include "identity/service.hpp"
 #include "org/service.hpp"
@@ -270,6 +272,11 @@ int seed_demo(const Config& c) {
   if (!keys) return 1;
   if (auto people = seed_demo_accounts(*db, *keys); !people) {
     print_error(people.error());
+    return 1;
+  }
+  // The demo catalog (issue 5, item 5): published as version 1 of each item.
+  if (auto items = catalog::seed(*db, catalog::demo_catalog_json(), time::now_ms()); !items) {
+    print_error(items.error());
     return 1;
   }
   std::printf("演示数据已就绪\n");

@@ -17,6 +17,7 @@
 
 #include "app/routes.hpp"
 #include "audit/model.hpp"
+#include "catalog/service.hpp"
 #include "identity/secrets.hpp"
 #include "identity/service.hpp"
 #include "org/service.hpp"
@@ -33,6 +34,19 @@ namespace json = boost::json;
 constexpr const char* kPassword = "Matrix-Pass-2026";
 const std::string kTotpRaw = "authz-matrix-totp-01";
 constexpr const char* kDongcheng = "110101";
+// A published catalog item (docs/catalog-item.md).
+constexpr const char* kCatalogItem = R"([{
+  "code": "BJ-JYCY-901", "name": "失业登记", "type": "public_service",
+  "legal_basis": [{"law": "《中华人民共和国就业促进法》", "article": "", "text": "……"}],
+  "levels": ["street"], "service_objects": ["person"],
+  "time_limit": {"kind": "immediate", "legal_days": 0, "promised_days": 0},
+  "conditions": ["处于无业状态"],
+  "materials": [{"name": "居民身份证", "kind": "document", "form": "original", "count": 1, "required": true}],
+  "process": [{"step": "intake", "name": "受理"}, {"step": "deliver", "name": "办结"}],
+  "result": {"kind": "record", "name": "失业登记", "delivery": ["window"]},
+  "fee": {"free": true}, "body": "街道(乡镇)社会保障事务所",
+  "category": "employment", "service_level": "street", "channels": ["window"], "citywide": true,
+  "high_risk": "", "life_events": [], "synonyms": [], "summary": "", "demo": true}])";
 
 struct Call {
   std::string path;
@@ -88,6 +102,8 @@ class Matrix : public ::testing::Test {
     window_out_ = scalar("SELECT id FROM org_window WHERE site_id = " + std::to_string(hall_out_) + " AND number = 1");
     target_in_ = account("110101001");
     target_out_ = account("110102003");
+    ASSERT_TRUE(catalog::seed(*db_, kCatalogItem, 1000));
+    version_ = scalar("SELECT id FROM catalog_version WHERE item_code = 'BJ-JYCY-901'");
   }
   void TearDown() override {
     api_.reset();
@@ -187,7 +203,8 @@ class Matrix : public ::testing::Test {
   std::unique_ptr<identity::ApiRouter> api_;
   std::int64_t hall_in_ = 0, hall_out_ = 0, window_in_ = 0, window_out_ = 0, target_in_ = 0, target_out_ = 0;
   int counter_ = 0;
-  int unit_counter_ = 100;  // street codes 110101101.. and 110102101..
+  int unit_counter_ = 100;
+  std::int64_t version_ = 0;  // street codes 110101101.. and 110102101..
 };
 
 std::string j(const json::object& o) { return json::serialize(o); }
@@ -325,6 +342,45 @@ std::vector<Row> Matrix::rows() {
       {Method::kGet, "/api/audit", "audit.read", path("/api/audit"), nullptr, 200, nullptr, "\"unit_id\":\"110102"},
       {Method::kGet, "/api/audit/export", "audit.read", path("/api/audit/export"), nullptr, 200, nullptr, ",110102"},
       {Method::kPost, "/api/audit/verify", "audit.read", path("/api/audit/verify"), nullptr},
+      // --- Catalog (issue 5): public reading; editing the city-wide catalog needs
+      // catalog.manage at the city, which no caller here (granted at a district) has.
+      {Method::kGet, "/api/catalog/items", "public", path("/api/catalog/items")},
+      {Method::kGet, "/api/catalog/items/:code", "public", path("/api/catalog/items/BJ-JYCY-901")},
+      {Method::kGet, "/api/catalog/admin/items", "catalog.manage", path("/api/catalog/admin/items")},
+      {Method::kPost, "/api/catalog/admin/items", "catalog.manage",
+       [](Matrix&, const Caller&) {
+         return Call{"/api/catalog/admin/items", "", R"({"document":{"code":"BJ-JYCY-902","name":"新事项"}})"};
+       },
+       nullptr, 201, [](bool, bool) { return 403; }},
+      {Method::kGet, "/api/catalog/admin/items/:code/versions", "catalog.manage",
+       path("/api/catalog/admin/items/BJ-JYCY-901/versions")},
+      {Method::kPost, "/api/catalog/admin/items/:code/drafts", "catalog.manage",
+       path("/api/catalog/admin/items/BJ-JYCY-901/drafts"), nullptr, 201, [](bool, bool) { return 403; }},
+      {Method::kPost, "/api/catalog/admin/items/:code/withdraw", "catalog.manage",
+       [](Matrix&, const Caller&) { return Call{"/api/catalog/admin/items/BJ-JYCY-901/withdraw", "", R"({"reason":"测试"})"}; },
+       nullptr, 204, [](bool, bool) { return 403; }},
+      {Method::kPost, "/api/catalog/admin/items/:code/restore", "catalog.manage",
+       path("/api/catalog/admin/items/BJ-JYCY-901/restore"), nullptr, 204, [](bool, bool) { return 403; }},
+      {Method::kGet, "/api/catalog/versions/:id", "catalog.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/catalog/versions/" + std::to_string(m.version_), "", ""}; }},
+      {Method::kPut, "/api/catalog/versions/:id", "catalog.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/catalog/versions/" + std::to_string(m.version_), "",
+                     R"({"document":{"code":"BJ-JYCY-901","name":"失业登记"},"row_version":1})"};
+       },
+       nullptr, 200, [](bool, bool) { return 403; }},
+      {Method::kPost, "/api/catalog/versions/:id/submit", "catalog.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/catalog/versions/" + std::to_string(m.version_) + "/submit", "", R"({"row_version":1})"}; },
+       nullptr, 200, [](bool, bool) { return 403; }},
+      {Method::kPost, "/api/catalog/versions/:id/approve", "catalog.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/catalog/versions/" + std::to_string(m.version_) + "/approve", "", R"({"row_version":1})"}; },
+       nullptr, 200, [](bool, bool) { return 403; }},
+      {Method::kPost, "/api/catalog/versions/:id/reject", "catalog.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/catalog/versions/" + std::to_string(m.version_) + "/reject", "", R"({"row_version":1,"note":"x"})"}; },
+       nullptr, 200, [](bool, bool) { return 403; }},
+      {Method::kGet, "/api/catalog/versions/:id/diff", "catalog.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/catalog/versions/" + std::to_string(m.version_) + "/diff", "", ""}; }},
+      {Method::kGet, "/api/catalog/conformance", "catalog.manage", path("/api/catalog/conformance")},
   };
 }
 

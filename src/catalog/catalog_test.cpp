@@ -216,9 +216,9 @@ TEST_P(CatalogService, OnlyTheCityEditsAndWithdrawnItemsAreNotOffered) {
   ASSERT_TRUE(seeded) << seeded.error().message;
   EXPECT_EQ(*seeded, 1);
   EXPECT_EQ(*seed(*db_, std::string("[") + kComplete + "]", time::now_ms()), 0);  // idempotent
-  auto listed = tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, ListFilter{"失业", "", ""}, time::now_ms()); });
+  auto listed = tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, ListFilter{"失业", "", "", ""}, time::now_ms()); });
   ASSERT_EQ(listed->size(), 1u);
-  EXPECT_EQ(tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, ListFilter{"养老", "", ""}, time::now_ms()); })->size(), 0u);
+  EXPECT_EQ(tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, ListFilter{"养老", "", "", ""}, time::now_ms()); })->size(), 0u);
   ASSERT_TRUE(tx<bool>([&](store::Tx& t) -> Result<bool> {
     YC_TRY_VOID(withdraw(t, editor_, city_, "BJ-JYCY-901", "政策调整"));
     return true;
@@ -226,6 +226,52 @@ TEST_P(CatalogService, OnlyTheCityEditsAndWithdrawnItemsAreNotOffered) {
   EXPECT_EQ(tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, ListFilter{}, time::now_ms()); })->size(), 0u);
   auto report = tx<std::vector<ItemFindings>>([&](store::Tx& t) { return conformance(t); });
   EXPECT_EQ(report->size(), 0u);  // withdrawn items are not reported
+}
+
+TEST(CatalogModel, PinyinInitialsForKioskSearch) {
+  EXPECT_EQ(pinyin_initials("失业登记"), "sydj");
+  EXPECT_EQ(pinyin_initials("社会保障卡申领"), "shbzksl");
+  EXPECT_EQ(pinyin_initials("A1 就业-创业证"), "a1jycyz");
+  EXPECT_EQ(pinyin_initials("𠮷"), "");  // outside the table: left out, no harm
+  EXPECT_EQ(pinyin_initials(std::string("\xE5\xA4", 2)), "");  // truncated UTF-8
+}
+
+// Issue 5, item 7: words, synonyms, pinyin initials and life events.
+TEST_P(CatalogService, SearchByWordsSynonymsInitialsAndLifeEvents) {
+  auto pension = complete();
+  pension.code = "BJ-SHBX-901";
+  pension.name = "城乡居民基本养老保险参保登记";
+  pension.synonyms = {"养老保险"};
+  pension.summary = "参加城乡居民养老保险";
+  pension.conditions = {"年满 16 周岁、不在校、未参加职工养老保险的本市户籍居民"};
+  pension.materials.resize(1);  // 居民身份证 only
+  pension.life_events = {"insurance"};
+  pension.category = "social_insurance";
+  auto benefit = complete();
+  benefit.code = "BJ-JYCY-902";
+  benefit.name = "失业保险金申领";
+  benefit.synonyms = {"失业金"};
+  benefit.high_risk = "benefit_payment";
+  std::string arr = "[";
+  for (const auto* it : {&pension, &benefit}) arr += json::serialize(to_json(*it)) + ",";
+  arr += kComplete;
+  arr += "]";
+  ASSERT_EQ(*seed(*db_, arr, time::now_ms() - 1000), 3);
+  auto codes = [&](ListFilter f) {
+    std::vector<std::string> out;
+    const auto found = tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, f, time::now_ms()); }).value();
+    for (const auto& v : found) out.push_back(v.item_code);
+    return out;
+  };
+  EXPECT_EQ(codes({"失业", "", "", ""}), (std::vector<std::string>{"BJ-JYCY-901", "BJ-JYCY-902"}));
+  EXPECT_EQ(codes({"失业金", "", "", ""}), (std::vector<std::string>{"BJ-JYCY-902"}));
+  EXPECT_EQ(codes({"sydj", "", "", ""}), (std::vector<std::string>{"BJ-JYCY-901"}));
+  EXPECT_EQ(codes({"SYDJ", "", "", ""}), (std::vector<std::string>{"BJ-JYCY-901"}));
+  EXPECT_EQ(codes({"失业 申领", "", "", ""}), (std::vector<std::string>{"BJ-JYCY-902"}));
+  EXPECT_EQ(codes({"", "social_insurance", "", ""}), (std::vector<std::string>{"BJ-SHBX-901"}));
+  EXPECT_EQ(codes({"", "", "", "insurance"}), (std::vector<std::string>{"BJ-SHBX-901"}));
+  EXPECT_TRUE(codes({"𠮷", "", "", ""}).empty());
+  EXPECT_TRUE(codes({"%' OR 1=1 --", "", "", ""}).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CatalogService,

@@ -462,4 +462,34 @@ std::string search_text(const Item& it) {
   return s;
 }
 
+namespace {
+#include "catalog/pinyin_initials.inc"
+}  // namespace
+
+std::string pinyin_initials(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    char32_t cp = 0;
+    std::size_t len = 1;
+    if (c < 0x80) cp = c;
+    else if ((c >> 5) == 0x6) len = 2, cp = c & 0x1F;
+    else if ((c >> 4) == 0xE) len = 3, cp = c & 0x0F;
+    else if ((c >> 3) == 0x1E) len = 4, cp = c & 0x07;
+    else { ++i; continue; }  // a stray continuation byte
+    if (i + len > s.size()) break;
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    if (cp < 0x80) {
+      const char a = static_cast<char>(cp);
+      if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) out += a;
+      else if (a >= 'A' && a <= 'Z') out += static_cast<char>(a - 'A' + 'a');
+    } else if (cp >= kPinyinFirst && cp <= kPinyinLast) {
+      const char letter = kPinyinInitials[cp - kPinyinFirst];
+      if (letter != '_') out += letter;
+    }
+  }
+  return out;
+}
+
 }  // namespace yc::catalog

@@ -114,4 +114,9 @@ std::vector<Change> diff(const Item& before, const Item& after);
 // The text that search indexes: name, synonyms, summary, conditions, materials.
 std::string search_text(const Item& item);
 
+// Pinyin initials of Chinese text for kiosk search (失业登记 -> "sydj"): the
+// first letter of each ideograph's common reading (table from pinyin-pro,
+// tools/pinyin), ASCII letters and digits lower-cased, everything else left out.
+std::string pinyin_initials(std::string_view utf8);
+
 }  // namespace yc::catalog

@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "audit/service.hpp"
 #include "platform/time.hpp"
 
@@ -75,12 +77,29 @@ VersionSummary summary_from(const store::Row& r) {
 
 std::string filter_sql(const ListFilter& f, std::vector<store::Param>& params) {
   std::string where;
-  if (!f.q.empty()) {
-    std::string q;
-    for (char c : f.q)
-      if (c != '%' && c != '_' && c != '\\') q += c;
-    params.emplace_back("%" + q + "%");
-    where += fmt::format(" AND v.search_text LIKE ${}", params.size());
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    const bool latin = std::all_of(word.begin(), word.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
+    params.emplace_back("%" + word + "%");
+    if (latin) {
+      params.emplace_back("%" + pinyin_initials(word) + "%");
+      where += fmt::format(" AND (v.search_text LIKE ${} OR v.initials LIKE ${})", params.size() - 1, params.size());
+    } else {
+      where += fmt::format(" AND v.search_text LIKE ${}", params.size());
+    }
+    word.clear();
+  };
+  for (char c : f.q) {
+    if (c == ' ' || c == '\t' || c == ',' ) flush();
+    else if (c != '%' && c != '_' && c != '\\') word += c;
+  }
+  flush();
+  if (!f.life_event.empty()) {
+    params.emplace_back("%," + f.life_event + ",%");
+    where += fmt::format(" AND v.life_events LIKE ${}", params.size());
   }
   if (!f.category.empty()) {
     params.emplace_back(f.category);
@@ -103,6 +122,12 @@ Result<Version> load(store::Tx& tx, std::int64_t id) {
 }
 
 std::string document_text(const Item& item) { return json::serialize(to_json(item)); }
+
+std::string events_text(const Item& item) {
+  std::string s = ",";
+  for (const auto& e : item.life_events) s += e + ",";
+  return s;
+}
 
 Result<void> record(store::Tx& tx, const audit::Actor& actor, const char* action, const std::string& object_id,
                     const std::string& before, const std::string& after) {
@@ -173,8 +198,10 @@ Result<Version> create_item(store::Tx& tx, const audit::Actor& actor, const org:
   const auto doc = document_text(item);
   auto row = YC_TRY(tx.one(
       "INSERT INTO catalog_version (item_code, number, status, name, category, service_level, document, search_text, "
-      "edited_by, created_at, updated_at) VALUES ($1, 1, 'draft', $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
-      {item.code, item.name, item.category, item.service_level, doc, search_text(item), actor.id, now}));
+      "initials, life_events, edited_by, created_at, updated_at) "
+      "VALUES ($1, 1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+      {item.code, item.name, item.category, item.service_level, doc, search_text(item), pinyin_initials(item.name),
+       events_text(item), actor.id, now}));
   YC_TRY_VOID(record(tx, actor, "catalog.item.create", std::to_string(row.int64(0)), "", doc));
   return load(tx, row.int64(0));
 }
@@ -191,9 +218,10 @@ Result<Version> new_draft(store::Tx& tx, const audit::Actor& actor, const org::S
   const auto doc = document_text(latest.item);
   auto row = YC_TRY(tx.one(
       "INSERT INTO catalog_version (item_code, number, status, name, category, service_level, document, search_text, "
-      "edited_by, created_at, updated_at) VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+      "initials, life_events, edited_by, created_at, updated_at) "
+      "VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
       {code, std::int64_t{latest.number + 1}, latest.item.name, latest.item.category, latest.item.service_level, doc,
-       search_text(latest.item), actor.id, now}));
+       search_text(latest.item), pinyin_initials(latest.item.name), events_text(latest.item), actor.id, now}));
   YC_TRY_VOID(record(tx, actor, "catalog.version.create", std::to_string(row.int64(0)), "", doc));
   return load(tx, row.int64(0));
 }
@@ -207,8 +235,10 @@ Result<Version> save_draft(store::Tx& tx, const audit::Actor& actor, const org::
   const auto doc = document_text(item);
   auto after = YC_TRY(transition(
       tx, id, "draft",
-      "document = $1, name = $2, category = $3, service_level = $4, search_text = $5, edited_by = $6, updated_at = $7",
-      {doc, item.name, item.category, item.service_level, search_text(item), actor.id, time::now_ms()},
+      "document = $1, name = $2, category = $3, service_level = $4, search_text = $5, edited_by = $6, updated_at = $7, "
+      "initials = $8, life_events = $9",
+      {doc, item.name, item.category, item.service_level, search_text(item), actor.id, time::now_ms(),
+       pinyin_initials(item.name), events_text(item)},
       expected_version));
   YC_TRY_VOID(record(tx, actor, "catalog.version.update", std::to_string(id), document_text(before.item), doc));
   return after;
@@ -345,10 +375,11 @@ Result<int> seed(store::Database& db, std::string_view json_array, std::int64_t 
       const auto doc = document_text(item);
       auto row = YC_TRY(tx.one(
           "INSERT INTO catalog_version (item_code, number, status, name, category, service_level, document, "
-          "search_text, edited_by, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note, effective_from, "
-          "created_at, updated_at) VALUES ($1, 1, 'published', $2, $3, $4, $5, $6, 'system', 'system', $7, 'system', "
-          "$7, '演示数据,须由本市审核后使用', $7, $7, $7) RETURNING id",
-          {item.code, item.name, item.category, item.service_level, doc, search_text(item), now}));
+          "search_text, initials, life_events, edited_by, submitted_by, submitted_at, reviewed_by, reviewed_at, "
+          "review_note, effective_from, created_at, updated_at) VALUES ($1, 1, 'published', $2, $3, $4, $5, $6, $8, $9, "
+          "'system', 'system', $7, 'system', $7, '演示数据,须由本市审核后使用', $7, $7, $7) RETURNING id",
+          {item.code, item.name, item.category, item.service_level, doc, search_text(item), now,
+           pinyin_initials(item.name), events_text(item)}));
       YC_TRY_VOID(record(tx, actor, "catalog.seed", std::to_string(row.int64(0)), "", doc));
       ++added;
     }

@@ -43,9 +43,12 @@ struct VersionSummary {
 };
 
 struct ListFilter {
-  std::string q;              // words in the name, synonyms, summary, conditions, materials
+  // Words (all must match) in the name, synonyms, summary, conditions or
+  // materials; a word of Latin letters also matches the name's pinyin initials.
+  std::string q;
   std::string category;       // employment | social_insurance | labor_relations | other
   std::string service_level;  // street | community
+  std::string life_event;     // e.g. unemployment (docs/catalog-item.md)
 };
 
 // --- Public reading ----------------------------------------------------------

@@ -26,6 +26,12 @@ class JsonObject {
   explicit JsonObject(boost::json::object o) : o_(std::move(o)) {}
 
   bool has(std::string_view key) const { return o_.contains(key); }
+  // A member as it is (null when absent), for nested documents.
+  const boost::json::value& raw(std::string_view key) const {
+    static const boost::json::value kNull;
+    const auto* v = o_.if_contains(key);
+    return v != nullptr ? *v : kNull;
+  }
   // Required text, at most max_chars code points, surrounding spaces trimmed.
   Result<std::string> text(std::string_view key, std::size_t max_chars = 200) const;
   // Absent or null: nullopt.

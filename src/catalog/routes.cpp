@@ -1,0 +1,347 @@
+#include "catalog/routes.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <map>
+
+#include "catalog/service.hpp"
+#include "platform/http/json_body.hpp"
+#include "platform/time.hpp"
+
+namespace yc::catalog {
+namespace {
+
+namespace json = boost::json;
+using http::Method;
+using identity::Principal;
+
+json::value opt_time(const std::optional<std::int64_t>& ms) {
+  if (!ms) return nullptr;
+  return json::value(time::format_utc(*ms));
+}
+
+std::string time_limit_text(const TimeLimit& t) {
+  if (t.kind == "immediate") return "即办件(当场办结)";
+  if (t.kind.empty()) return "";
+  return fmt::format("承诺 {} 个工作日(法定 {} 个工作日)", t.promised_days, t.legal_days);
+}
+
+// The public card of an item: what lists and searches show.
+json::object card(const Version& v) {
+  const Item& it = v.item;
+  json::array channels;
+  for (const auto& c : it.channels) channels.push_back(json::value(label("channel", c)));
+  return json::object{{"code", it.code},
+                      {"name", it.name},
+                      {"summary", it.summary},
+                      {"category", it.category},
+                      {"category_label", label("category", it.category)},
+                      {"service_level", it.service_level},
+                      {"service_level_label", label("service_level", it.service_level)},
+                      {"time_limit_text", time_limit_text(it.time_limit)},
+                      {"channels", std::move(channels)},
+                      {"citywide", it.citywide},
+                      {"demo", it.demo}};
+}
+
+json::object version_meta(const Version& v) {
+  return json::object{{"id", v.id},
+                      {"number", v.number},
+                      {"status", v.status},
+                      {"effective_from", opt_time(v.effective_from)},
+                      {"edited_by", v.edited_by},
+                      {"submitted_by", v.submitted_by},
+                      {"reviewed_by", v.reviewed_by},
+                      {"review_note", v.review_note},
+                      {"reviewed_at", opt_time(v.reviewed_at)},
+                      {"updated_at", time::format_utc(v.updated_at)},
+                      {"row_version", v.version},
+                      {"withdrawn", v.withdrawn}};
+}
+
+// The whole item with Chinese labels beside each code, for guides and editors.
+json::object full(const Version& v) {
+  json::object o = card(v);
+  o["version"] = version_meta(v);
+  o["document"] = to_json(v.item);
+  json::object labels;
+  const Item& it = v.item;
+  labels["type"] = label("type", it.type);
+  json::array levels, objects;
+  for (const auto& l : it.levels) levels.push_back(json::value(label("level", l)));
+  for (const auto& s : it.service_objects) objects.push_back(json::value(label("service_object", s)));
+  labels["levels"] = std::move(levels);
+  labels["service_objects"] = std::move(objects);
+  labels["time_limit"] = time_limit_text(it.time_limit);
+  json::array materials;
+  for (const auto& m : it.materials)
+    materials.push_back(json::object{{"kind", label("material_kind", m.kind)}, {"form", label("material_form", m.form)}});
+  labels["materials"] = std::move(materials);
+  json::array steps;
+  for (const auto& s : it.process) steps.push_back(json::value(label("step", s.step)));
+  labels["process"] = std::move(steps);
+  labels["result_kind"] = label("result_kind", it.result.kind);
+  json::array delivery;
+  for (const auto& d : it.result.delivery) delivery.push_back(json::value(label("delivery", d)));
+  labels["delivery"] = std::move(delivery);
+  labels["high_risk"] = it.high_risk.empty() ? "" : std::string(label("high_risk", it.high_risk));
+  json::array events;
+  for (const auto& e : it.life_events) events.push_back(json::value(label("life_event", e)));
+  labels["life_events"] = std::move(events);
+  o["labels"] = std::move(labels);
+  return o;
+}
+
+json::object summary_json(const VersionSummary& s) {
+  return json::object{{"id", s.id},
+                      {"code", s.item_code},
+                      {"name", s.name},
+                      {"number", s.number},
+                      {"status", s.status},
+                      {"category", s.category},
+                      {"category_label", label("category", s.category)},
+                      {"service_level", s.service_level},
+                      {"service_level_label", label("service_level", s.service_level)},
+                      {"edited_by", s.edited_by},
+                      {"submitted_by", s.submitted_by},
+                      {"reviewed_by", s.reviewed_by},
+                      {"review_note", s.review_note},
+                      {"effective_from", opt_time(s.effective_from)},
+                      {"reviewed_at", opt_time(s.reviewed_at)},
+                      {"updated_at", time::format_utc(s.updated_at)},
+                      {"withdrawn", s.withdrawn}};
+}
+
+Result<ListFilter> filter_of(const http::Request& r) {
+  ListFilter f;
+  f.q = r.query("q").value_or("");
+  if (f.q.size() > 100) return fail(ErrorCode::kInvalidArgument, "查询词不能超过 100 个字符", "q");
+  f.category = r.query("category").value_or("");
+  if (!f.category.empty() && label("category", f.category) == f.category)
+    return fail(ErrorCode::kInvalidArgument, "类别不正确", "category");
+  f.service_level = r.query("level").value_or("");
+  if (!f.service_level.empty() && label("service_level", f.service_level) == f.service_level)
+    return fail(ErrorCode::kInvalidArgument, "服务层面不正确", "level");
+  return f;
+}
+
+Result<Item> document_of(const http::JsonObject& body) {
+  if (!body.has("document")) return fail(ErrorCode::kInvalidArgument, "缺少字段 document", "document");
+  return parse_item(body.raw("document"));
+}
+
+// "YYYY-MM-DD" as 00:00 of that day in Asia/Shanghai; empty: now.
+Result<std::int64_t> effective_of(const std::optional<std::string>& text) {
+  if (!text || text->empty()) return time::now_ms();
+  const auto& t = *text;
+  auto bad = [] { return fail(ErrorCode::kInvalidArgument, "生效日期格式应为 YYYY-MM-DD", "effective_from"); };
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return bad();
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (t[i] < '0' || t[i] > '9') return bad();
+  time::Date d{std::stoi(t.substr(0, 4)), std::stoi(t.substr(5, 2)), std::stoi(t.substr(8, 2))};
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return bad();
+  return (time::days_from_civil(d) * 86'400 - 8 * 3'600) * 1000;
+}
+
+template <typename T>
+Result<T> write(store::Database& db, const std::function<Result<T>(store::Tx&)>& fn) {
+  return db.transact<T>(store::TxMode::kWrite, fn);
+}
+template <typename T>
+Result<T> read(store::Database& db, const std::function<Result<T>(store::Tx&)>& fn) {
+  return db.transact<T>(store::TxMode::kRead, fn);
+}
+
+}  // namespace
+
+void add_routes(identity::ApiRouter& api, store::Database& db) {
+  // --- Public: the guide's data on every channel (issue 5, items 6 and 9) ------
+  api.add_public(Method::kGet, "/api/catalog/items", [&db](const http::Request& r) -> Result<http::Response> {
+    auto f = YC_TRY(filter_of(r));
+    auto list = YC_TRY(read<std::vector<Version>>(db, [&](store::Tx& tx) { return list_current(tx, f, time::now_ms()); }));
+    json::array items;
+    for (const auto& v : list) items.push_back(card(v));
+    return http::json_response(200, json::object{{"items", std::move(items)}});
+  });
+
+  api.add_public(Method::kGet, "/api/catalog/items/:code", [&db](const http::Request& r) -> Result<http::Response> {
+    const std::string code(r.param("code"));
+    auto v = YC_TRY(read<Version>(db, [&](store::Tx& tx) { return get_current(tx, code, time::now_ms()); }));
+    return http::json_response(200, full(v));
+  });
+
+  // --- Editors (catalog.manage; writes need it at the city) ---------------------
+  api.add(Method::kGet, "/api/catalog/admin/items", "catalog.manage", [&db](const http::Request& r, const Principal&) -> Result<http::Response> {
+    auto f = YC_TRY(filter_of(r));
+    auto list = YC_TRY(read<std::vector<VersionSummary>>(db, [&](store::Tx& tx) { return list_latest(tx, f); }));
+    json::array items;
+    for (const auto& s : list) items.push_back(summary_json(s));
+    return http::json_response(200, json::object{{"items", std::move(items)}});
+  });
+
+  api.add(Method::kPost, "/api/catalog/admin/items", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto body = YC_TRY(http::JsonObject::parse(r));
+    auto item = YC_TRY(document_of(body));
+    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+      return create_item(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), item);
+    }));
+    return http::json_response(201, full(v));
+  });
+
+  api.add(Method::kGet, "/api/catalog/admin/items/:code/versions", "catalog.manage", [&db](const http::Request& r, const Principal&) -> Result<http::Response> {
+    const std::string code(r.param("code"));
+    auto list = YC_TRY(read<std::vector<VersionSummary>>(db, [&](store::Tx& tx) { return history(tx, code); }));
+    json::array items;
+    for (const auto& s : list) items.push_back(summary_json(s));
+    return http::json_response(200, json::object{{"items", std::move(items)}});
+  });
+
+  api.add(Method::kPost, "/api/catalog/admin/items/:code/drafts", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const std::string code(r.param("code"));
+    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+      return new_draft(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), code);
+    }));
+    return http::json_response(201, full(v));
+  });
+
+  api.add(Method::kPost, "/api/catalog/admin/items/:code/withdraw", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const std::string code(r.param("code"));
+    auto body = YC_TRY(http::JsonObject::parse(r));
+    auto reason = YC_TRY(body.text("reason", 200));
+    YC_TRY_VOID(write<bool>(db, [&](store::Tx& tx) -> Result<bool> {
+      YC_TRY_VOID(withdraw(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), code, reason));
+      return true;
+    }));
+    return http::no_content();
+  });
+
+  api.add(Method::kPost, "/api/catalog/admin/items/:code/restore", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const std::string code(r.param("code"));
+    YC_TRY_VOID(write<bool>(db, [&](store::Tx& tx) -> Result<bool> {
+      YC_TRY_VOID(restore(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), code));
+      return true;
+    }));
+    return http::no_content();
+  });
+
+  api.add(Method::kGet, "/api/catalog/versions/:id", "catalog.manage", [&db](const http::Request& r, const Principal&) -> Result<http::Response> {
+    auto id = YC_TRY(http::id_param(r));
+    auto v = YC_TRY(read<Version>(db, [&](store::Tx& tx) { return get_version(tx, id); }));
+    auto o = full(v);
+    json::array findings;
+    for (const auto& f : check(v.item))
+      findings.push_back(json::object{{"rule", f.rule}, {"path", f.path}, {"message", f.message}});
+    o["findings"] = std::move(findings);
+    return http::json_response(200, o);
+  });
+
+  api.add(Method::kPut, "/api/catalog/versions/:id", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto id = YC_TRY(http::id_param(r));
+    auto body = YC_TRY(http::JsonObject::parse(r));
+    auto item = YC_TRY(document_of(body));
+    auto expected = YC_TRY(body.integer("row_version"));
+    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+      return save_draft(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), id, item, expected);
+    }));
+    return http::json_response(200, full(v));
+  });
+
+  api.add(Method::kPost, "/api/catalog/versions/:id/submit", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto id = YC_TRY(http::id_param(r));
+    auto body = YC_TRY(http::JsonObject::parse(r));
+    auto expected = YC_TRY(body.integer("row_version"));
+    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+      return submit(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), id, expected);
+    }));
+    return http::json_response(200, full(v));
+  });
+
+  api.add(Method::kPost, "/api/catalog/versions/:id/approve", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto id = YC_TRY(http::id_param(r));
+    auto body = YC_TRY(http::JsonObject::parse(r));
+    auto expected = YC_TRY(body.integer("row_version"));
+    auto effective = YC_TRY(effective_of(YC_TRY(body.opt_text("effective_from", 10))));
+    auto note = YC_TRY(body.opt_text("note", 200)).value_or("");
+    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+      return approve(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), id, effective, note, expected);
+    }));
+    return http::json_response(200, full(v));
+  });
+
+  api.add(Method::kPost, "/api/catalog/versions/:id/reject", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto id = YC_TRY(http::id_param(r));
+    auto body = YC_TRY(http::JsonObject::parse(r));
+    auto expected = YC_TRY(body.integer("row_version"));
+    auto note = YC_TRY(body.text("note", 200));
+    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+      return reject(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), id, note, expected);
+    }));
+    return http::json_response(200, full(v));
+  });
+
+  api.add(Method::kGet, "/api/catalog/versions/:id/diff", "catalog.manage", [&db](const http::Request& r, const Principal&) -> Result<http::Response> {
+    auto id = YC_TRY(http::id_param(r));
+    std::optional<std::int64_t> against;
+    if (auto a = r.query("against"); a && !a->empty()) {
+      if (a->size() > 18 || a->find_first_not_of("0123456789") != std::string::npos)
+        return fail(ErrorCode::kInvalidArgument, "against 应为版本编号", "against");
+      against = std::stoll(*a);
+    }
+    json::object out;
+    YC_TRY_VOID(read<bool>(db, [&](store::Tx& tx) -> Result<bool> {
+      auto after = YC_TRY(get_version(tx, id));
+      std::optional<Version> before;
+      if (against) {
+        before = YC_TRY(get_version(tx, *against));
+        if (before->item_code != after.item_code)
+          return fail(ErrorCode::kInvalidArgument, "只能比较同一事项的版本", "against");
+      } else {
+        auto hist = YC_TRY(history(tx, after.item_code));
+        for (const auto& h : hist)
+          if (h.number < after.number) {
+            before = YC_TRY(get_version(tx, h.id));
+            break;
+          }
+      }
+      json::array changes;
+      if (before)
+        for (const auto& c : diff(before->item, after.item))
+          changes.push_back(json::object{{"path", c.path}, {"label", c.label}, {"before", c.before}, {"after", c.after}});
+      out = json::object{{"from", before ? json::value(before->number) : json::value(nullptr)},
+                         {"to", after.number},
+                         {"changes", std::move(changes)}};
+      return true;
+    }));
+    return http::json_response(200, out);
+  });
+
+  // --- Conformance (issue 5, item 4) -----------------------------------------------
+  api.add(Method::kGet, "/api/catalog/conformance", "catalog.manage", [&db](const http::Request&, const Principal&) -> Result<http::Response> {
+    auto report = YC_TRY(read<std::vector<ItemFindings>>(db, [](store::Tx& tx) { return conformance(tx); }));
+    json::array items;
+    std::map<std::string, std::pair<int, int>> per_category;  // items, items with findings
+    int failing = 0;
+    for (const auto& it : report) {
+      auto& c = per_category[it.category];
+      ++c.first;
+      if (it.findings.empty()) continue;
+      ++c.second;
+      ++failing;
+      json::array findings;
+      for (const auto& f : it.findings)
+        findings.push_back(json::object{{"rule", f.rule}, {"path", f.path}, {"message", f.message}});
+      items.push_back(json::object{{"code", it.code}, {"name", it.name}, {"number", it.number}, {"status", it.status},
+                                   {"category_label", label("category", it.category)},
+                                   {"findings", std::move(findings)}});
+    }
+    json::array counts;
+    for (const auto& [cat, c] : per_category)
+      counts.push_back(json::object{{"category", cat}, {"category_label", label("category", cat)},
+                                    {"items", c.first}, {"failing", c.second}});
+    return http::json_response(200, json::object{{"checked", report.size()}, {"failing", failing},
+                                                 {"items", std::move(items)}, {"by_category", std::move(counts)}});
+  });
+}
+
+}  // namespace yc::catalog
