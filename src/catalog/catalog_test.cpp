@@ -4,8 +4,10 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <set>
 
 #include "audit/service.hpp"
+#include "catalog/demo.hpp"
 #include "catalog/service.hpp"
 #include "org/service.hpp"
 #include "platform/time.hpp"
@@ -226,6 +228,29 @@ TEST_P(CatalogService, OnlyTheCityEditsAndWithdrawnItemsAreNotOffered) {
   EXPECT_EQ(tx<std::vector<Version>>([&](store::Tx& t) { return list_current(t, ListFilter{}, time::now_ms()); })->size(), 0u);
   auto report = tx<std::vector<ItemFindings>>([&](store::Tx& t) { return conformance(t); });
   EXPECT_EQ(report->size(), 0u);  // withdrawn items are not reported
+}
+
+// Issue 5, "Done when": all seeded items pass the conformance checker; they
+// cover the annex's four street categories and the community services.
+TEST(CatalogDemo, EverySeededItemPassesTheCheckerAndTheAnnexIsCovered) {
+  auto parsed = json::parse(demo_catalog_json());
+  ASSERT_TRUE(parsed.is_array());
+  EXPECT_GE(parsed.as_array().size(), 40u);
+  std::set<std::string> codes, names, street_categories;
+  bool community = false;
+  for (const auto& v : parsed.as_array()) {
+    auto it = parse_item(v);
+    ASSERT_TRUE(it) << it.error().message;
+    for (const auto& f : check(*it)) ADD_FAILURE() << it->code << " " << f.path << ": " << f.message;
+    EXPECT_TRUE(it->demo) << it->code;
+    EXPECT_TRUE(codes.insert(it->code).second) << it->code;
+    EXPECT_TRUE(names.insert(it->name).second) << it->name;
+    if (it->service_level == "street") street_categories.insert(it->category);
+    if (it->service_level == "community") community = true;
+  }
+  EXPECT_EQ(street_categories, (std::set<std::string>{"employment", "social_insurance", "labor_relations", "other"}));
+  EXPECT_TRUE(community);
+  for (const char* name : {"失业登记", "失业保险金申领", "社会保障卡申领"}) EXPECT_TRUE(names.count(name)) << name;
 }
 
 TEST(CatalogModel, PinyinInitialsForKioskSearch) {
