@@ -346,6 +346,7 @@ std::vector<Row> Matrix::rows() {
       // catalog.manage at the city, which no caller here (granted at a district) has.
       {Method::kGet, "/api/catalog/items", "public", path("/api/catalog/items")},
       {Method::kGet, "/api/catalog/items/:code", "public", path("/api/catalog/items/BJ-JYCY-901")},
+      {Method::kGet, "/api/catalog/items/:code/guide.pdf", "public", path("/api/catalog/items/BJ-JYCY-901/guide.pdf")},
       {Method::kGet, "/api/catalog/admin/items", "catalog.manage", path("/api/catalog/admin/items")},
       {Method::kPost, "/api/catalog/admin/items", "catalog.manage",
        [](Matrix&, const Caller&) {

@@ -11,6 +11,7 @@ namespace yc::app {
 std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Database& db,
                                                 events::Service& events, identity::Accounts& accounts,
                                                 const Config& config, SystemFacts facts) {
+  const std::string facts_hotline = facts.hotline;
   add_system_routes(router, db, std::move(facts));
   events::add_routes(router, events, config.events.publish_token);
   auto api = std::make_unique<identity::ApiRouter>(
@@ -18,7 +19,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   identity::add_routes(*api);
   org::add_routes(*api, db);
   audit::add_routes(*api, db);
-  catalog::add_routes(*api, db);
+  catalog::add_routes(*api, db, catalog::GuideSettings{config.server.public_url, facts_hotline});
   return api;
 }
 

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <mutex>
 
+#include "catalog/guide_pdf.hpp"
 #include "catalog/service.hpp"
 #include "platform/http/json_body.hpp"
 #include "platform/time.hpp"
@@ -153,9 +155,63 @@ Result<T> read(store::Database& db, const std::function<Result<T>(store::Tx&)>& 
   return db.transact<T>(store::TxMode::kRead, fn);
 }
 
+// Rendered guides by version id: a version never changes once published.
+class PdfCache {
+ public:
+  std::optional<std::string> get(std::int64_t id, const std::string& url) {
+    std::lock_guard lock(mu_);
+    auto it = pdfs_.find({id, url});
+    if (it == pdfs_.end()) return std::nullopt;
+    return it->second;
+  }
+  void put(std::int64_t id, const std::string& url, std::string pdf) {
+    std::lock_guard lock(mu_);
+    if (pdfs_.size() >= 500) pdfs_.clear();
+    pdfs_[{id, url}] = std::move(pdf);
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::pair<std::int64_t, std::string>, std::string> pdfs_;
+};
+
+std::string shanghai_day(std::int64_t ms) { return time::shanghai_date(ms).iso(); }
+
+// The base URL of the public pages, for the QR code.
+std::string public_base(const GuideSettings& g, const http::Request& r) {
+  if (!g.public_url.empty()) return g.public_url;
+  std::string scheme = "http";
+  if (auto proto = r.header("x-forwarded-proto"); proto && *proto == "https") scheme = "https";
+  auto host = r.header("host").value_or("127.0.0.1");
+  std::string clean;
+  for (char c : host)
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']') clean += c;
+  return scheme + "://" + clean;
+}
+
 }  // namespace
 
-void add_routes(identity::ApiRouter& api, store::Database& db) {
+void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings guides) {
+  auto cache = std::make_shared<PdfCache>();
+  // The printable A4 guide with the QR code to /guides/:code (issue 5, item 6).
+  api.add_public(Method::kGet, "/api/catalog/items/:code/guide.pdf", [&db, guides, cache](const http::Request& r) -> Result<http::Response> {
+    const std::string code(r.param("code"));
+    auto v = YC_TRY(read<Version>(db, [&](store::Tx& tx) { return get_current(tx, code, time::now_ms()); }));
+    const std::string url = public_base(guides, r) + "/guides/" + code;
+    auto pdf = cache->get(v.id, url);
+    if (!pdf) {
+      GuideFacts facts{url, v.number, shanghai_day(v.effective_from.value_or(0)), guides.hotline,
+                       shanghai_day(time::now_ms())};
+      pdf = YC_TRY(render_guide_pdf(v.item, facts));
+      cache->put(v.id, url, *pdf);
+    }
+    http::Response resp;
+    resp.content_type = "application/pdf";
+    resp.body = std::move(*pdf);
+    resp.header("Content-Disposition", fmt::format("inline; filename=\"guide-{}-v{}.pdf\"", code, v.number));
+    return resp;
+  });
+
   // --- Public: the guide's data on every channel (issue 5, items 6 and 9) ------
   api.add_public(Method::kGet, "/api/catalog/items", [&db](const http::Request& r) -> Result<http::Response> {
     auto f = YC_TRY(filter_of(r));

@@ -101,6 +101,7 @@ std::vector<Key> keys_of(Config& c) {
       int_key("events", "max_streams", &c.events.max_streams),
       string_key("events", "publish_token", &c.events.publish_token),
       string_key("node", "id", &c.node.id),
+      string_key("server", "public_url", &c.server.public_url),
       string_key("security", "key_file", &c.security.key_file),
       bool_key("security", "secure_cookie", &c.security.secure_cookie),
       int_key("security", "audit_retention_days", &c.security.audit_retention_days),

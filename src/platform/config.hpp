@@ -22,6 +22,7 @@ struct ServerConfig {
   int max_connections = 10000;
   int shutdown_grace_seconds = 20;
   std::string web_root = "web/dist";  // built SPA; empty = API only
+  std::string public_url;       // base URL of the public pages (QR codes); empty: the request's Host
 };
 
 struct DatabaseConfig {
