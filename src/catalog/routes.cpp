@@ -146,10 +146,7 @@ Result<std::int64_t> effective_of(const std::optional<std::string>& text) {
   return (time::days_from_civil(d) * 86'400 - 8 * 3'600) * 1000;
 }
 
-template <typename T>
-Result<T> write(store::Database& db, const std::function<Result<T>(store::Tx&)>& fn) {
-  return db.transact<T>(store::TxMode::kWrite, fn);
-}
+
 template <typename T>
 Result<T> read(store::Database& db, const std::function<Result<T>(store::Tx&)>& fn) {
   return db.transact<T>(store::TxMode::kRead, fn);
@@ -174,6 +171,45 @@ class PdfCache {
   std::mutex mu_;
   std::map<std::pair<std::int64_t, std::string>, std::string> pdfs_;
 };
+
+// Public answers by request (path and query) for a few seconds: every channel
+// (phones, screens, kiosks) reads the same guides, and they change rarely. A
+// write on this node clears it; other nodes' writes show within kTtlMs.
+class AnswerCache {
+ public:
+  static constexpr std::int64_t kTtlMs = 5'000;
+  std::optional<std::string> get(const std::string& key, std::int64_t now) {
+    std::lock_guard lock(mu_);
+    auto it = answers_.find(key);
+    if (it == answers_.end() || it->second.until <= now) return std::nullopt;
+    return it->second.body;
+  }
+  void put(const std::string& key, std::string body, std::int64_t until) {
+    std::lock_guard lock(mu_);
+    if (answers_.size() >= 2'000) answers_.clear();
+    answers_[key] = Entry{std::move(body), until};
+  }
+  void clear() {
+    std::lock_guard lock(mu_);
+    answers_.clear();
+  }
+
+ private:
+  struct Entry {
+    std::string body;
+    std::int64_t until;
+  };
+  std::mutex mu_;
+  std::map<std::string, Entry> answers_;
+};
+
+// A catalog write; the public answers cached on this node are dropped after it.
+template <typename T>
+Result<T> write(store::Database& db, AnswerCache& answers, const std::function<Result<T>(store::Tx&)>& fn) {
+  auto r = db.transact<T>(store::TxMode::kWrite, fn);
+  if (r) answers.clear();
+  return r;
+}
 
 std::string shanghai_day(std::int64_t ms) { return time::shanghai_date(ms).iso(); }
 
@@ -213,18 +249,29 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
   });
 
   // --- Public: the guide's data on every channel (issue 5, items 6 and 9) ------
-  api.add_public(Method::kGet, "/api/catalog/items", [&db](const http::Request& r) -> Result<http::Response> {
+  auto answers = std::make_shared<AnswerCache>();
+  api.add_public(Method::kGet, "/api/catalog/items", [&db, answers](const http::Request& r) -> Result<http::Response> {
+    const auto now = time::now_ms();
+    const std::string key = "list?" + r.raw_query;
+    if (auto hit = answers->get(key, now)) return http::json_response(200, std::move(*hit));
     auto f = YC_TRY(filter_of(r));
-    auto list = YC_TRY(read<std::vector<Version>>(db, [&](store::Tx& tx) { return list_current(tx, f, time::now_ms()); }));
+    auto list = YC_TRY(read<std::vector<Version>>(db, [&](store::Tx& tx) { return list_current(tx, f, now); }));
     json::array items;
     for (const auto& v : list) items.push_back(card(v));
-    return http::json_response(200, json::object{{"items", std::move(items)}});
+    auto body = json::serialize(json::object{{"items", std::move(items)}});
+    answers->put(key, body, now + AnswerCache::kTtlMs);
+    return http::json_response(200, std::move(body));
   });
 
-  api.add_public(Method::kGet, "/api/catalog/items/:code", [&db](const http::Request& r) -> Result<http::Response> {
+  api.add_public(Method::kGet, "/api/catalog/items/:code", [&db, answers](const http::Request& r) -> Result<http::Response> {
+    const auto now = time::now_ms();
     const std::string code(r.param("code"));
-    auto v = YC_TRY(read<Version>(db, [&](store::Tx& tx) { return get_current(tx, code, time::now_ms()); }));
-    return http::json_response(200, full(v));
+    const std::string key = "item/" + code;
+    if (auto hit = answers->get(key, now)) return http::json_response(200, std::move(*hit));
+    auto v = YC_TRY(read<Version>(db, [&](store::Tx& tx) { return get_current(tx, code, now); }));
+    auto body = json::serialize(full(v));
+    answers->put(key, body, now + AnswerCache::kTtlMs);
+    return http::json_response(200, std::move(body));
   });
 
   // --- Editors (catalog.manage; writes need it at the city) ---------------------
@@ -236,10 +283,10 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
     return http::json_response(200, json::object{{"items", std::move(items)}});
   });
 
-  api.add(Method::kPost, "/api/catalog/admin/items", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kPost, "/api/catalog/admin/items", "catalog.manage", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
     auto body = YC_TRY(http::JsonObject::parse(r));
     auto item = YC_TRY(document_of(body));
-    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+    auto v = YC_TRY(write<Version>(db, *answers, [&](store::Tx& tx) {
       return create_item(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), item);
     }));
     return http::json_response(201, full(v));
@@ -253,28 +300,28 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
     return http::json_response(200, json::object{{"items", std::move(items)}});
   });
 
-  api.add(Method::kPost, "/api/catalog/admin/items/:code/drafts", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kPost, "/api/catalog/admin/items/:code/drafts", "catalog.manage", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const std::string code(r.param("code"));
-    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+    auto v = YC_TRY(write<Version>(db, *answers, [&](store::Tx& tx) {
       return new_draft(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), code);
     }));
     return http::json_response(201, full(v));
   });
 
-  api.add(Method::kPost, "/api/catalog/admin/items/:code/withdraw", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kPost, "/api/catalog/admin/items/:code/withdraw", "catalog.manage", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const std::string code(r.param("code"));
     auto body = YC_TRY(http::JsonObject::parse(r));
     auto reason = YC_TRY(body.text("reason", 200));
-    YC_TRY_VOID(write<bool>(db, [&](store::Tx& tx) -> Result<bool> {
+    YC_TRY_VOID(write<bool>(db, *answers, [&](store::Tx& tx) -> Result<bool> {
       YC_TRY_VOID(withdraw(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), code, reason));
       return true;
     }));
     return http::no_content();
   });
 
-  api.add(Method::kPost, "/api/catalog/admin/items/:code/restore", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kPost, "/api/catalog/admin/items/:code/restore", "catalog.manage", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const std::string code(r.param("code"));
-    YC_TRY_VOID(write<bool>(db, [&](store::Tx& tx) -> Result<bool> {
+    YC_TRY_VOID(write<bool>(db, *answers, [&](store::Tx& tx) -> Result<bool> {
       YC_TRY_VOID(restore(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), code));
       return true;
     }));
@@ -292,45 +339,45 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
     return http::json_response(200, o);
   });
 
-  api.add(Method::kPut, "/api/catalog/versions/:id", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kPut, "/api/catalog/versions/:id", "catalog.manage", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
     auto id = YC_TRY(http::id_param(r));
     auto body = YC_TRY(http::JsonObject::parse(r));
     auto item = YC_TRY(document_of(body));
     auto expected = YC_TRY(body.integer("row_version"));
-    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+    auto v = YC_TRY(write<Version>(db, *answers, [&](store::Tx& tx) {
       return save_draft(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), id, item, expected);
     }));
     return http::json_response(200, full(v));
   });
 
-  api.add(Method::kPost, "/api/catalog/versions/:id/submit", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kPost, "/api/catalog/versions/:id/submit", "catalog.manage", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
     auto id = YC_TRY(http::id_param(r));
     auto body = YC_TRY(http::JsonObject::parse(r));
     auto expected = YC_TRY(body.integer("row_version"));
-    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+    auto v = YC_TRY(write<Version>(db, *answers, [&](store::Tx& tx) {
       return submit(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), id, expected);
     }));
     return http::json_response(200, full(v));
   });
 
-  api.add(Method::kPost, "/api/catalog/versions/:id/approve", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kPost, "/api/catalog/versions/:id/approve", "catalog.manage", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
     auto id = YC_TRY(http::id_param(r));
     auto body = YC_TRY(http::JsonObject::parse(r));
     auto expected = YC_TRY(body.integer("row_version"));
     auto effective = YC_TRY(effective_of(YC_TRY(body.opt_text("effective_from", 10))));
     auto note = YC_TRY(body.opt_text("note", 200)).value_or("");
-    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+    auto v = YC_TRY(write<Version>(db, *answers, [&](store::Tx& tx) {
       return approve(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), id, effective, note, expected);
     }));
     return http::json_response(200, full(v));
   });
 
-  api.add(Method::kPost, "/api/catalog/versions/:id/reject", "catalog.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kPost, "/api/catalog/versions/:id/reject", "catalog.manage", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
     auto id = YC_TRY(http::id_param(r));
     auto body = YC_TRY(http::JsonObject::parse(r));
     auto expected = YC_TRY(body.integer("row_version"));
     auto note = YC_TRY(body.text("note", 200));
-    auto v = YC_TRY(write<Version>(db, [&](store::Tx& tx) {
+    auto v = YC_TRY(write<Version>(db, *answers, [&](store::Tx& tx) {
       return reject(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), id, note, expected);
     }));
     return http::json_response(200, full(v));
