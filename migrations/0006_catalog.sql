@@ -37,3 +37,26 @@ CREATE TABLE catalog_version (
   UNIQUE (item_code, number)
 );
 CREATE INDEX catalog_version_status ON catalog_version (status, item_code);
+
+-- Implementation lists (实施清单, issue 5, item 2): which items a district,
+-- street or community offers, where and when; empty address, hours and
+-- phone are inherited from the site.
+CREATE TABLE catalog_offer (
+  id {{id}},
+  unit_code TEXT NOT NULL REFERENCES org_unit (code),
+  item_code TEXT NOT NULL REFERENCES catalog_item (code),
+  site_id BIGINT REFERENCES org_site (id),
+  windows TEXT NOT NULL,
+  address TEXT NOT NULL,
+  hours TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  note TEXT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (unit_code, item_code)
+);
+CREATE INDEX catalog_offer_item ON catalog_offer (item_code);
+
+INSERT INTO role_permission (role_code, permission) VALUES
+  ('city_admin', 'catalog.offer'), ('district_admin', 'catalog.offer'), ('hall_manager', 'catalog.offer');

@@ -17,6 +17,7 @@
 
 #include "app/routes.hpp"
 #include "audit/model.hpp"
+#include "catalog/offers.hpp"
 #include "catalog/service.hpp"
 #include "identity/secrets.hpp"
 #include "identity/service.hpp"
@@ -142,6 +143,13 @@ class Matrix : public ::testing::Test {
   std::string session_of(std::int64_t id) {
     auto s = accounts_->login(login_of(id), kPassword, identity::Client{"192.0.2.1", "matrix"}).value();
     return s.principal.session_id;
+  }
+  // Makes sure `unit` offers the test item; returns the DELETE path of it.
+  std::string offer_on(const std::string& unit) {
+    EXPECT_TRUE(db_->transact<catalog::Offer>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return catalog::set_offer(tx, audit::Actor::system(), org::Scope::all(), unit, "BJ-JYCY-901", {});
+    }));
+    return "/api/catalog/offers/" + unit + "/BJ-JYCY-901";
   }
   std::int64_t grant_on(std::int64_t account_id, const std::string& unit) {
     identity::Principal system;
@@ -347,6 +355,16 @@ std::vector<Row> Matrix::rows() {
       {Method::kGet, "/api/catalog/items", "public", path("/api/catalog/items")},
       {Method::kGet, "/api/catalog/items/:code", "public", path("/api/catalog/items/BJ-JYCY-901")},
       {Method::kGet, "/api/catalog/items/:code/guide.pdf", "public", path("/api/catalog/items/BJ-JYCY-901/guide.pdf")},
+      {Method::kGet, "/api/catalog/items/:code/offers", "public", path("/api/catalog/items/BJ-JYCY-901/offers")},
+      {Method::kGet, "/api/catalog/offers", "org.read",
+       [](Matrix&, const Caller&) { return Call{"/api/catalog/offers", "unit=110101001", ""}; },
+       [](Matrix&, const Caller&) { return Call{"/api/catalog/offers", "unit=110102003", ""}; }},
+      {Method::kPut, "/api/catalog/offers/:unit/:item", "catalog.offer",
+       [](Matrix&, const Caller&) { return Call{"/api/catalog/offers/110101001/BJ-JYCY-901", "", R"({"windows":"1 号窗口"})"}; },
+       [](Matrix&, const Caller&) { return Call{"/api/catalog/offers/110102003/BJ-JYCY-901", "", R"({"windows":"1 号窗口"})"}; }},
+      {Method::kDelete, "/api/catalog/offers/:unit/:item", "catalog.offer",
+       [](Matrix& m, const Caller&) { return Call{m.offer_on("110101001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.offer_on("110102003"), "", ""}; }, 204},
       {Method::kGet, "/api/catalog/admin/items", "catalog.manage", path("/api/catalog/admin/items")},
       {Method::kPost, "/api/catalog/admin/items", "catalog.manage",
        [](Matrix&, const Caller&) {

@@ -8,6 +8,7 @@
 
 #include "audit/service.hpp"
 #include "catalog/demo.hpp"
+#include "catalog/offers.hpp"
 #include "catalog/service.hpp"
 #include "org/service.hpp"
 #include "platform/time.hpp"
@@ -251,6 +252,50 @@ TEST(CatalogDemo, EverySeededItemPassesTheCheckerAndTheAnnexIsCovered) {
   EXPECT_EQ(street_categories, (std::set<std::string>{"employment", "social_insurance", "labor_relations", "other"}));
   EXPECT_TRUE(community);
   for (const char* name : {"失业登记", "失业保险金申领", "社会保障卡申领"}) EXPECT_TRUE(names.count(name)) << name;
+}
+
+// Issue 5, item 2: a street's implementation list inherits the hall's
+// address, hours and phone; sites of other units and withdrawn items are refused.
+TEST_P(CatalogService, ImplementationListsInheritFromTheSiteAndStayInScope) {
+  ASSERT_TRUE(seed(*db_, std::string("[") + kComplete + "]", time::now_ms() - 1000));
+  const auto street = org::Scope::of({"/110000/110101/110101001/"});
+  const auto hall = tx<std::int64_t>([](store::Tx& t) -> Result<std::int64_t> {
+    return YC_TRY(t.one("SELECT id FROM org_site WHERE unit_code = '110101001' AND kind = 'hall'")).int64(0);
+  }).value();
+  const auto other = tx<std::int64_t>([](store::Tx& t) -> Result<std::int64_t> {
+    return YC_TRY(t.one("SELECT id FROM org_site WHERE unit_code = '110102003'")).int64(0);
+  }).value();
+  OfferInput in;
+  in.site_id = hall;
+  in.windows = "1、2 号综合窗口";
+  auto o = tx<Offer>([&](store::Tx& t) { return set_offer(t, editor_, street, "110101001", "BJ-JYCY-901", in); });
+  ASSERT_TRUE(o) << o.error().message;
+  EXPECT_EQ(o->shown_phone, "12333");  // from the hall
+  EXPECT_FALSE(o->shown_address.empty());
+  in.phone = "010-65120000";
+  o = tx<Offer>([&](store::Tx& t) { return set_offer(t, editor_, street, "110101001", "BJ-JYCY-901", in); });
+  EXPECT_EQ(o->shown_phone, "010-65120000");  // its own, when given
+  EXPECT_EQ(o->version, 2);
+  in.site_id = other;
+  EXPECT_EQ(tx<Offer>([&](store::Tx& t) { return set_offer(t, editor_, street, "110101001", "BJ-JYCY-901", in); })
+                .error().field, "site_id");
+  EXPECT_EQ(tx<Offer>([&](store::Tx& t) { return set_offer(t, editor_, street, "110102003", "BJ-JYCY-901", {}); })
+                .error().code, ErrorCode::kNotFound);
+  auto where = tx<std::vector<Offer>>([&](store::Tx& t) { return item_offers(t, "BJ-JYCY-901", ""); }).value();
+  ASSERT_EQ(where.size(), 1u);
+  EXPECT_EQ(where[0].unit_name, "东华门街道");
+  EXPECT_EQ(tx<std::vector<std::string>>([&](store::Tx& t) { return items_at_site(t, hall); })->size(), 1u);
+  // An offer without a site and without its own details is flagged, by district.
+  ASSERT_TRUE(tx<Offer>([&](store::Tx& t) { return set_offer(t, editor_, org::Scope::all(), "110102003", "BJ-JYCY-901", {}); }));
+  auto findings = tx<std::vector<OfferFinding>>([](store::Tx& t) { return offer_findings(t); }).value();
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].district_name, "西城区");
+  ASSERT_TRUE(tx<bool>([&](store::Tx& t) -> Result<bool> {
+    YC_TRY_VOID(withdraw(t, editor_, city_, "BJ-JYCY-901", "测试"));
+    return true;
+  }));
+  EXPECT_EQ(tx<Offer>([&](store::Tx& t) { return set_offer(t, editor_, street, "110101001", "BJ-JYCY-901", {}); })
+                .error().code, ErrorCode::kConflict);
 }
 
 TEST(CatalogModel, PinyinInitialsForKioskSearch) {

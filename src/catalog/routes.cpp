@@ -3,10 +3,12 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
 #include "catalog/guide_pdf.hpp"
+#include "catalog/offers.hpp"
 #include "catalog/service.hpp"
 #include "platform/http/json_body.hpp"
 #include "platform/time.hpp"
@@ -225,6 +227,31 @@ std::string public_base(const GuideSettings& g, const http::Request& r) {
   return scheme + "://" + clean;
 }
 
+json::object offer_json(const Offer& o) {
+  return json::object{{"id", o.id},
+                      {"unit_code", o.unit_code},
+                      {"unit_name", o.unit_name},
+                      {"item_code", o.item_code},
+                      {"item_name", o.item_name},
+                      {"site_id", o.site_id ? json::value(*o.site_id) : json::value(nullptr)},
+                      {"site_name", o.site_name},
+                      {"windows", o.windows},
+                      {"address", o.address},
+                      {"hours", o.hours},
+                      {"phone", o.phone},
+                      {"note", o.note},
+                      {"shown_address", o.shown_address},
+                      {"shown_hours", o.shown_hours},
+                      {"shown_phone", o.shown_phone},
+                      {"version", o.version}};
+}
+
+json::object offers_json(const std::vector<Offer>& list) {
+  json::array items;
+  for (const auto& o : list) items.push_back(offer_json(o));
+  return json::object{{"items", std::move(items)}};
+}
+
 }  // namespace
 
 void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings guides) {
@@ -255,9 +282,20 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
     const std::string key = "list?" + r.raw_query;
     if (auto hit = answers->get(key, now)) return http::json_response(200, std::move(*hit));
     auto f = YC_TRY(filter_of(r));
-    auto list = YC_TRY(read<std::vector<Version>>(db, [&](store::Tx& tx) { return list_current(tx, f, now); }));
+    std::optional<std::int64_t> site;
+    if (auto s = r.query("site"); s && !s->empty()) {
+      if (s->size() > 18 || s->find_first_not_of("0123456789") != std::string::npos)
+        return fail(ErrorCode::kInvalidArgument, "site 应为服务场所编号", "site");
+      site = std::stoll(*s);
+    }
+    std::vector<std::string> at_site;
+    auto list = YC_TRY(read<std::vector<Version>>(db, [&](store::Tx& tx) -> Result<std::vector<Version>> {
+      if (site) at_site = YC_TRY(items_at_site(tx, *site));
+      return list_current(tx, f, now);
+    }));
     json::array items;
-    for (const auto& v : list) items.push_back(card(v));
+    for (const auto& v : list)
+      if (!site || std::find(at_site.begin(), at_site.end(), v.item_code) != at_site.end()) items.push_back(card(v));
     auto body = json::serialize(json::object{{"items", std::move(items)}});
     answers->put(key, body, now + AnswerCache::kTtlMs);
     return http::json_response(200, std::move(body));
@@ -272,6 +310,48 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
     auto body = json::serialize(full(v));
     answers->put(key, body, now + AnswerCache::kTtlMs);
     return http::json_response(200, std::move(body));
+  });
+
+  // Where an item is handled (implementation lists), for the guide page.
+  api.add_public(Method::kGet, "/api/catalog/items/:code/offers", [&db](const http::Request& r) -> Result<http::Response> {
+    const std::string code(r.param("code"));
+    auto list = YC_TRY(read<std::vector<Offer>>(db, [&](store::Tx& tx) {
+      return item_offers(tx, code, r.query("unit").value_or(""));
+    }));
+    return http::json_response(200, offers_json(list));
+  });
+
+  // --- Implementation lists (issue 5, item 2) --------------------------------------
+  api.add(Method::kGet, "/api/catalog/offers", "org.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto unit = r.query("unit").value_or("");
+    if (unit.empty()) return fail(ErrorCode::kInvalidArgument, "请指定单位", "unit");
+    auto list = YC_TRY(read<std::vector<Offer>>(db, [&](store::Tx& tx) { return unit_offers(tx, p.scope("org.read"), unit); }));
+    return http::json_response(200, offers_json(list));
+  });
+
+  api.add(Method::kPut, "/api/catalog/offers/:unit/:item", "catalog.offer", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto body = YC_TRY(http::JsonObject::parse(r));
+    OfferInput in;
+    in.site_id = YC_TRY(body.opt_integer("site_id"));
+    in.windows = YC_TRY(body.opt_text("windows", 60)).value_or("");
+    in.address = YC_TRY(body.opt_text("address", 120)).value_or("");
+    in.hours = YC_TRY(body.opt_text("hours", 60)).value_or("");
+    in.phone = YC_TRY(body.opt_text("phone", 30)).value_or("");
+    in.note = YC_TRY(body.opt_text("note", 200)).value_or("");
+    const std::string unit(r.param("unit")), item(r.param("item"));
+    auto o = YC_TRY(write<Offer>(db, *answers, [&](store::Tx& tx) {
+      return set_offer(tx, p.actor(identity::client_of(r).address), p.scope("catalog.offer"), unit, item, in);
+    }));
+    return http::json_response(200, offer_json(o));
+  });
+
+  api.add(Method::kDelete, "/api/catalog/offers/:unit/:item", "catalog.offer", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const std::string unit(r.param("unit")), item(r.param("item"));
+    YC_TRY_VOID(write<bool>(db, *answers, [&](store::Tx& tx) -> Result<bool> {
+      YC_TRY_VOID(remove_offer(tx, p.actor(identity::client_of(r).address), p.scope("catalog.offer"), unit, item));
+      return true;
+    }));
+    return http::no_content();
   });
 
   // --- Editors (catalog.manage; writes need it at the city) ---------------------
@@ -421,7 +501,11 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
 
   // --- Conformance (issue 5, item 4) -----------------------------------------------
   api.add(Method::kGet, "/api/catalog/conformance", "catalog.manage", [&db](const http::Request&, const Principal&) -> Result<http::Response> {
-    auto report = YC_TRY(read<std::vector<ItemFindings>>(db, [](store::Tx& tx) { return conformance(tx); }));
+    std::vector<OfferFinding> offer_problems;
+    auto report = YC_TRY(read<std::vector<ItemFindings>>(db, [&](store::Tx& tx) -> Result<std::vector<ItemFindings>> {
+      offer_problems = YC_TRY(offer_findings(tx));
+      return conformance(tx);
+    }));
     json::array items;
     std::map<std::string, std::pair<int, int>> per_category;  // items, items with findings
     int failing = 0;
@@ -442,8 +526,20 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
     for (const auto& [cat, c] : per_category)
       counts.push_back(json::object{{"category", cat}, {"category_label", label("category", cat)},
                                     {"items", c.first}, {"failing", c.second}});
+    json::array offers;
+    std::map<std::pair<std::string, std::string>, int> per_district;
+    for (const auto& f : offer_problems) {
+      ++per_district[{f.district_code, f.district_name}];
+      offers.push_back(json::object{{"district_code", f.district_code}, {"district_name", f.district_name},
+                                    {"unit_code", f.unit_code}, {"unit_name", f.unit_name},
+                                    {"item_code", f.item_code}, {"item_name", f.item_name}, {"message", f.message}});
+    }
+    json::array districts;
+    for (const auto& [d, n] : per_district)
+      districts.push_back(json::object{{"district_code", d.first}, {"district_name", d.second}, {"findings", n}});
     return http::json_response(200, json::object{{"checked", report.size()}, {"failing", failing},
-                                                 {"items", std::move(items)}, {"by_category", std::move(counts)}});
+                                                 {"items", std::move(items)}, {"by_category", std::move(counts)},
+                                                 {"offers", std::move(offers)}, {"by_district", std::move(districts)}});
   });
 }
 

@@ -101,6 +101,7 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"hall.manage", "大厅管理"},
       {"stats.read", "查看统计"},
       {"catalog.manage", "管理服务事项目录"},
+      {"catalog.offer", "管理本单位实施清单"},
   };
   return kCatalog;
 }
