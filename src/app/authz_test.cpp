@@ -355,6 +355,8 @@ std::vector<Row> Matrix::rows() {
       {Method::kGet, "/api/catalog/items", "public", path("/api/catalog/items")},
       {Method::kGet, "/api/catalog/items/:code", "public", path("/api/catalog/items/BJ-JYCY-901")},
       {Method::kGet, "/api/catalog/items/:code/guide.pdf", "public", path("/api/catalog/items/BJ-JYCY-901/guide.pdf")},
+      {Method::kGet, "/api/catalog/export", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/catalog/export", "format=cpsv-ap", ""}; }},
       {Method::kGet, "/api/catalog/items/:code/offers", "public", path("/api/catalog/items/BJ-JYCY-901/offers")},
       {Method::kGet, "/api/catalog/offers", "org.read",
        [](Matrix&, const Caller&) { return Call{"/api/catalog/offers", "unit=110101001", ""}; },

@@ -9,6 +9,7 @@
 
 #include "catalog/guide_pdf.hpp"
 #include "catalog/offers.hpp"
+#include "catalog/opendata.hpp"
 #include "catalog/service.hpp"
 #include "platform/http/json_body.hpp"
 #include "platform/time.hpp"
@@ -310,6 +311,34 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
     auto body = json::serialize(full(v));
     answers->put(key, body, now + AnswerCache::kTtlMs);
     return http::json_response(200, std::move(body));
+  });
+
+  // Exports (issue 5, item 8): the items in force as our JSON, and as open
+  // data in EU CPSV-AP JSON-LD or schema.org GovernmentService.
+  api.add_public(Method::kGet, "/api/catalog/export", [&db, guides](const http::Request& r) -> Result<http::Response> {
+    const auto format = r.query("format").value_or("json");
+    if (format != "json" && format != "cpsv-ap" && format != "schema.org")
+      return fail(ErrorCode::kInvalidArgument, "format 应为 json、cpsv-ap 或 schema.org", "format");
+    const auto now = time::now_ms();
+    auto list = YC_TRY(read<std::vector<Version>>(db, [&](store::Tx& tx) { return list_current(tx, ListFilter{}, now); }));
+    std::vector<Item> items;
+    for (const auto& v : list) items.push_back(v.item);
+    const auto base = public_base(guides, r);
+    http::Response resp;
+    if (format == "json") {
+      json::array out;
+      for (const auto& v : list)
+        out.push_back(json::object{{"version", v.number}, {"effective_from", opt_time(v.effective_from)},
+                                   {"document", to_json(v.item)}});
+      resp = http::json_response(200, json::object{{"generated_at", time::format_utc(now)}, {"items", std::move(out)}});
+    } else {
+      resp = http::json_response(200, format == "cpsv-ap" ? to_cpsv_ap(items, base) : to_schema_org(items, base, "北京市"));
+      resp.content_type = "application/ld+json; charset=utf-8";
+    }
+    resp.header("Content-Disposition",
+                fmt::format("attachment; filename=\"catalog-{}-{}.json{}\"", format, shanghai_day(now),
+                            format == "json" ? "" : "ld"));
+    return resp;
   });
 
   // Where an item is handled (implementation lists), for the guide page.

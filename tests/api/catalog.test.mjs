@@ -68,3 +68,23 @@ test('the guide PDF shows the name and the twelve field labels, and its QR code 
   const scan = spawnSync('zbarimg', ['--quiet', '--raw', `${png}-1.png`], { encoding: 'utf8' });
   assert.equal(scan.stdout.trim(), `${server.url}/guides/${code}`);
 });
+
+test('exports: our JSON, EU CPSV-AP and schema.org JSON-LD of the items in force', async () => {
+  const all = await get('/api/catalog/items');
+  const ours = await get('/api/catalog/export');
+  assert.equal(ours.status, 200);
+  assert.equal(ours.body.items.length, all.body.items.length);
+  assert.ok(ours.body.items.every((i) => i.document.code && i.version >= 1));
+  const cpsv = await fetch(`${server.url}/api/catalog/export?format=cpsv-ap`);
+  assert.match(cpsv.headers.get('content-type'), /application\/ld\+json/);
+  const graph = (await cpsv.json())['@graph'];
+  assert.equal(graph.length, all.body.items.length);
+  const one = graph.find((g) => g['dct:title']['@value'] === '失业登记');
+  assert.equal(one['@type'], 'cpsv:PublicService');
+  assert.equal(one['@id'], `${server.url}/guides/${one['dct:identifier']}`);
+  assert.ok(one['cv:hasInput'].length > 0);
+  const schema = await (await fetch(`${server.url}/api/catalog/export?format=schema.org`)).json();
+  assert.equal(schema['@context'], 'https://schema.org');
+  assert.ok(schema['@graph'].every((g) => g['@type'] === 'GovernmentService' && g.provider.name));
+  assert.equal((await get('/api/catalog/export?format=xml')).status, 400);
+});
