@@ -373,6 +373,9 @@ std::vector<Row> Matrix::rows() {
          return Call{"/api/catalog/admin/items", "", R"({"document":{"code":"BJ-JYCY-902","name":"新事项"}})"};
        },
        nullptr, 201, [](bool, bool) { return 403; }},
+      {Method::kPost, "/api/catalog/admin/import", "catalog.manage",
+       [](Matrix&, const Caller&) { return Call{"/api/catalog/admin/import", "", R"({"items":[{"code":"BJ-JYCY-903"}]})"}; },
+       nullptr, 200, [](bool, bool) { return 403; }},
       {Method::kGet, "/api/catalog/admin/items/:code/versions", "catalog.manage",
        path("/api/catalog/admin/items/BJ-JYCY-901/versions")},
       {Method::kPost, "/api/catalog/admin/items/:code/drafts", "catalog.manage",

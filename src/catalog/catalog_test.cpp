@@ -298,6 +298,36 @@ TEST_P(CatalogService, ImplementationListsInheritFromTheSiteAndStayInScope) {
                 .error().code, ErrorCode::kConflict);
 }
 
+// Issue 5, item 8: a wrong row imports nothing; a clean import makes drafts.
+TEST_P(CatalogService, ImportIsAllOrNothingWithAReportPerRow) {
+  auto good = json::parse(kComplete);
+  auto second = json::parse(kComplete);
+  second.as_object()["code"] = "BJ-JYCY-902";
+  second.as_object()["name"] = "就业创业证申领";
+  auto bad = json::parse(kComplete);
+  bad.as_object()["code"] = "BJ-JYCY-903";
+  bad.as_object()["time_limit"].as_object()["promised_days"] = 30;
+  auto report = tx<ImportReport>([&](store::Tx& t) {
+    return import_items(t, editor_, city_, json::array{good, bad, second, json::value("x")});
+  }).value();
+  EXPECT_FALSE(report.imported);
+  ASSERT_EQ(report.rows.size(), 4u);
+  EXPECT_EQ(report.rows[0].outcome, "created");
+  EXPECT_EQ(report.rows[1].outcome, "error");
+  EXPECT_EQ(report.rows[1].problems[0].rule, "promise_over_legal");
+  EXPECT_EQ(report.rows[3].problems[0].rule, "invalid");
+  EXPECT_TRUE(tx<std::vector<VersionSummary>>([](store::Tx& t) { return list_latest(t, ListFilter{}); })->empty());
+  report = tx<ImportReport>([&](store::Tx& t) { return import_items(t, editor_, city_, json::array{good, second}); }).value();
+  EXPECT_TRUE(report.imported);
+  auto latest = tx<std::vector<VersionSummary>>([](store::Tx& t) { return list_latest(t, ListFilter{}); }).value();
+  ASSERT_EQ(latest.size(), 2u);
+  EXPECT_EQ(latest[0].status, "draft");
+  // Importing again while the drafts are open is refused, row by row.
+  report = tx<ImportReport>([&](store::Tx& t) { return import_items(t, editor_, city_, json::array{good}); }).value();
+  EXPECT_FALSE(report.imported);
+  EXPECT_EQ(report.rows[0].problems[0].rule, "open_draft");
+}
+
 TEST(CatalogModel, PinyinInitialsForKioskSearch) {
   EXPECT_EQ(pinyin_initials("失业登记"), "sydj");
   EXPECT_EQ(pinyin_initials("社会保障卡申领"), "shbzksl");

@@ -401,6 +401,27 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
     return http::json_response(201, full(v));
   });
 
+  // Import (issue 5, item 8): documents as JSON (the editor's page turns a
+  // spreadsheet's rows into them); all or nothing, with a report per row.
+  api.add(Method::kPost, "/api/catalog/admin/import", "catalog.manage", [&db, answers](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto body = YC_TRY(http::JsonObject::parse(r));
+    const auto& items = body.raw("items");
+    if (!items.is_array()) return fail(ErrorCode::kInvalidArgument, "items 应为事项列表", "items");
+    auto report = YC_TRY(write<ImportReport>(db, *answers, [&](store::Tx& tx) {
+      return import_items(tx, p.actor(identity::client_of(r).address), p.scope("catalog.manage"), items.as_array());
+    }));
+    json::array rows;
+    for (const auto& row : report.rows) {
+      json::array problems;
+      for (const auto& f : row.problems)
+        problems.push_back(json::object{{"rule", f.rule}, {"path", f.path}, {"message", f.message}});
+      rows.push_back(json::object{{"row", row.row}, {"code", row.code}, {"outcome", row.outcome},
+                                  {"problems", std::move(problems)}});
+    }
+    return http::json_response(report.imported ? 200 : 422,
+                               json::object{{"imported", report.imported}, {"rows", std::move(rows)}});
+  });
+
   api.add(Method::kGet, "/api/catalog/admin/items/:code/versions", "catalog.manage", [&db](const http::Request& r, const Principal&) -> Result<http::Response> {
     const std::string code(r.param("code"));
     auto list = YC_TRY(read<std::vector<VersionSummary>>(db, [&](store::Tx& tx) { return history(tx, code); }));

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "audit/service.hpp"
 #include "platform/time.hpp"
@@ -335,6 +336,55 @@ Result<std::vector<VersionSummary>> history(store::Tx& tx, const std::string& co
   std::vector<VersionSummary> out;
   for (const auto& r : rows.rows) out.push_back(summary_from(r));
   return out;
+}
+
+Result<ImportReport> import_items(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
+                                  const json::array& documents) {
+  YC_TRY_VOID(require_city(tx, scope));
+  if (documents.empty()) return fail(ErrorCode::kInvalidArgument, "没有要导入的事项", "items");
+  if (documents.size() > 2000) return fail(ErrorCode::kInvalidArgument, "一次最多导入 2000 个事项", "items");
+  ImportReport report;
+  std::vector<Item> items;
+  std::set<std::string> seen;
+  bool ok = true;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    ImportRow row;
+    row.row = static_cast<int>(i) + 1;
+    auto item = parse_item(documents[i]);
+    if (!item) {
+      row.problems.push_back(Finding{"invalid", item.error().field, item.error().message});
+    } else {
+      row.code = item->code;
+      row.problems = check(*item);
+      if (!seen.insert(item->code).second)
+        row.problems.push_back(Finding{"duplicate_code", "code", fmt::format("编码 {} 在本次导入中重复", item->code)});
+      auto open = YC_TRY(tx.query("SELECT status FROM catalog_version WHERE item_code = $1 ORDER BY number DESC LIMIT 1",
+                                  {item->code}));
+      if (!open.rows.empty() && open.rows[0].text(0) != "published")
+        row.problems.push_back(Finding{"open_draft", "code", "该事项已有未发布的草稿或待审核版本"});
+      row.outcome = open.rows.empty() ? "created" : "revised";
+      items.push_back(std::move(*item));
+    }
+    if (!row.problems.empty()) {
+      row.outcome = "error";
+      ok = false;
+    }
+    report.rows.push_back(std::move(row));
+  }
+  if (!ok) return report;  // nothing half imported
+  for (const auto& item : items) {
+    auto exists = YC_TRY(tx.query("SELECT code FROM catalog_item WHERE code = $1", {item.code}));
+    std::int64_t id = 0;
+    if (exists.rows.empty()) {
+      id = YC_TRY(create_item(tx, actor, scope, item)).id;
+    } else {
+      const auto draft = YC_TRY(new_draft(tx, actor, scope, item.code));
+      id = YC_TRY(save_draft(tx, actor, scope, draft.id, item, draft.version)).id;
+    }
+    (void)id;
+  }
+  report.imported = true;
+  return report;
 }
 
 Result<std::vector<ItemFindings>> conformance(store::Tx& tx) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/array.hpp>
+
 #include "audit/model.hpp"
 #include "catalog/model.hpp"
 #include "org/scope.hpp"
@@ -83,6 +85,25 @@ Result<void> restore(store::Tx& tx, const audit::Actor& actor, const org::Scope&
 // Every item's newest version (any status), for the editors' list.
 Result<std::vector<VersionSummary>> list_latest(store::Tx& tx, const ListFilter& filter);
 Result<std::vector<VersionSummary>> history(store::Tx& tx, const std::string& code);
+
+// --- Import (issue 5, item 8) -----------------------------------------------------
+// Every row is judged first (parse and conformance); if any row is wrong,
+// nothing is written and the report names each wrong row. Otherwise each row
+// becomes a draft: version 1 of a new item, or the next version of an
+// existing one (refused when that item already has an open draft). Drafts
+// still need a second person's review to publish.
+struct ImportRow {
+  int row = 0;  // 1-based position in the list (a spreadsheet's data row)
+  std::string code;
+  std::string outcome;  // "created" | "revised" | "error"
+  std::vector<Finding> problems;
+};
+struct ImportReport {
+  bool imported = false;
+  std::vector<ImportRow> rows;
+};
+Result<ImportReport> import_items(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
+                                  const boost::json::array& documents);
 
 // --- Conformance (issue 5, item 4) ------------------------------------------------
 struct ItemFindings {
