@@ -11,6 +11,7 @@
 #include "app/routes.hpp"
 #include "audit/service.hpp"
 #include "catalog/demo.hpp"
+#include "catalog/offers.hpp"
 #include "catalog/service.hpp"
 #include "identity/secrets.hpp"
 #include "identity/service.hpp"
@@ -147,6 +148,7 @@ Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& key
       {"secadmin", "李安全", "110000", "security_admin", true},
       {"auditor", "赵审计", "110000", "audit_admin", true},
       {"cityadmin", "钱市管", "110000", "city_admin", true},
+      {"cityadmin2", "何市审", "110000", "city_admin", true},
       {"dcadmin", "孙区管", "110101", "district_admin", true},
       {"hallmgr", "周大厅", "110101001", "hall_manager", false},
       {"clerk", "吴𠮷", "110101001", "window_clerk", false},
@@ -163,6 +165,30 @@ Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& key
                                        {{d.role, d.unit}}));
   }
   return {};
+}
+
+// Demo implementation lists: the two demo halls handle every street-level
+// item at their comprehensive windows, the demo community point the
+// community-level ones. Only when no unit has a list yet.
+Result<void> seed_demo_offers(store::Database& db) {
+  return db.transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
+    if (YC_TRY(tx.one("SELECT COUNT(*) FROM catalog_offer")).int64(0) > 0) return {};
+    auto sites = YC_TRY(tx.query("SELECT id, unit_code, kind FROM org_site ORDER BY id"));
+    auto items = YC_TRY(tx.query(
+        "SELECT DISTINCT item_code, service_level FROM catalog_version WHERE status = 'published' ORDER BY item_code"));
+    const auto all = org::Scope::all();
+    for (const auto& site : sites.rows) {
+      const bool hall = site.text(2) == "hall";
+      for (const auto& item : items.rows) {
+        if ((item.text(1) == "street") != hall) continue;
+        catalog::OfferInput in;
+        in.site_id = site.int64(0);
+        in.windows = hall ? "1、2 号综合窗口" : "服务站窗口";
+        YC_TRY_VOID(catalog::set_offer(tx, audit::Actor::system(), all, site.text(1), item.text(0), in));
+      }
+    }
+    return {};
+  });
 }
 
 }  // namespace
@@ -277,6 +303,10 @@ int seed_demo(const Config& c) {
   // The demo catalog (issue 5, item 5): published as version 1 of each item.
   if (auto items = catalog::seed(*db, catalog::demo_catalog_json(), time::now_ms()); !items) {
     print_error(items.error());
+    return 1;
+  }
+  if (auto offers = seed_demo_offers(*db); !offers) {
+    print_error(offers.error());
     return 1;
   }
   std::printf("演示数据已就绪\n");

@@ -125,6 +125,9 @@ Result<ListFilter> filter_of(const http::Request& r) {
   f.category = r.query("category").value_or("");
   if (!f.category.empty() && label("category", f.category) == f.category)
     return fail(ErrorCode::kInvalidArgument, "类别不正确", "category");
+  f.life_event = r.query("event").value_or("");
+  if (!f.life_event.empty() && label("life_event", f.life_event) == f.life_event)
+    return fail(ErrorCode::kInvalidArgument, "人生事件不正确", "event");
   f.service_level = r.query("level").value_or("");
   if (!f.service_level.empty() && label("service_level", f.service_level) == f.service_level)
     return fail(ErrorCode::kInvalidArgument, "服务层面不正确", "level");

@@ -267,7 +267,8 @@ Result<Version> approve(store::Tx& tx, const audit::Actor& actor, const org::Sco
   if (actor.id == v.edited_by || actor.id == v.submitted_by)
     return fail(ErrorCode::kForbidden, "须由编辑和提交者以外的另一人审核发布", "reviewed_by");
   const auto now = time::now_ms();
-  if (effective_from < now - 60'000) return fail(ErrorCode::kInvalidArgument, "生效时间不能早于现在", "effective_from");
+  // A date is 00:00 Asia/Shanghai: today means at once; an earlier day is refused.
+  if (effective_from <= now - 86'400'000) return fail(ErrorCode::kInvalidArgument, "生效日期不能早于今天", "effective_from");
   auto after = YC_TRY(transition(
       tx, id, "review",
       "status = 'published', reviewed_by = $1, reviewed_at = $2, review_note = $3, effective_from = $4, updated_at = $2",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthStep, Me } from '@/api/auth';
-import { decideNavigation, safeRedirect, type GuardTarget } from './guard';
+import { decideNavigation, needsSession, safeRedirect, type GuardTarget } from './guard';
 
 function me(step: AuthStep): Me {
   return {
@@ -37,6 +37,21 @@ describe('decideNavigation', () => {
     expect(decideNavigation(login('/org/units'), me('done'))).toBe('/org/units');
     expect(decideNavigation(login(), me('done'))).toBe('/');
     expect(decideNavigation(login(), null)).toBe(true);
+  });
+});
+
+describe('public guides', () => {
+  const guide = target('/guides/BJ-JYCY-001', { name: 'guide', meta: { public: true } });
+
+  it('are open without a session and without asking who is signed in', () => {
+    expect(decideNavigation(guide, null)).toBe(true);
+    expect(decideNavigation(target('/guides?q=失业', { name: 'guides', meta: { public: true } }), me('totp'))).toBe(true);
+    expect(needsSession(guide)).toBe(false);
+  });
+
+  it('leave the login page and the shell pages asking', () => {
+    expect(needsSession(login())).toBe(true);
+    expect(needsSession(target('/catalog/items'))).toBe(true);
   });
 });
 

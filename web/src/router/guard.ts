@@ -18,6 +18,13 @@ export function safeRedirect(value: LocationQueryValue | LocationQueryValue[] | 
   return v;
 }
 
+// Whether the navigation needs to know who is signed in. Public pages other
+// than the login page (the citizens' guides) do not ask the server, so
+// people who never sign in cause no session look-ups.
+export function needsSession(to: Pick<GuardTarget, 'name' | 'meta'>): boolean {
+  return to.meta.public !== true || to.name === 'login';
+}
+
 export function decideNavigation(to: GuardTarget, me: Me | null): true | RouteLocationRaw {
   if (to.meta.public === true) {
     if (to.name === 'login' && me?.step === 'done') return safeRedirect(to.query.redirect);

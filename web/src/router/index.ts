@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import AppLayout from '@/layout/AppLayout.vue';
 import { setAuthFailureHandler } from '@/api/client';
 import { useSessionStore } from '@/stores/session';
-import { decideNavigation } from './guard';
+import { decideNavigation, needsSession } from './guard';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,6 +27,13 @@ export const shellRoutes: RouteRecordRaw[] = [
     meta: { title: '服务场所', menu: true, icon: 'Location', permission: 'org.read' } },
   { path: 'org/sites/:id(\\d+)', name: 'org-site', component: () => import('@/views/org/sites/detail.vue'),
     meta: { title: '服务场所详情', permission: 'org.read' } },
+  { path: 'catalog/items', name: 'catalog-items', component: () => import('@/views/catalog/items/index.vue'),
+    meta: { title: '服务事项', menu: true, icon: 'Tickets', permission: 'catalog.manage' } },
+  { path: 'catalog/items/:code', name: 'catalog-item', component: () => import('@/views/catalog/items/detail.vue'),
+    meta: { title: '服务事项详情', permission: 'catalog.manage' } },
+  { path: 'catalog/conformance', name: 'catalog-conformance',
+    component: () => import('@/views/catalog/conformance/index.vue'),
+    meta: { title: '合规检查', menu: true, icon: 'CircleCheck', permission: 'catalog.manage' } },
   { path: 'admin/accounts', name: 'accounts', component: () => import('@/views/admin/accounts/index.vue'),
     meta: { title: '用户管理', menu: true, icon: 'User', permission: 'account.read' } },
   { path: 'admin/accounts/:id(\\d+)', name: 'account', component: () => import('@/views/admin/accounts/detail.vue'),
@@ -47,13 +54,21 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', component: AppLayout, children: shellRoutes },
   { path: '/login', name: 'login', component: () => import('@/views/auth/login/index.vue'),
     meta: { title: '登录', public: true } },
+  // 办事指南 for citizens: no sign-in, no side menu (issue 5, item 6).
+  { path: '/guides', component: () => import('@/layout/PublicLayout.vue'), meta: { public: true },
+    children: [
+      { path: '', name: 'guides', component: () => import('@/views/guides/list/index.vue'),
+        meta: { title: '办事指南', public: true } },
+      { path: ':code', name: 'guide', component: () => import('@/views/guides/detail/index.vue'),
+        meta: { title: '办事指南', public: true } },
+    ] },
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
 
 router.beforeEach(async (to) => {
   const session = useSessionStore();
-  if (!session.loaded) await session.load();
+  if (!session.loaded && needsSession(to)) await session.load();
   return decideNavigation(to, session.me);
 });
 
