@@ -22,7 +22,10 @@ constexpr const char* kVersionColumns =
 constexpr const char* kSummaryColumns =
     "v.id, v.item_code, v.name, v.category, v.service_level, v.status, v.number, v.edited_by, v.submitted_by, "
     "v.reviewed_by, v.review_note, v.effective_from, v.reviewed_at, v.updated_at, "
-    "CASE WHEN i.withdrawn_at IS NULL THEN 0 ELSE 1 END";
+    "CASE WHEN i.withdrawn_at IS NULL THEN 0 ELSE 1 END, "
+    "(SELECT a.login FROM account a WHERE CAST(a.id AS TEXT) = v.edited_by), "
+    "(SELECT a.login FROM account a WHERE CAST(a.id AS TEXT) = v.submitted_by), "
+    "(SELECT a.login FROM account a WHERE CAST(a.id AS TEXT) = v.reviewed_by)";
 
 // The current version of each item: the newest published one in force.
 constexpr const char* kInForce =
@@ -73,6 +76,9 @@ VersionSummary summary_from(const store::Row& r) {
   s.reviewed_at = r.opt_int64(12);
   s.updated_at = r.int64(13);
   s.withdrawn = r.int64(14) != 0;
+  s.edited_login = r.text(15);
+  s.submitted_login = r.text(16);
+  s.reviewed_login = r.text(17);
   return s;
 }
 

@@ -42,6 +42,8 @@ struct VersionSummary {
   std::optional<std::int64_t> effective_from, reviewed_at;
   std::int64_t updated_at = 0;
   bool withdrawn = false;
+  // Login names of edited_by, submitted_by, reviewed_by ("" for the system).
+  std::string edited_login, submitted_login, reviewed_login;
 };
 
 struct ListFilter {

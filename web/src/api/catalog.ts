@@ -199,8 +199,11 @@ export interface VersionMeta {
   status: VersionStatus;
   effective_from: string | null;
   edited_by: string;
+  edited_login?: string;
   submitted_by: string;
+  submitted_login?: string;
   reviewed_by: string;
+  reviewed_login?: string;
   review_note: string;
   reviewed_at: string | null;
   updated_at: string;
@@ -243,8 +246,11 @@ export interface Summary {
   service_level: string;
   service_level_label: string;
   edited_by: string;
+  edited_login?: string;
   submitted_by: string;
+  submitted_login?: string;
   reviewed_by: string;
+  reviewed_login?: string;
   review_note: string;
   effective_from: string | null;
   reviewed_at: string | null;

@@ -72,6 +72,7 @@ describe('actors', () => {
     expect(actorText('12')).toBe('账号 12');
     expect(actorText('12', 12)).toBe('账号 12(我)');
     expect(actorText('12', 3)).toBe('账号 12');
+    expect(actorText('12', 12, 'cityadmin')).toBe('cityadmin(我)');
   });
 
   it('tell whether the signed-in person edited or submitted a version', () => {

@@ -74,12 +74,14 @@ export function actionError(e: unknown): ActionError {
   return { title: actionErrorTitle(e), message: describeError(e), forbidden: e instanceof ApiError && e.status === 403 };
 }
 
-// edited_by / submitted_by / reviewed_by carry the account id (audit actor id).
-export function actorText(id: string, myId?: number | null): string {
+// edited_by / submitted_by / reviewed_by carry the account id (audit actor
+// id); the list also sends the login name when the account exists.
+export function actorText(id: string, myId?: number | null, login?: string): string {
   if (!id) return '—';
   if (id === 'system') return '系统';
   const mine = myId !== undefined && myId !== null && id === String(myId);
-  return /^\d+$/.test(id) ? `账号 ${id}${mine ? '(我)' : ''}` : id;
+  const name = login ? login : /^\d+$/.test(id) ? `账号 ${id}` : id;
+  return `${name}${mine ? '(我)' : ''}`;
 }
 
 // The one who edited or submitted a version may not review it.
