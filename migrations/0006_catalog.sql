@@ -37,6 +37,13 @@ CREATE TABLE catalog_version (
   UNIQUE (item_code, number)
 );
 CREATE INDEX catalog_version_status ON catalog_version (status, item_code);
+-- Search is LIKE '%word%' over search_text: PostgreSQL answers it from a
+-- trigram index (pg_trgm, a trusted extension the database owner may
+-- create); SQLite scans, which is fine for one city's few hundred items.
+{{postgresql}}
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX catalog_version_search ON catalog_version USING gin (search_text gin_trgm_ops);
+{{end}}
 
 -- Implementation lists (实施清单, issue 5, item 2): which items a district,
 -- street or community offers, where and when; empty address, hours and

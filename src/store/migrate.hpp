@@ -22,7 +22,9 @@ struct Migration {
   std::string sql;
 };
 
-// The SQL with engine tokens replaced.
+// The SQL with engine tokens replaced, and engine blocks kept or dropped:
+// text between {{postgresql}} and {{end}} only for PostgreSQL, between
+// {{sqlite}} and {{end}} only for SQLite.
 std::string render_migration(const std::string& sql, Engine engine);
 
 // Applies what is pending; returns the level reached. Safe when several nodes
