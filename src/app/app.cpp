@@ -210,9 +210,23 @@ int keygen(const Config& c) {
 }
 
 int create_admin(const Config& c, const std::string& login, const std::string& name, const std::string& role,
-                 const std::string& unit) {
+                 const std::string& unit, const std::string& city_name) {
   auto db = open_for_command(c);
   if (!db) return 1;
+  // A new installation: create the city unit first when asked to.
+  auto made = db->transact<bool>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<bool> {
+    if (org::get_unit(tx, org::Scope::all(), unit)) return false;
+    if (city_name.empty())
+      return fail(ErrorCode::kNotFound, fmt::format("单位 {} 不存在;新安装请加 --city-name 同时创建市级单位", unit));
+    YC_TRY_VOID(org::create_unit(tx, audit::Actor::system(), org::Scope::all(),
+                                 org::UnitRow{unit, "", org::Level::kCity, city_name}));
+    return true;
+  });
+  if (!made) {
+    print_error(made.error());
+    return 1;
+  }
+  if (*made) std::printf("已创建市级单位 %s %s\n", unit.c_str(), city_name.c_str());
   auto keys = open_keys(c, *db);
   if (!keys) return 1;
   identity::Accounts accounts(*db, *keys);

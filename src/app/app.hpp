@@ -19,8 +19,9 @@ int check_config(const Config& config);
 int keygen(const Config& config);
 // An administrator account with a printed initial password (first sign-in:
 // change it, enrol TOTP). For the first 三员 accounts of an installation.
+// With city_name, a missing city unit `unit` is created first (a new installation).
 int create_admin(const Config& config, const std::string& login, const std::string& name,
-                 const std::string& role, const std::string& unit);
+                 const std::string& role, const std::string& unit, const std::string& city_name = "");
 // Exit 0 when the audit chain is whole, 3 when it is broken (naming the first
 // bad entry), 1 when the database cannot be read.
 int audit_verify(const Config& config);

@@ -21,11 +21,12 @@ int main(int argc, char** argv) {
   auto* version = cli.add_subcommand("version", "显示版本");
   auto* keygen = cli.add_subcommand("keygen", "生成个人信息加密密钥文件 (已存在则不改动)");
   auto* admin = cli.add_subcommand("create-admin", "创建管理员账户并打印初始密码");
-  std::string admin_login, admin_name, admin_role = "system_admin", admin_unit;
+  std::string admin_login, admin_name, admin_role = "system_admin", admin_unit, admin_city;
   admin->add_option("--login", admin_login, "登录名")->required();
   admin->add_option("--name", admin_name, "姓名")->required();
   admin->add_option("--role", admin_role, "角色: system_admin | security_admin | audit_admin | city_admin ...");
   admin->add_option("--unit", admin_unit, "授权单位代码 (如市级 110000)")->required();
+  admin->add_option("--city-name", admin_city, "新安装时同时创建的市级单位名称 (如 北京市)");
   auto* audit = cli.add_subcommand("audit", "审计日志");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "校验审计日志哈希链,指出第一条异常记录");
@@ -48,6 +49,6 @@ int main(int argc, char** argv) {
   if (seed->parsed()) return yc::app::seed_demo(*config);
   if (audit_verify->parsed()) return yc::app::audit_verify(*config);
   if (keygen->parsed()) return yc::app::keygen(*config);
-  if (admin->parsed()) return yc::app::create_admin(*config, admin_login, admin_name, admin_role, admin_unit);
+  if (admin->parsed()) return yc::app::create_admin(*config, admin_login, admin_name, admin_role, admin_unit, admin_city);
   return yc::app::check_config(*config);
 }

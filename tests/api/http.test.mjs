@@ -279,3 +279,24 @@ test('SIGTERM under load: every answered request is complete, then exit 0', asyn
     assert.ok(['ECONNREFUSED', 'ECONNRESET', undefined].includes(r.error), `unexpected ${r.error}`);
   }
 });
+
+test('yichuang create-admin: a new installation gets its city and first administrators', async () => {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const dir = await mkdtemp(`${os.tmpdir()}/yichuang-admin-`);
+  const env = { ...process.env, YICHUANG_DATABASE_SQLITE_PATH: `${dir}/y.db`,
+    YICHUANG_SECURITY_KEY_FILE: `${dir}/keys/yichuang.keys` };
+  const run = (...args) => spawnSync(process.env.YICHUANG_BIN, args, { env, encoding: 'utf8', timeout: 20000 });
+  const noCity = run('create-admin', '--login', 'sys1', '--name', '张三', '--unit', '110000');
+  assert.equal(noCity.status, 1);
+  assert.match(noCity.stderr, /--city-name/);
+  const first = run('create-admin', '--login', 'sys1', '--name', '张三', '--unit', '110000', '--city-name', '北京市');
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /初始密码: \S{12}/);
+  const second = run('create-admin', '--login', 'sec1', '--name', '李四', '--role', 'security_admin', '--unit', '110000');
+  assert.equal(second.status, 0, second.stderr);
+  const twice = run('create-admin', '--login', 'sec1', '--name', '李四', '--role', 'security_admin', '--unit', '110000');
+  assert.equal(twice.status, 1);
+  assert.match(twice.stderr, /登录名已被使用/);
+  await rm(dir, { recursive: true, force: true });
+});
