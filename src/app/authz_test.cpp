@@ -350,6 +350,24 @@ std::vector<Row> Matrix::rows() {
       {Method::kGet, "/api/audit", "audit.read", path("/api/audit"), nullptr, 200, nullptr, "\"unit_id\":\"110102"},
       {Method::kGet, "/api/audit/export", "audit.read", path("/api/audit/export"), nullptr, 200, nullptr, ",110102"},
       {Method::kPost, "/api/audit/verify", "audit.read", path("/api/audit/verify"), nullptr},
+      // --- Working-day calendar (policy 三(八)): no unit scope, a city-wide table.
+      {Method::kGet, "/api/calendar", "org.read", [](Matrix&, const Caller&) { return Call{"/api/calendar", "year=2025", ""}; }},
+      {Method::kGet, "/api/calendar/due", "org.read",
+       [](Matrix&, const Caller&) { return Call{"/api/calendar/due", "from=2025-01-24&days=5", ""}; }},
+      {Method::kPut, "/api/calendar/days/:day", "calendar.manage",
+       [](Matrix&, const Caller&) { return Call{"/api/calendar/days/2026-01-01", "", R"({"kind":"holiday","name":"元旦"})"}; }},
+      {Method::kDelete, "/api/calendar/days/:day", "calendar.manage",
+       [](Matrix& m, const Caller&) {
+         (void)m.db_->transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
+           YC_TRY_VOID(tx.exec("INSERT INTO calendar_day (day, kind, name, updated_at, updated_by) VALUES "
+                               "('2026-05-01', 'holiday', '劳动节', 0, 'test') ON CONFLICT (day) DO NOTHING"));
+           return {};
+         });
+         return Call{"/api/calendar/days/2026-05-01", "", ""};
+       },
+       nullptr, 204},
+      {Method::kPost, "/api/calendar/import", "calendar.manage",
+       [](Matrix&, const Caller&) { return Call{"/api/calendar/import", "", R"({"csv":"2026-10-01,休,国庆节\n"})"}; }},
       // --- Catalog (issue 5): public reading; editing the city-wide catalog needs
       // catalog.manage at the city, which no caller here (granted at a district) has.
       {Method::kGet, "/api/catalog/items", "public", path("/api/catalog/items")},

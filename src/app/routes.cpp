@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "audit/routes.hpp"
+#include "calendar/routes.hpp"
 #include "catalog/routes.hpp"
 #include "events/routes.hpp"
 #include "identity/routes.hpp"
@@ -19,6 +20,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   identity::add_routes(*api);
   org::add_routes(*api, db);
   audit::add_routes(*api, db);
+  calendar::add_routes(*api, db);
   catalog::add_routes(*api, db, catalog::GuideSettings{config.server.public_url, facts_hotline});
   return api;
 }

@@ -102,6 +102,7 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"stats.read", "查看统计"},
       {"catalog.manage", "管理服务事项目录"},
       {"catalog.offer", "管理本单位实施清单"},
+      {"calendar.manage", "维护工作日历(节假日与调休)"},
   };
   return kCatalog;
 }
