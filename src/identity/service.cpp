@@ -648,17 +648,24 @@ Result<std::vector<Account>> Accounts::list_accounts(const org::Scope& scope, st
   });
 }
 
+namespace {
+// The columns of account `id` when its unit is in `scope`; kNotFound otherwise.
+Result<store::Row> account_in_scope(store::Tx& tx, const org::Scope& scope, std::int64_t id, std::string_view columns) {
+  std::vector<store::Param> params{id};
+  const auto where = scope.sql("u.path", params);
+  auto rows = YC_TRY(tx.query(
+      fmt::format("SELECT {} FROM account a JOIN org_unit u ON u.code = a.unit_code WHERE a.id = $1 AND {}", columns,
+                  where),
+      params));
+  if (rows.rows.empty()) return fail(ErrorCode::kNotFound, "用户不存在", "id");
+  return std::move(rows.rows[0]);
+}
+}  // namespace
+
 Result<Account> Accounts::get_account(const org::Scope& scope, std::int64_t id) {
   const auto now = clock_();
   return db_.transact<Account>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<Account> {
-    std::vector<store::Param> params{id};
-    const auto where = scope.sql("u.path", params);
-    auto rows = YC_TRY(tx.query(
-        fmt::format("SELECT {} FROM account a JOIN org_unit u ON u.code = a.unit_code WHERE a.id = $1 AND {}",
-                    kAccountColumns, where),
-        params));
-    if (rows.rows.empty()) return fail(ErrorCode::kNotFound, "用户不存在", "id");
-    auto a = account_from(rows.rows[0]);
+    auto a = account_from(YC_TRY(account_in_scope(tx, scope, id, kAccountColumns)));
     a.locked_until = YC_TRY(locked(tx, id, now, policy_.lockout));
     return a;
   });
@@ -728,15 +735,8 @@ Result<Account> Accounts::update_account(const Principal& p, const audit::Actor&
     return fail(ErrorCode::kConflict, "不能停用自己的账户", "active");
   const auto now = clock_();
   YC_TRY_VOID(db_.transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
-    std::vector<store::Param> params{id};
-    const auto where = scope.sql("u.path", params);
-    auto rows = YC_TRY(tx.query(
-        fmt::format("SELECT a.name_sealed, a.name_masked, a.phone_sealed, a.phone_masked, a.active "
-                    "FROM account a JOIN org_unit u ON u.code = a.unit_code WHERE a.id = $1 AND {}",
-                    where),
-        params));
-    if (rows.rows.empty()) return fail(ErrorCode::kNotFound, "用户不存在", "id");
-    const auto& r = rows.rows[0];
+    const auto r = YC_TRY(account_in_scope(tx, scope, id,
+                                           "a.name_sealed, a.name_masked, a.phone_sealed, a.phone_masked, a.active"));
     Sealed after{r.text(0), r.text(1), r.text(2), r.text(3)};
     bool active = r.int64(4) != 0;
     if (patch.name) {
@@ -810,17 +810,10 @@ Result<void> Accounts::reset_totp(const Principal& p, const audit::Actor& actor,
 
 Result<Revealed> Accounts::reveal(const audit::Actor& actor, const org::Scope& scope, std::int64_t id) {
   return db_.transact<Revealed>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Revealed> {
-    std::vector<store::Param> params{id};
-    const auto where = scope.sql("u.path", params);
-    auto rows = YC_TRY(tx.query(
-        fmt::format("SELECT a.name_sealed, a.phone_sealed FROM account a JOIN org_unit u ON u.code = a.unit_code "
-                    "WHERE a.id = $1 AND {}",
-                    where),
-        params));
-    if (rows.rows.empty()) return fail(ErrorCode::kNotFound, "用户不存在", "id");
+    const auto row = YC_TRY(account_in_scope(tx, scope, id, "a.name_sealed, a.phone_sealed"));
     Revealed out;
-    out.name = YC_TRY(keys_.decrypt(rows.rows[0].text(0), kNameContext));
-    if (!rows.rows[0].text(1).empty()) out.phone = YC_TRY(keys_.decrypt(rows.rows[0].text(1), kPhoneContext));
+    out.name = YC_TRY(keys_.decrypt(row.text(0), kNameContext));
+    if (!row.text(1).empty()) out.phone = YC_TRY(keys_.decrypt(row.text(1), kPhoneContext));
     // Issue 4, item 5: every display of unmasked personal data is recorded.
     YC_TRY_VOID(audit::append(tx, entry(actor, "account.reveal", "account", std::to_string(id))));
     return out;
