@@ -14,6 +14,7 @@
 #include "audit/service.hpp"
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "store/engine_test.hpp"
 #include "store/testing.hpp"
 
 namespace yc::audit {
@@ -41,30 +42,7 @@ Result<void> append_n(store::Database& db, int n) {
   return {};
 }
 
-class AuditChain : public ::testing::TestWithParam<store::Engine> {
- protected:
-  void SetUp() override {
-    std::string why;
-    db_ = store::testing::open_for_test(GetParam(), &dir_, &why);
-    if (!db_) {
-      if (why == "skip") GTEST_SKIP();
-      FAIL() << why;
-    }
-    ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
-    // The PostgreSQL database is shared by the suite: start from an empty trail.
-    ASSERT_TRUE(db_->transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
-      YC_TRY_VOID(tx.exec("DELETE FROM audit_log"));
-      YC_TRY_VOID(tx.exec("UPDATE audit_head SET seq = 0, hash = $1, anchor_seq = 0, anchor_hash = $1 WHERE id = 1", {kGenesisHash}));
-      return {};
-    }));
-  }
-  void TearDown() override {
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Database> db_;
-};
+class AuditChain : public store::testing::EngineTest {};
 
 TEST_P(AuditChain, AnEmptyTrailAndAnAppendedOneVerify) {
   auto empty = verify(*db_);
@@ -149,9 +127,7 @@ TEST_P(AuditChain, PruningOldEntriesKeepsTheChainVerifiableAndTamperEvident) {
   EXPECT_EQ(moved->bad_seq, 12);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AuditChain,
-                         ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
-                         [](const auto& p) { return std::string(store::engine_name(p.param)); });
+YC_ON_BOTH_ENGINES(AuditChain);
 
 // Many random trials on copies of one SQLite trail.
 TEST(AuditTamper, EveryModificationDeletionInsertionOrSwapIsFoundAndNamed) {

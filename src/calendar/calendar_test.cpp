@@ -7,6 +7,7 @@
 #include "calendar/service.hpp"
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "store/engine_test.hpp"
 #include "store/testing.hpp"
 
 namespace yc::calendar {
@@ -32,32 +33,21 @@ TEST(CalendarModel, WithoutExceptionsOnlyWeekendsAreOff) {
   EXPECT_EQ(working_days_between(d("2026-11-27"), d("2026-12-04"), none), 5);
 }
 
-class CalendarTable : public ::testing::TestWithParam<store::Engine> {
+class CalendarTable : public store::testing::EngineTest {
  protected:
   void SetUp() override {
-    std::string why;
-    db_ = store::testing::open_for_test(GetParam(), &dir_, &why);
-    if (!db_) {
-      if (why == "skip") GTEST_SKIP();
-      FAIL() << why;
-    }
-    ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
+    EngineTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(db_->transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
       YC_TRY_VOID(tx.exec("DELETE FROM calendar_day WHERE updated_by <> 'seed'"));
       return {};
     }));
-  }
-  void TearDown() override {
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
   Result<time::Date> due(const char* from, int days, bool count_start = false) {
     return db_->transact<time::Date>(store::TxMode::kRead, [&](store::Tx& tx) {
       return due_date(tx, d(from), days, count_start);
     });
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Database> db_;
   audit::Actor admin_{"1", "system_admin", "110000", "", "", "127.0.0.1"};
 };
 
@@ -101,9 +91,7 @@ TEST_P(CalendarTable, AdministratorsMaintainAndImportTheSchedule) {
   EXPECT_EQ(due("2026-02-13", 1)->iso(), "2026-02-14");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, CalendarTable,
-                         ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
-                         [](const auto& p) { return std::string(store::engine_name(p.param)); });
+YC_ON_BOTH_ENGINES(CalendarTable);
 
 }  // namespace
 }  // namespace yc::calendar

@@ -14,6 +14,7 @@
 #include "platform/time.hpp"
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "store/engine_test.hpp"
 #include "store/testing.hpp"
 
 namespace yc::catalog {
@@ -135,29 +136,17 @@ TEST(CatalogModel, DiffNamesChangedFieldsInChinese) {
   EXPECT_TRUE(diff(a, a).empty());
 }
 
-class CatalogService : public ::testing::TestWithParam<store::Engine> {
+class CatalogService : public store::testing::EngineTest {
  protected:
   void SetUp() override {
-    std::string why;
-    db_ = store::testing::open_for_test(GetParam(), &dir_, &why);
-    if (!db_) {
-      if (why == "skip") GTEST_SKIP();
-      FAIL() << why;
-    }
-    ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
-    ASSERT_TRUE(store::testing::clear_domain_tables(*db_));
+    EngineTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(org::seed_demo_city(*db_));
-  }
-  void TearDown() override {
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
   template <typename T>
   Result<T> tx(std::function<Result<T>(store::Tx&)> fn) {
     return db_->transact<T>(store::TxMode::kWrite, fn);
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Database> db_;
   audit::Actor editor_{"11", "city_admin", "110000", "", "", "127.0.0.1"};
   audit::Actor reviewer_{"12", "city_admin", "110000", "", "", "127.0.0.1"};
   org::Scope city_ = org::Scope::of({"/110000/"});
@@ -374,9 +363,7 @@ TEST_P(CatalogService, SearchByWordsSynonymsInitialsAndLifeEvents) {
   EXPECT_TRUE(codes({"%' OR 1=1 --", "", "", ""}).empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, CatalogService,
-                         ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
-                         [](const auto& p) { return std::string(store::engine_name(p.param)); });
+YC_ON_BOTH_ENGINES(CatalogService);
 
 }  // namespace
 }  // namespace yc::catalog

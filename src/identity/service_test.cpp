@@ -11,6 +11,7 @@
 #include "org/service.hpp"
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "store/engine_test.hpp"
 #include "store/testing.hpp"
 
 namespace yc::identity {
@@ -20,19 +21,14 @@ constexpr std::int64_t kMinute = 60'000;
 constexpr const char* kPassword = "Correct-Horse-42";
 const std::string kTotpRaw = "0123456789abcdefghij";
 
-class AccountsTest : public ::testing::TestWithParam<store::Engine> {
+class AccountsTest : public store::testing::EngineTest {
  protected:
   void SetUp() override {
-    std::string why;
-    db_ = store::testing::open_for_test(GetParam(), &dir_, &why);
-    if (!db_) {
-      if (why == "skip") GTEST_SKIP();
-      FAIL() << why;
-    }
+    EngineTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    // PostgreSQL has no temporary directory of its own: the key file needs one.
     if (dir_.empty()) dir_ = std::filesystem::temp_directory_path() / ("yc-keys-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
-    ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
-    ASSERT_TRUE(store::testing::clear_domain_tables(*db_));
     ASSERT_TRUE(org::seed_demo_city(*db_));
     const auto key_file = (dir_ / "test.keys").string();
     std::filesystem::remove(key_file);
@@ -43,8 +39,7 @@ class AccountsTest : public ::testing::TestWithParam<store::Engine> {
   }
   void TearDown() override {
     accounts_.reset();
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    EngineTest::TearDown();
   }
 
   std::int64_t make(const std::string& login, const std::string& role, const std::string& unit,
@@ -61,8 +56,6 @@ class AccountsTest : public ::testing::TestWithParam<store::Engine> {
   }
   std::string code_at(std::int64_t ms) { return totp_code(kTotpRaw, ms / 1000); }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Database> db_;
   privacy::KeyRing keys_;
   std::unique_ptr<Accounts> accounts_;
   std::atomic<std::int64_t> now_{1'790'000'000'000};
@@ -314,9 +307,7 @@ TEST_P(AccountsTest, EverySignInStepLeavesAnAuditEntryAndTheChainHolds) {
   EXPECT_TRUE(audit::verify(*db_)->ok);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AccountsTest,
-                         ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
-                         [](const auto& p) { return std::string(store::engine_name(p.param)); });
+YC_ON_BOTH_ENGINES(AccountsTest);
 
 }  // namespace
 }  // namespace yc::identity

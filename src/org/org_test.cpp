@@ -11,6 +11,7 @@
 #include "org/service.hpp"
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "store/engine_test.hpp"
 #include "store/testing.hpp"
 
 namespace yc::org {
@@ -81,25 +82,8 @@ TEST(Csv, UnitRowsAreJudgedOneByOne) {
   EXPECT_EQ(r[2].error->field, "row");
 }
 
-class OrgService : public ::testing::TestWithParam<store::Engine> {
+class OrgService : public store::testing::EngineTest {
  protected:
-  void SetUp() override {
-    std::string why;
-    db_ = store::testing::open_for_test(GetParam(), &dir_, &why);
-    if (!db_) {
-      if (why == "skip") GTEST_SKIP();
-      FAIL() << why;
-    }
-    ASSERT_TRUE(store::migrate(*db_, store::builtin_migrations()));
-    // The PostgreSQL database is shared across the suite: start empty.
-    ASSERT_TRUE(store::testing::clear_domain_tables(*db_));
-  }
-  void TearDown() override {
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Database> db_;
   audit::Actor actor_{"admin", "市级管理员", "110000", "", "", "127.0.0.1"};
 };
 
@@ -211,9 +195,7 @@ TEST_P(OrgService, UpdatesCheckTheVersionAndLeaveDigestsInTheTrail) {
   ASSERT_TRUE(r) << r.error().message;
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, OrgService,
-                         ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
-                         [](const auto& p) { return std::string(store::engine_name(p.param)); });
+YC_ON_BOTH_ENGINES(OrgService);
 
 }  // namespace
 }  // namespace yc::org
