@@ -299,6 +299,7 @@ export interface CatalogFilter {
   category?: Category | '';
   level?: ServiceLevel | '';
   event?: LifeEvent | '';
+  site?: number | null;  // offered at this site (public list only)
 }
 
 // --- Public (no sign-in) ------------------------------------------------------------------
@@ -324,6 +325,22 @@ export const listCatalogItems = (filter: CatalogFilter = {}) =>
   request<{ items: Summary[] }>(`/api/catalog/admin/items${buildQuery({ ...filter })}`);
 export const createCatalogItem = (document: Partial<ItemDocument> & Pick<ItemDocument, 'code' | 'name'>) =>
   request<Full>('/api/catalog/admin/items', { method: 'POST', body: { document } });
+// Import (issue 5, item 8): all or nothing. The report has a row per
+// document, in the order sent (row 1 is items[0]); 422 when nothing was
+// imported because some row has problems.
+export type ImportOutcome = 'created' | 'revised' | 'error';
+export interface ImportRowReport {
+  row: number;
+  code: string;
+  outcome: ImportOutcome;
+  problems: Finding[];
+}
+export interface ImportReport {
+  imported: boolean;
+  rows: ImportRowReport[];
+}
+export const importCatalogItems = (items: ItemDocument[]) =>
+  request<ImportReport>('/api/catalog/admin/import', { method: 'POST', body: { items }, answerStatuses: [422] });
 export const listItemVersions = (code: string) =>
   request<{ items: Summary[] }>(`/api/catalog/admin/items/${enc(code)}/versions`);
 export const createDraft = (code: string) =>

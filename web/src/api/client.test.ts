@@ -63,6 +63,25 @@ describe('request', () => {
   });
 });
 
+describe('answer statuses', () => {
+  it('return the body of a listed non-2xx status as the answer', async () => {
+    vi.stubGlobal('fetch', reply(422, '{"imported":false,"rows":[]}'));
+    await expect(request('/api/catalog/admin/import', { method: 'POST', body: {}, answerStatuses: [422] }))
+      .resolves.toEqual({ imported: false, rows: [] });
+  });
+
+  it('still throw for an error body, an empty body or an unlisted status', async () => {
+    vi.stubGlobal('fetch', reply(422, '{"error":{"code":"UNPROCESSABLE","message":"请求无法处理","field":""},"request_id":"r"}'));
+    const err = (await request('/api/x', { answerStatuses: [422] }).catch((x: unknown) => x)) as ApiError;
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.code).toBe('UNPROCESSABLE');
+    vi.stubGlobal('fetch', reply(422, ''));
+    await expect(request('/api/x', { answerStatuses: [422] })).rejects.toBeInstanceOf(ApiError);
+    vi.stubGlobal('fetch', reply(409, '{"imported":false}'));
+    await expect(request('/api/x', { answerStatuses: [422] })).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
 describe('CSRF token', () => {
   it('is sent with every unsafe method', async () => {
     setCsrfToken('tok-1');

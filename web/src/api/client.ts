@@ -86,6 +86,9 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  // Non-2xx statuses whose JSON body is the answer rather than an error (the
+  // catalog import's 422 report). An error body under them is still an error.
+  answerStatuses?: readonly number[];
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -115,7 +118,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       if (res.ok) throw new ApiError(res.status, 'BAD_RESPONSE', '服务器返回的数据无法解析', '', requestId);
     }
   }
-  if (!res.ok) {
+  const isAnswer = res.ok ||
+    (options.answerStatuses?.includes(res.status) === true && data !== undefined && !isErrorBody(data));
+  if (!isAnswer) {
     const error = isErrorBody(data)
       ? new ApiError(res.status, data.error.code, data.error.message, data.error.field ?? '',
         data.request_id || requestId)

@@ -11,6 +11,7 @@ declare module 'vue-router' {
     icon?: string;         // a key of AppLayout's icon table
     permission?: string;   // needed to see the menu entry and the page
     public?: boolean;      // reachable without a finished session
+    kiosk?: boolean;       // inside the self-service terminal (KioskLayout)
   }
 }
 
@@ -40,6 +41,8 @@ export const shellRoutes: RouteRecordRaw[] = [
     meta: { title: '用户详情', permission: 'account.read' } },
   { path: 'admin/roles', name: 'roles', component: () => import('@/views/admin/roles/index.vue'),
     meta: { title: '角色与权限', menu: true, icon: 'Key', permission: 'account.read' } },
+  { path: 'admin/calendar', name: 'calendar', component: () => import('@/views/admin/calendar/index.vue'),
+    meta: { title: '工作日历', menu: true, icon: 'Calendar', permission: 'org.read' } },
   { path: 'audit/log', name: 'audit-log', component: () => import('@/views/audit/log/index.vue'),
     meta: { title: '审计日志', menu: true, icon: 'Document', permission: 'audit.read' } },
   { path: 'account/sessions', name: 'my-sessions', component: () => import('@/views/account/sessions/index.vue'),
@@ -61,7 +64,23 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '办事指南', public: true } },
       { path: ':code', name: 'guide', component: () => import('@/views/guides/detail/index.vue'),
         meta: { title: '办事指南', public: true } },
+      { path: ':code/checklist', name: 'guide-checklist', component: () => import('@/views/guides/checklist/index.vue'),
+        meta: { title: '申请材料清单', public: true } },
     ] },
+  // 自助终端: full screen, touch only, starts over after 90 s idle.
+  { path: '/kiosk', redirect: '/kiosk/guides' },
+  { path: '/kiosk/guides', component: () => import('@/layout/KioskLayout.vue'), meta: { public: true, kiosk: true },
+    children: [
+      { path: '', name: 'kiosk', component: () => import('@/views/kiosk/home/index.vue'),
+        meta: { title: '自助查询', public: true, kiosk: true } },
+      { path: ':code', name: 'kiosk-item', component: () => import('@/views/kiosk/item/index.vue'),
+        meta: { title: '自助查询', public: true, kiosk: true } },
+      { path: ':code/checklist', name: 'kiosk-checklist', component: () => import('@/views/guides/checklist/index.vue'),
+        meta: { title: '申请材料清单', public: true, kiosk: true } },
+    ] },
+  // 大厅显示屏: /screen/guides?site=ID, no interaction.
+  { path: '/screen/guides', name: 'screen-guides', component: () => import('@/views/screen/guides/index.vue'),
+    meta: { title: '大厅显示屏', public: true } },
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });

@@ -1,7 +1,8 @@
-import { onMounted, reactive, ref } from 'vue';
+import { computed, onMounted, reactive, ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { listCatalogItems, type Category, type Full, type ServiceLevel, type Summary } from '@/api/catalog';
 import { describeError } from '@/api/client';
+import { useSessionStore } from '@/stores/session';
 import { toastSuccess } from '@/utils/feedback';
 
 export function useCatalogItems() {
@@ -13,6 +14,11 @@ export function useCatalogItems() {
   const error = ref('');
   const items = ref<Summary[]>([]);
   const creating = ref(false);
+  const importing = ref(false);
+  // The page needs catalog.manage already; the server also wants it at the
+  // city unit for writes, and says so (403) in the dialog otherwise.
+  const session = useSessionStore();
+  const canImport = computed(() => session.hasPermission('catalog.manage'));
 
   async function load() {
     loading.value = true;
@@ -37,5 +43,5 @@ export function useCatalogItems() {
   }
 
   onMounted(load);
-  return { filter, loading, error, items, creating, load, reset, onCreated };
+  return { filter, loading, error, items, creating, importing, canImport, load, reset, onCreated };
 }
