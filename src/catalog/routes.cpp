@@ -162,23 +162,31 @@ Result<T> read(store::Database& db, const std::function<Result<T>(store::Tx&)>& 
 }
 
 // Rendered guides by version id: a version never changes once published.
+// Without server.public_url the QR code follows the request's Host, so a few
+// hosts are kept per version; past that the first is served, so made-up Host
+// headers cannot make the server render PDFs without end.
 class PdfCache {
  public:
+  static constexpr std::size_t kHostsPerVersion = 4;
   std::optional<std::string> get(std::int64_t id, const std::string& url) {
     std::lock_guard lock(mu_);
-    auto it = pdfs_.find({id, url});
+    auto it = pdfs_.find(id);
     if (it == pdfs_.end()) return std::nullopt;
-    return it->second;
+    for (const auto& [u, pdf] : it->second)
+      if (u == url) return pdf;
+    if (it->second.size() >= kHostsPerVersion) return it->second.front().second;
+    return std::nullopt;
   }
   void put(std::int64_t id, const std::string& url, std::string pdf) {
     std::lock_guard lock(mu_);
     if (pdfs_.size() >= 500) pdfs_.clear();
-    pdfs_[{id, url}] = std::move(pdf);
+    auto& list = pdfs_[id];
+    if (list.size() < kHostsPerVersion) list.emplace_back(url, std::move(pdf));
   }
 
  private:
   std::mutex mu_;
-  std::map<std::pair<std::int64_t, std::string>, std::string> pdfs_;
+  std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> pdfs_;
 };
 
 // Public answers by request (path and query) for a few seconds: every channel
