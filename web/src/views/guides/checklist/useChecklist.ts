@@ -3,8 +3,7 @@
 // when opened with ?print=1).
 import { computed, nextTick, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { getGuide, type Full } from '@/api/catalog';
-import { ApiError, describeError } from '@/api/client';
+import { useGuideLoader } from '@/composables/useGuideLoader';
 import { useSystemStore } from '@/stores/system';
 import { feeText } from '@/utils/catalog-document';
 import { shanghaiDate } from '@/utils/time';
@@ -14,38 +13,18 @@ export function useChecklist() {
   const route = useRoute();
   const router = useRouter();
   const system = useSystemStore();
-  const code = computed(() => String(route.params.code ?? ''));
   const kiosk = computed(() => route.meta.kiosk === true);
   const hotline = computed(() => system.info?.deployment.hotline ?? '');
   const serviceHours = computed(() => system.info?.deployment.service_hours ?? '');
   const deploymentName = computed(() => system.info?.deployment.name ?? '');
 
-  const loading = ref(true);
-  const error = ref('');
-  const notFound = ref(false);
-  const guide = ref<Full | null>(null);
+  const { code, loading, error, notFound, guide, load: loadGuide } = useGuideLoader((g) => {
+    document.title = `${g.name} 申请材料清单 · 一窗`;
+  });
   const printedOn = ref(shanghaiDate(new Date()));
   const rows = computed(() => (guide.value ? checklistRows(guide.value.document.materials) : []));
   const fee = computed(() => (guide.value ? feeText(guide.value.document.fee) : ''));
   const guideUrl = computed(() => `${window.location.origin}/guides/${encodeURIComponent(code.value)}`);
-
-  async function load() {
-    if (!code.value) return;
-    loading.value = true;
-    error.value = '';
-    notFound.value = false;
-    try {
-      guide.value = await getGuide(code.value);
-      document.title = `${guide.value.name} 申请材料清单 · 一窗`;
-    } catch (e) {
-      guide.value = null;
-      if (e instanceof ApiError && e.status === 404) notFound.value = true;
-      else error.value = describeError(e);
-    } finally {
-      loading.value = false;
-    }
-    if (guide.value && route.query.print === '1') await printOnce();
-  }
 
   // Opened from the kiosk's 打印材料清单: print once the sheet is on the
   // page, and drop ?print=1 so that coming back does not print again.
@@ -69,6 +48,11 @@ export function useChecklist() {
 
   function home() {
     void router.push({ name: 'kiosk' });
+  }
+
+  async function load() {
+    await loadGuide();
+    if (guide.value && route.query.print === '1') await printOnce();
   }
 
   watch(code, load, { immediate: true });

@@ -1,41 +1,20 @@
 import { computed, ref, watch } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
-import { getGuide, getGuideOffers, type Full, type Offer } from '@/api/catalog';
-import { ApiError, describeError } from '@/api/client';
+import { useRouter } from 'vue-router';
+import { getGuideOffers, type Offer } from '@/api/catalog';
+import { useGuideLoader } from '@/composables/useGuideLoader';
 import { useSystemStore } from '@/stores/system';
 
 export function useGuide() {
-  const route = useRoute();
   const router = useRouter();
   const system = useSystemStore();
-  const code = computed(() => String(route.params.code ?? ''));
-
-  const loading = ref(true);
-  const error = ref('');
-  const notFound = ref(false);
-  const guide = ref<Full | null>(null);
   const offers = ref<Offer[]>([]);
+  const { code, loading, error, notFound, guide, load } = useGuideLoader(async (g) => {
+    // Where to go is a help, not the guide: a failure leaves the list empty.
+    offers.value = await getGuideOffers(g.code).then((r) => r.items, () => []);
+    document.title = `${g.name} · 办事指南 · 一窗`;
+  });
   const hotline = computed(() => system.info?.deployment.hotline ?? '');
   const deploymentName = computed(() => system.info?.deployment.name ?? '');
-
-  async function load() {
-    if (!code.value) return;
-    loading.value = true;
-    error.value = '';
-    notFound.value = false;
-    try {
-      guide.value = await getGuide(code.value);
-      // Where to go is a help, not the guide: a failure leaves the list empty.
-      offers.value = await getGuideOffers(code.value).then((r) => r.items, () => []);
-      document.title = `${guide.value.name} · 办事指南 · 一窗`;
-    } catch (e) {
-      guide.value = null;
-      if (e instanceof ApiError && e.status === 404) notFound.value = true;
-      else error.value = describeError(e);
-    } finally {
-      loading.value = false;
-    }
-  }
 
   // Back to the list the person came from (keeping their search), else to the list.
   function back() {

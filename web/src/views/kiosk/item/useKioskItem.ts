@@ -1,38 +1,15 @@
 // One item on the kiosk: its guide in large type, what to bring first, and
 // the way to a printed checklist.
-import { computed, ref, watch } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
-import { getGuide, type Full } from '@/api/catalog';
-import { ApiError, describeError } from '@/api/client';
+import { computed, watch } from 'vue';
+import { useRouter } from 'vue-router';
+import { useGuideLoader } from '@/composables/useGuideLoader';
 import { useSystemStore } from '@/stores/system';
 
 export function useKioskItem() {
-  const route = useRoute();
   const router = useRouter();
   const system = useSystemStore();
-  const code = computed(() => String(route.params.code ?? ''));
   const hotline = computed(() => system.info?.deployment.hotline ?? '');
-
-  const loading = ref(true);
-  const error = ref('');
-  const notFound = ref(false);
-  const guide = ref<Full | null>(null);
-
-  async function load() {
-    if (!code.value) return;
-    loading.value = true;
-    error.value = '';
-    notFound.value = false;
-    try {
-      guide.value = await getGuide(code.value);
-    } catch (e) {
-      guide.value = null;
-      if (e instanceof ApiError && e.status === 404) notFound.value = true;
-      else error.value = describeError(e);
-    } finally {
-      loading.value = false;
-    }
-  }
+  const { code, loading, error, notFound, guide, load } = useGuideLoader();
 
   // Back to the list the person came from (with their letters), else home.
   function back() {
