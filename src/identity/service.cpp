@@ -208,10 +208,10 @@ Result<std::vector<Grant>> Accounts::load_grants(store::Tx& tx, std::int64_t acc
   return out;
 }
 
-Result<Principal> Accounts::load_principal(store::Tx& tx, std::string_view hash) {
+Result<Principal> Accounts::load_principal(store::Tx& tx, std::string_view hash, SessionState* state) {
   auto rows = YC_TRY(tx.query(
       "SELECT s.id, s.account_id, s.step, s.csrf_token, s.expires_at, s.idle_ms, a.login, "
-      "a.name_masked, a.unit_code, u.name, u.path FROM auth_session s "
+      "a.name_masked, a.unit_code, u.name, u.path, s.last_seen_at, s.ended_at, a.active FROM auth_session s "
       "JOIN account a ON a.id = s.account_id JOIN org_unit u ON u.code = a.unit_code "
       "WHERE s.token_hash = $1",
       {std::string(hash)}));
@@ -229,6 +229,7 @@ Result<Principal> Accounts::load_principal(store::Tx& tx, std::string_view hash)
   p.unit_code = r.text(8);
   p.unit_name = r.text(9);
   p.unit_path = r.text(10);
+  if (state != nullptr) *state = SessionState{r.int64(11), !r.is_null(12), r.int64(13) != 0};
   p.grants = YC_TRY(load_grants(tx, p.account_id));
   for (const auto& g : p.grants)
     if (const Role* role_info = role(g.role))
@@ -339,31 +340,22 @@ Result<Principal> Accounts::authenticate(std::string_view token) {
   if (token.empty() || token.size() > 100) return fail(ErrorCode::kUnauthenticated, "请先登录");
   const auto hash = token_hash(token);
   const auto now = clock_();
-  struct Seen {
-    std::string id;
-    std::int64_t last_seen, expires_at, idle_ms;
-    bool ended, active;
-  };
-  auto seen = YC_TRY(db_.transact<Seen>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<Seen> {
-    auto rows = YC_TRY(tx.query(
-        "SELECT s.id, s.last_seen_at, s.expires_at, s.idle_ms, s.ended_at, a.active FROM auth_session s "
-        "JOIN account a ON a.id = s.account_id WHERE s.token_hash = $1",
-        {hash}));
-    if (rows.rows.empty()) return fail(ErrorCode::kUnauthenticated, "请先登录");
-    const auto& r = rows.rows[0];
-    return Seen{r.text(0), r.int64(1), r.int64(2), r.int64(3), !r.is_null(4), r.int64(5) != 0};
-  }));
+  // One read for the session, the account and its grants; writes only when
+  // the session ends or its last_seen_at is due to move (every 15 s).
+  SessionState seen;
+  auto principal = YC_TRY(db_.transact<Principal>(
+      store::TxMode::kRead, [&](store::Tx& tx) { return load_principal(tx, hash, &seen); }));
   if (seen.ended || !seen.active) return fail(ErrorCode::kUnauthenticated, "会话已结束,请重新登录");
-  const bool absolute = now >= seen.expires_at;
-  const bool idle = now - seen.last_seen >= seen.idle_ms;
+  const bool absolute = now >= principal.expires_at;
+  const bool idle = now - seen.last_seen >= principal.idle_ms;
   if (absolute || idle) {
     YC_TRY_VOID(db_.transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
       auto n = YC_TRY(tx.exec(
           "UPDATE auth_session SET ended_at = $1, ended_by = $2 WHERE id = $3 AND ended_at IS NULL",
-          {now, std::string(absolute ? "expired" : "idle"), seen.id}));
+          {now, std::string(absolute ? "expired" : "idle"), principal.session_id}));
       if (n == 1)
         YC_TRY_VOID(audit::append(tx, entry(audit::Actor::system(), absolute ? "session.expire" : "session.idle",
-                                            "auth_session", seen.id)));
+                                            "auth_session", principal.session_id)));
       return {};
     }));
     return fail(ErrorCode::kUnauthenticated,
@@ -372,12 +364,11 @@ Result<Principal> Accounts::authenticate(std::string_view token) {
   if (now - seen.last_seen >= policy_.touch_every_ms) {
     YC_TRY_VOID(db_.transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
       YC_TRY_VOID(tx.exec("UPDATE auth_session SET last_seen_at = $1 WHERE id = $2 AND last_seen_at < $1",
-                          {now, seen.id}));
+                          {now, principal.session_id}));
       return {};
     }));
   }
-  return db_.transact<Principal>(store::TxMode::kRead,
-                                 [&](store::Tx& tx) { return load_principal(tx, hash); });
+  return principal;
 }
 
 Result<Principal> Accounts::second_factor_passed(store::Tx& tx, const Principal& p, bool must_change) {

@@ -186,7 +186,11 @@ class Accounts {
   const SessionPolicy& policy() const { return policy_; }
 
  private:
-  Result<Principal> load_principal(store::Tx& tx, std::string_view token_hash);
+  struct SessionState {
+    std::int64_t last_seen = 0;
+    bool ended = false, active = true;
+  };
+  Result<Principal> load_principal(store::Tx& tx, std::string_view token_hash, SessionState* state = nullptr);
   // Moves the session past its TOTP step (to a password change or done) and
   // returns it as it now is.
   Result<Principal> second_factor_passed(store::Tx& tx, const Principal& p, bool must_change);
