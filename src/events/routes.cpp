@@ -32,7 +32,9 @@ void add_routes(http::Router& router, Service& service, std::string publish_toke
         if (auto h = r.header("last-event-id")) last = parse_last_event_id(*h);
         // A client that cannot send headers may resume with ?last_event_id=.
         if (!last) last = parse_last_event_id(r.query("last_event_id").value_or(""));
-        (void)service.attach(std::move(stream), std::move(topics), last);
+        // A new stream also gets what was published since its request arrived.
+        (void)service.attach(std::move(stream), std::move(topics), last,
+                             last ? std::nullopt : std::optional<std::int64_t>(r.received_at_ms));
       });
 
   router.add(http::Method::kPost, "/api/events/:topic",

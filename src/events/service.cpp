@@ -141,10 +141,10 @@ void Service::deliver(const Event& e) {
 
 Result<void> Service::attach(std::shared_ptr<http::EventStream> stream,
                              std::vector<std::string> topics,
-                             std::optional<std::int64_t> last_event_id) {
+                             std::optional<std::int64_t> last_event_id, std::optional<std::int64_t> since_ms) {
   auto sub = std::make_shared<Subscriber>();
   sub->stream = stream;
-  sub->replaying = last_event_id.has_value();
+  sub->replaying = last_event_id.has_value() || since_ms.has_value();
   stream->send("retry: 3000\n: connected\n\n");
   {
     std::lock_guard lock(mu_);
@@ -158,11 +158,12 @@ Result<void> Service::attach(std::shared_ptr<http::EventStream> stream,
     for (auto it = by_topic_.begin(); it != by_topic_.end();)
       it = it->second == s ? by_topic_.erase(it) : std::next(it);
   });
-  if (!last_event_id) return {};
+  if (!last_event_id && !since_ms) return {};
 
   // Replay from the log: topics are bound as parameters $2..$n.
-  std::string sql = "SELECT id, topic, data, created_at FROM event_log WHERE id > $1 AND topic IN (";
-  std::vector<store::Param> params{*last_event_id};
+  std::string sql = fmt::format("SELECT id, topic, data, created_at FROM event_log WHERE {} AND topic IN (",
+                                last_event_id ? "id > $1" : "created_at >= $1");
+  std::vector<store::Param> params{last_event_id ? *last_event_id : *since_ms};
   for (std::size_t i = 0; i < topics.size(); ++i) {
     sql += fmt::format("{}${}", i == 0 ? "" : ", ", i + 2);
     params.emplace_back(topics[i]);

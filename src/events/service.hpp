@@ -42,9 +42,11 @@ class Service {
   Result<Event> publish(std::string_view topic, std::string data_json);
 
   // Attaches a stream to topics; with last_event_id, first replays what it
-  // missed (at most kReplayLimit events, oldest first).
+  // missed (at most kReplayLimit events, oldest first). Without it, events
+  // created at or after since_ms are replayed: the stream's headers go out
+  // before it is attached, so an event published in between is not lost.
   Result<void> attach(std::shared_ptr<http::EventStream> stream, std::vector<std::string> topics,
-                      std::optional<std::int64_t> last_event_id);
+                      std::optional<std::int64_t> last_event_id, std::optional<std::int64_t> since_ms = {});
 
   // Deletes events older than the cutoff; returns how many.
   Result<std::int64_t> prune(std::int64_t older_than_ms);

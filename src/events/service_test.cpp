@@ -2,8 +2,10 @@
 
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include "events/service.hpp"
+#include "platform/time.hpp"
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
 
@@ -102,6 +104,22 @@ TEST_F(EventServiceTest, ResumeReplaysMissedEventsInOrderThenLive) {
   EXPECT_EQ(frames[0].rfind("id: " + std::to_string(second.id) + "\n", 0), 0u);
   EXPECT_EQ(frames[1].rfind("id: " + std::to_string(third.id) + "\n", 0), 0u);
   EXPECT_EQ(frames[2].rfind("id: " + std::to_string(live.id) + "\n", 0), 0u);
+}
+
+// The headers of a new stream go out before it is attached: an event
+// published in between is replayed from the request's arrival, once.
+TEST_F(EventServiceTest, ANewStreamGetsWhatWasPublishedSinceItsRequestArrived) {
+  service_->publish("hall.1", "0").value();
+  std::this_thread::sleep_for(std::chrono::milliseconds(3));  // a different millisecond
+  const auto arrived = time::now_ms();
+  auto between = service_->publish("hall.1", "1").value();
+  auto s = std::make_shared<RecordingStream>();
+  ASSERT_TRUE(service_->attach(s, {"hall.1"}, std::nullopt, arrived));
+  auto live = service_->publish("hall.1", "2").value();
+  auto frames = s->data_frames();
+  ASSERT_EQ(frames.size(), 2u);
+  EXPECT_EQ(frames[0].rfind("id: " + std::to_string(between.id) + "\n", 0), 0u);
+  EXPECT_EQ(frames[1].rfind("id: " + std::to_string(live.id) + "\n", 0), 0u);
 }
 
 TEST_F(EventServiceTest, ClosedStreamsAreForgotten) {

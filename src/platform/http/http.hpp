@@ -28,6 +28,7 @@ struct Request {
   std::string body;
   std::string request_id;  // X-Request-Id given by the client or generated
   std::string remote_address;
+  std::int64_t received_at_ms = 0;  // UTC epoch ms when the request was read
   Fields headers;          // names lower-cased
   Fields path_params;      // from the route pattern, e.g. {"topic", "system"}
 

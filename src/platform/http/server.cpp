@@ -17,6 +17,7 @@
 #include <restinio/all.hpp>
 
 #include "platform/log.hpp"
+#include "platform/time.hpp"
 
 namespace yc::http {
 namespace {
@@ -361,6 +362,7 @@ class ServerImpl final : public Server {
     });
     auto given = r.header("x-request-id");
     r.request_id = given && acceptable_request_id(*given) ? std::string(*given) : new_request_id();
+    r.received_at_ms = time::now_ms();
     const auto peer = req->remote_endpoint().address();
     r.remote_address = peer.to_string();
     // Behind the local reverse proxy (deploy/nginx.conf), the client is the
