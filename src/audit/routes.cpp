@@ -19,15 +19,8 @@ using identity::Principal;
 Result<std::optional<std::int64_t>> day_start(const http::Request& r, std::string_view name, int add_days) {
   auto text = r.query(name);
   if (!text || text->empty()) return std::optional<std::int64_t>{};
-  const auto& t = *text;
-  auto bad = [&] { return fail(ErrorCode::kInvalidArgument, "日期格式应为 YYYY-MM-DD", std::string(name)); };
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return bad();
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (t[i] < '0' || t[i] > '9') return bad();
-  time::Date d{std::stoi(t.substr(0, 4)), std::stoi(t.substr(5, 2)), std::stoi(t.substr(8, 2))};
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return bad();
-  const auto days = time::days_from_civil(d) + add_days;
-  return std::optional<std::int64_t>((days * 86'400 - 8 * 3'600) * 1000);
+  const auto d = YC_TRY(time::parse_date(*text, name));
+  return std::optional<std::int64_t>(time::shanghai_day_start_ms(d) + std::int64_t{add_days} * 86'400'000);
 }
 
 Result<Filter> filter_of(const http::Request& r, int default_limit) {

@@ -22,7 +22,7 @@ using Exceptions = std::map<std::string, DayKind, std::less<>>;
 // 1 = Monday ... 7 = Sunday.
 int iso_weekday(const time::Date& d);
 time::Date add_days(const time::Date& d, int days);
-Result<time::Date> parse_date(std::string_view iso, std::string_view field = "date");
+using time::parse_date;
 
 bool is_working_day(const time::Date& d, const Exceptions& ex);
 

@@ -145,14 +145,7 @@ Result<Item> document_of(const http::JsonObject& body) {
 // "YYYY-MM-DD" as 00:00 of that day in Asia/Shanghai; empty: now.
 Result<std::int64_t> effective_of(const std::optional<std::string>& text) {
   if (!text || text->empty()) return time::now_ms();
-  const auto& t = *text;
-  auto bad = [] { return fail(ErrorCode::kInvalidArgument, "生效日期格式应为 YYYY-MM-DD", "effective_from"); };
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return bad();
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (t[i] < '0' || t[i] > '9') return bad();
-  time::Date d{std::stoi(t.substr(0, 4)), std::stoi(t.substr(5, 2)), std::stoi(t.substr(8, 2))};
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return bad();
-  return (time::days_from_civil(d) * 86'400 - 8 * 3'600) * 1000;
+  return time::shanghai_day_start_ms(YC_TRY(time::parse_date(*text, "effective_from")));
 }
 
 

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include <fmt/format.h>
+
 namespace yc::time {
 
 std::int64_t now_ms() {
@@ -101,6 +103,26 @@ std::string Date::iso() const {
 
 Date shanghai_date(std::int64_t epoch_ms) {
   return civil_from_days(floor_div(epoch_ms + kShanghaiOffsetMs, 86'400'000));
+}
+
+Result<Date> parse_date(std::string_view t, std::string_view field) {
+  auto bad = [&] { return fail(ErrorCode::kInvalidArgument, "日期格式应为 YYYY-MM-DD", std::string(field)); };
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return bad();
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (t[i] < '0' || t[i] > '9') return bad();
+  auto num = [&](std::size_t at, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) v = v * 10 + (t[i] - '0');
+    return v;
+  };
+  const Date d{num(0, 4), num(5, 2), num(8, 2)};
+  if (d.year < 2000 || d.year > 2100 || !(civil_from_days(days_from_civil(d)) == d))
+    return fail(ErrorCode::kInvalidArgument, fmt::format("{} 不是有效的日期", t), std::string(field));
+  return d;
+}
+
+std::int64_t shanghai_day_start_ms(const Date& d) {
+  return days_from_civil(d) * 86'400'000 - kShanghaiOffsetMs;
 }
 
 }  // namespace yc::time

@@ -5,6 +5,9 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+
+#include "platform/result.hpp"
 
 namespace yc::time {
 
@@ -33,5 +36,12 @@ std::int64_t days_from_civil(Date d);
 Date civil_from_days(std::int64_t days);
 
 inline constexpr std::int64_t kShanghaiOffsetMs = 8LL * 3600 * 1000;
+
+// A business date "YYYY-MM-DD" (a real day, years 2000-2100), else
+// kInvalidArgument naming `field`.
+Result<Date> parse_date(std::string_view iso, std::string_view field = "date");
+
+// The first millisecond (UTC epoch) of a day in Asia/Shanghai.
+std::int64_t shanghai_day_start_ms(const Date& d);
 
 }  // namespace yc::time

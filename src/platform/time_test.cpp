@@ -26,3 +26,17 @@ TEST(Time, CivilDaysRoundTrip) {
 
 }  // namespace
 }  // namespace yc::time
+
+namespace yc::time {
+namespace {
+TEST(Time, BusinessDatesParseStrictlyAndStartAtShanghaiMidnight) {
+  const auto d = parse_date("2025-01-24").value();
+  EXPECT_EQ(d.iso(), "2025-01-24");
+  EXPECT_EQ(format_utc(shanghai_day_start_ms(d)), "2025-01-23T16:00:00.000Z");
+  EXPECT_EQ(shanghai_date(shanghai_day_start_ms(d)), d);
+  EXPECT_EQ(parse_date("2025-02-30", "from").error().field, "from");  // no rolling into March
+  EXPECT_FALSE(parse_date("2025-1-24"));
+  EXPECT_FALSE(parse_date("1999-12-31"));
+}
+}  // namespace
+}  // namespace yc::time
