@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { markKind, monthGrid, shanghaiToday, weekday } from './days';
+import { markKind, monthGrid, weekday } from './days';
+import { shanghaiDate } from '@/utils/time';
 
 describe('calendar days', () => {
   it('knows weekdays and the Beijing date', () => {
     expect(weekday('2025-01-24')).toBe(5);
     expect(weekday('2025-01-26')).toBe(7);
-    expect(shanghaiToday(new Date('2026-11-25T16:30:00Z'))).toBe('2026-11-26');
+    expect(shanghaiDate(new Date('2026-11-25T16:30:00Z'))).toBe('2026-11-26');
     expect(markKind('2025-01-26')).toBe('workday');
     expect(markKind('2025-01-28')).toBe('holiday');
   });

@@ -3,12 +3,6 @@ import type { CalendarDay } from '@/api/calendar';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-// Today in Asia/Shanghai as YYYY-MM-DD (Beijing keeps UTC+8, no DST).
-export function shanghaiToday(now: Date = new Date()): string {
-  const d = new Date(now.getTime() + 8 * 3600 * 1000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
 export function isoOf(year: number, month: number, day: number): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }

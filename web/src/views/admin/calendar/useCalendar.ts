@@ -6,12 +6,12 @@ import {
 import { describeError } from '@/api/client';
 import { useSessionStore } from '@/stores/session';
 import { confirmAction, toastSuccess } from '@/utils/feedback';
-import { shanghaiToday } from './days';
+import { shanghaiDate } from '@/utils/time';
 
 export function useCalendar() {
   const session = useSessionStore();
   const canManage = computed(() => session.hasPermission('calendar.manage'));
-  const year = ref(Number(shanghaiToday().slice(0, 4)));
+  const year = ref(Number(shanghaiDate(new Date()).slice(0, 4)));
   const loading = ref(true);
   const error = ref('');
   const days = ref<CalendarDay[]>([]);
@@ -80,7 +80,7 @@ export function useCalendar() {
   }
 
   // The due-date calculator (限时办结).
-  const dueFrom = ref(shanghaiToday());
+  const dueFrom = ref(shanghaiDate(new Date()));
   const dueDays = ref(5);
   const due = ref<DueDate | null>(null);
   const dueError = ref('');

@@ -11,7 +11,8 @@ import { describeError } from '@/api/client';
 import { useSystemStore } from '@/stores/system';
 import { emptyDocument, normalizeDocument, prepareForSave, sameDocument } from '@/utils/catalog-document';
 import { confirmAction, toastSuccess } from '@/utils/feedback';
-import { actionError, canStartDraft, publishedStates, shanghaiDate, type ActionError } from './versions';
+import { actionError, canStartDraft, publishedStates, type ActionError } from './versions';
+import { shanghaiDate } from '@/utils/time';
 
 type Busy = '' | 'save' | 'submit' | 'draft' | 'restore';
 
@@ -49,7 +50,7 @@ export function useCatalogItem() {
   const draftAllowed = computed(() => canStartDraft(versions.value));
   const states = computed(() => publishedStates(versions.value, Date.now()));
   const inForce = computed(() => [...states.value.values()].includes('current'));
-  const today = computed(() => system.info?.local_date || shanghaiDate(Date.now()));
+  const today = computed(() => system.info?.local_date || shanghaiDate(new Date()));
   const title = computed(() => current.value?.document.name || newest.value?.name || code.value);
 
   function show(full: Full) {

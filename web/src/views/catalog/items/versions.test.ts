@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/client';
 import type { Summary } from '@/api/catalog';
 import {
-  actionError, actorText, canStartDraft, isOwnWork, effectiveParam, publishedStates, shanghaiDate, statusTagType,
+  actionError, actorText, canStartDraft, isOwnWork, effectiveParam, publishedStates, statusTagType,
 } from './versions';
+import { shanghaiDate } from '@/utils/time';
 
 type V = Pick<Summary, 'id' | 'number' | 'status' | 'effective_from'>;
 const now = Date.parse('2026-03-10T04:00:00Z');
@@ -34,8 +35,8 @@ describe('canStartDraft', () => {
 
 describe('effective dates', () => {
   it('are days in Beijing time', () => {
-    expect(shanghaiDate(Date.parse('2026-03-10T15:59:00Z'))).toBe('2026-03-10');
-    expect(shanghaiDate(Date.parse('2026-03-10T16:00:00Z'))).toBe('2026-03-11');
+    expect(shanghaiDate(new Date('2026-03-10T15:59:00Z'))).toBe('2026-03-10');
+    expect(shanghaiDate(new Date('2026-03-10T16:00:00Z'))).toBe('2026-03-11');
   });
 
   it('are sent only when later than today', () => {

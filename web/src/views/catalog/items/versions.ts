@@ -41,11 +41,6 @@ export function canStartDraft(versions: readonly Pick<Summary, 'status'>[]): boo
   return versions[0]?.status === 'published';
 }
 
-// 'YYYY-MM-DD' of an instant in Asia/Shanghai (UTC+8, no daylight saving).
-export function shanghaiDate(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 // The effective_from to send: the server reads a date as 00:00 that day and
 // refuses the past, so today (or an earlier day) is sent as "at once".
 export function effectiveParam(date: string | null | undefined, today: string): string | undefined {
