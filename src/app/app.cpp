@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include "app/routes.hpp"
+#include "cases/routes.hpp"
+#include "identity/idempotency.hpp"
 #include "audit/service.hpp"
 #include "catalog/demo.hpp"
 #include "catalog/offers.hpp"
@@ -392,6 +394,19 @@ int serve(const Config& c) {
     auto n = audit::prune(*db, time::now_ms() - audit_keep_ms);
     if (!n) log::warn(fmt::format("event=audit_prune_failed error=\"{}\"", n.error().message));
     else if (*n > 0) log::info(fmt::format("event=audit_pruned entries={}", *n));
+  });
+  // 限时办结 (issue 6, item 8): warnings at 80%, overdue escalation.
+  const auto policy = case_policy(c);
+  (*server)->every(std::chrono::minutes(c.cases.sweep_minutes), [&db, &keys, policy] {
+    auto n = cases::sweep(*db, *keys, policy);
+    if (!n) log::warn(fmt::format("event=case_sweep_failed error=\"{}\"", n.error().message));
+    else if (n->warned + n->overdue > 0)
+      log::info(fmt::format("event=case_sweep warned={} overdue={}", n->warned, n->overdue));
+  });
+  // Idempotency keys answer retries for a day.
+  (*server)->every(std::chrono::hours(1), [&db] {
+    auto n = identity::prune_idempotency_keys(*db, time::now_ms() - 86'400'000);
+    if (!n) log::warn(fmt::format("event=idempotency_prune_failed error=\"{}\"", n.error().message));
   });
   log::info(fmt::format("event=listening url=http://{}:{} database={} migration={} node={} "
                         "static_files={}",

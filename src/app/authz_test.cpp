@@ -17,6 +17,7 @@
 
 #include "app/routes.hpp"
 #include "audit/model.hpp"
+#include "cases/service.hpp"
 #include "catalog/offers.hpp"
 #include "catalog/service.hpp"
 #include "identity/secrets.hpp"
@@ -47,12 +48,25 @@ constexpr const char* kCatalogItem = R"([{
   "result": {"kind": "record", "name": "失业登记", "delivery": ["window"]},
   "fee": {"free": true}, "body": "街道(乡镇)社会保障事务所",
   "category": "employment", "service_level": "street", "channels": ["window"], "citywide": true,
+  "high_risk": "", "life_events": [], "synonyms": [], "summary": "", "demo": true},
+ {"code": "BJ-SHBX-901", "name": "参保登记", "type": "public_service",
+  "legal_basis": [{"law": "《中华人民共和国社会保险法》", "article": "", "text": "……"}],
+  "levels": ["street"], "service_objects": ["person"],
+  "time_limit": {"kind": "promised", "legal_days": 15, "promised_days": 5, "correction_suspends": true},
+  "conditions": ["本市户籍"],
+  "materials": [{"name": "居民身份证", "kind": "document", "form": "original", "count": 1, "required": true}],
+  "process": [{"step": "intake", "name": "受理"}, {"step": "review_first", "name": "初审"},
+              {"step": "approve", "name": "审批"}, {"step": "deliver", "name": "办结"}],
+  "result": {"kind": "record", "name": "参保登记", "delivery": ["window"]},
+  "fee": {"free": true}, "body": "街道(乡镇)社会保障事务所",
+  "category": "social_insurance", "service_level": "street", "channels": ["window"], "citywide": true,
   "high_risk": "", "life_events": [], "synonyms": [], "summary": "", "demo": true}])";
 
 struct Call {
   std::string path;
   std::string query;
   std::string body;  // JSON; empty for none
+  std::string content_type = "application/json";
 };
 
 struct Caller {
@@ -76,7 +90,22 @@ struct Row {
   std::function<int(bool has_permission, bool in_scope)> expect;
   // For lists: text that must not appear in an in-scope answer.
   std::string absent;
+  // The status by the role's permissions, for routes open to any signed-in
+  // caller whose answer depends on what the caller holds (cases, tasks).
+  std::function<int(const std::vector<std::string>& permissions, bool in_scope)> by_role;
 };
+
+bool holds_any(const std::vector<std::string>& have, std::initializer_list<const char*> wanted) {
+  for (const char* w : wanted)
+    if (std::find(have.begin(), have.end(), w) != have.end()) return true;
+  return false;
+}
+
+// Who sees a case at all (cases/routes.cpp view_of).
+bool sees_cases(const std::vector<std::string>& p) {
+  return holds_any(p, {"case.intake", "case.consult", "hall.manage", "stats.read", "case.review.first",
+                       "case.review.second", "case.approve", "case.recheck"});
+}
 
 class Matrix : public ::testing::Test {
  protected:
@@ -95,6 +124,11 @@ class Matrix : public ::testing::Test {
     ASSERT_TRUE(accounts_->load_roles());
     events_ = std::make_unique<events::Service>(*db_, "", "matrix");
     config_ = Config{};
+    config_.cases.files_dir = (dir_ / "files").string();
+    cases::Policy policy;
+    policy.files_dir = config_.cases.files_dir;
+    policy.recheck_sample_percent = 0;
+    cases_ = std::make_unique<cases::Service>(keys_, policy);
     api_ = add_routes(router_, *db_, *events_, *accounts_, config_,
                       SystemFacts{"test", "matrix", "sqlite", "", "production", "12333", "", 1 << 20, 15});
     hall_in_ = scalar("SELECT id FROM org_site WHERE unit_code = '110101001' AND kind = 'hall'");
@@ -105,9 +139,12 @@ class Matrix : public ::testing::Test {
     target_out_ = account("110102003");
     ASSERT_TRUE(catalog::seed(*db_, kCatalogItem, 1000));
     version_ = scalar("SELECT id FROM catalog_version WHERE item_code = 'BJ-JYCY-901'");
+    clerk_ = account("110101001");
+    reviewer_ = account("110101001");
   }
   void TearDown() override {
     api_.reset();
+    cases_.reset();
     events_.reset();
     accounts_.reset();
     db_.reset();
@@ -191,7 +228,8 @@ class Matrix : public ::testing::Test {
     r.remote_address = "192.0.2.3";
     if (!token.empty()) r.headers.emplace_back("cookie", "other=1; yc_session=" + token);
     if (!csrf.empty()) r.headers.emplace_back("x-csrf-token", csrf);
-    if (!c.body.empty()) r.headers.emplace_back("content-type", "application/json");
+    if (!c.body.empty()) r.headers.emplace_back("content-type", c.content_type);
+    if (method == Method::kPost) r.headers.emplace_back("idempotency-key", unique("idem"));
     auto m = router_.match(method, c.path);
     EXPECT_NE(m.route, nullptr) << c.path;
     if (m.route == nullptr || !m.route->handler) return http::Response{};
@@ -201,6 +239,61 @@ class Matrix : public ::testing::Test {
 
   std::vector<Row> rows();
 
+  // A case taken at the hall in or out of scope, moved on to `status`.
+  std::int64_t make_case(bool in, const std::string& status, const std::string& item = "BJ-JYCY-901") {
+    return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      const cases::Who clerk{clerk_, audit::Actor::system()};
+      const cases::Who reviewer{reviewer_, audit::Actor::system()};
+      const auto all = org::Scope::all();
+      cases::IntakeInput in_;
+      in_.item_code = status == "review" || status == "returned" ? "BJ-SHBX-901" : item;
+      in_.site_id = in ? hall_in_ : hall_out_;
+      in_.applicant = cases::Party{"person", "11010519491231002X", "张三", ""};
+      auto d = YC_TRY(cases_->open_case(tx, clerk, all, in_, time::now_ms()));
+      const auto id = d.c.id;
+      if (status == "intake") return id;
+      if (status == "notified") {
+        YC_TRY(cases_->judge(tx, clerk, all, id, 0, "missing", "", "未带原件"));
+        YC_TRY(cases_->issue_notice(tx, clerk, all, id, ""));
+        return id;
+      }
+      YC_TRY(cases_->judge(tx, clerk, all, id, 0, "received", "original", ""));
+      if (status == "received") return id;
+      if (status == "rejected") {
+        YC_TRY(cases_->reject(tx, clerk, all, id, "不符合条件", "《规定》第一条"));
+        return id;
+      }
+      YC_TRY(cases_->accept(tx, clerk, all, id, time::now_ms(), 99));
+      if (status == "returned") {
+        const auto task = YC_TRY(tx.one("SELECT id FROM case_task WHERE case_id = $1 AND state = 'open'", {id})).int64(0);
+        YC_TRY(cases_->act(tx, reviewer, all, task, "return", "补充材料", "", time::now_ms()));
+      }
+      if (status == "delivered") {
+        cases::Service::DeliverInput di;
+        di.method = "electronic";
+        YC_TRY(cases_->deliver(tx, clerk, all, id, di, time::now_ms()));
+      }
+      return id;
+    }).value();
+  }
+  std::string case_path(bool in, const std::string& status, const std::string& suffix = "") {
+    return "/api/cases/" + std::to_string(make_case(in, status)) + suffix;
+  }
+  std::int64_t task_of(std::int64_t case_id) {
+    return scalar("SELECT id FROM case_task WHERE state = 'open' AND case_id = " + std::to_string(case_id));
+  }
+  std::int64_t consultation_of(std::int64_t owner, bool in) {
+    auto k = db_->transact<cases::Consultation>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      cases::ConsultInput ci;
+      ci.site_id = in ? hall_in_ : hall_out_;
+      ci.question = "怎么办理失业登记";
+      ci.answer = "带身份证到窗口";
+      return cases_->consult(tx, cases::Who{owner, audit::Actor::system()}, org::Scope::all(), ci);
+    });
+    EXPECT_TRUE(k) << k.error().message;
+    return k.value().id;
+  }
+
   std::filesystem::path dir_;
   std::unique_ptr<store::Database> db_;
   privacy::KeyRing keys_;
@@ -209,6 +302,8 @@ class Matrix : public ::testing::Test {
   Config config_;
   http::Router router_;
   std::unique_ptr<identity::ApiRouter> api_;
+  std::unique_ptr<cases::Service> cases_;
+  std::int64_t clerk_ = 0, reviewer_ = 0;
   std::int64_t hall_in_ = 0, hall_out_ = 0, window_in_ = 0, window_out_ = 0, target_in_ = 0, target_out_ = 0;
   int counter_ = 0;
   int unit_counter_ = 100;
@@ -423,6 +518,158 @@ std::vector<Row> Matrix::rows() {
       {Method::kGet, "/api/catalog/versions/:id/diff", "catalog.manage",
        [](Matrix& m, const Caller&) { return Call{"/api/catalog/versions/" + std::to_string(m.version_) + "/diff", "", ""}; }},
       {Method::kGet, "/api/catalog/conformance", "catalog.manage", path("/api/catalog/conformance")},
+      // --- Cases (issue 6): the window's side needs case.intake over the hall,
+      // the back office's the step's permission over the handling unit.
+      {Method::kPost, "/api/consultations", "case.consult",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/consultations", "", j({{"site_id", m.hall_in_}, {"question", "问"}, {"answer", "答"}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/consultations", "", j({{"site_id", m.hall_out_}, {"question", "问"}, {"answer", "答"}})};
+       },
+       201},
+      {Method::kGet, "/api/consultations", "case.consult",
+       [](Matrix& m, const Caller& c) {
+         m.consultation_of(c.account_id, false);
+         return Call{"/api/consultations", "", ""};
+       },
+       nullptr, 200, nullptr, "110102003"},
+      {Method::kPost, "/api/consultations/:id/handover", "case.consult",
+       [](Matrix& m, const Caller& c) {
+         return Call{"/api/consultations/" + std::to_string(m.consultation_of(c.account_id, true)) + "/handover", "",
+                     j({{"to_login", m.login_of(m.reviewer_)}, {"reason", "下班交接"}})};
+       },
+       [](Matrix& m, const Caller& c) {
+         return Call{"/api/consultations/" + std::to_string(m.consultation_of(c.account_id, false)) + "/handover", "",
+                     j({{"to_login", m.login_of(m.reviewer_)}, {"reason", "下班交接"}})};
+       }},
+      {Method::kPost, "/api/cases", "case.intake",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/cases", "", j({{"item_code", "BJ-JYCY-901"}, {"site_id", m.hall_in_},
+                                          {"applicant", {{"kind", "person"}, {"id_number", "11010519491231002X"}, {"name", "张三"}}}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/cases", "", j({{"item_code", "BJ-JYCY-901"}, {"site_id", m.hall_out_},
+                                          {"applicant", {{"kind", "person"}, {"id_number", "11010519491231002X"}, {"name", "张三"}}}})};
+       },
+       201},
+      {Method::kGet, "/api/cases", "",
+       [](Matrix& m, const Caller&) {
+         m.make_case(false, "intake");
+         return Call{"/api/cases", "", ""};
+       },
+       // A case taken here may be handled elsewhere (全城通办); one taken there is not listed.
+       nullptr, 200, nullptr, R"("intake_unit_code":"110102003")"},
+      {Method::kGet, "/api/cases/board", "stats.read",
+       [](Matrix& m, const Caller&) {
+         m.make_case(false, "delivered");
+         return Call{"/api/cases/board", "", ""};
+       },
+       nullptr, 200, nullptr, R"("intake_unit_code":"110102003")"},
+      {Method::kGet, "/api/cases/accountability", "stats.read", path("/api/cases/accountability")},
+      {Method::kGet, "/api/cases/:id", "",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "intake"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "intake"), "", ""}; }, 200, nullptr, "",
+       [](const std::vector<std::string>& p, bool in) { return sees_cases(p) && in ? 200 : 404; }},
+      {Method::kPut, "/api/cases/:id/materials/:idx", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "intake", "/materials/0"), "", R"({"state":"received","form":"original"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "intake", "/materials/0"), "", R"({"state":"received","form":"original"})"}; }},
+      {Method::kPost, "/api/cases/:id/files", "case.intake",
+       [](Matrix& m, const Caller&) {
+         return Call{m.case_path(true, "intake", "/files"), "material=0", std::string("\x89PNG\r\n\x1a\nmatrix", 14), "image/png"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{m.case_path(false, "intake", "/files"), "material=0", std::string("\x89PNG\r\n\x1a\nmatrix", 14), "image/png"};
+       },
+       201},
+      {Method::kGet, "/api/cases/:id/files/:file_id", "",
+       [](Matrix& m, const Caller&) {
+         const auto id = m.make_case(true, "intake");
+         const auto f = m.db_->transact<cases::FileMeta>(store::TxMode::kWrite, [&](store::Tx& tx) {
+           return m.cases_->attach(tx, cases::Who{m.clerk_, audit::Actor::system()}, org::Scope::all(), id, 0,
+                                   std::string_view("%PDF-1.4 matrix"));
+         }).value();
+         return Call{"/api/cases/" + std::to_string(id) + "/files/" + std::to_string(f.id), "", ""};
+       },
+       nullptr, 200, nullptr, "", [](const std::vector<std::string>& p, bool in) { return sees_cases(p) && in ? 200 : 404; }},
+      {Method::kPost, "/api/cases/:id/notice", "case.intake",
+       [](Matrix& m, const Caller&) {
+         const auto id = m.make_case(true, "intake");
+         m.db_->transact<cases::Material>(store::TxMode::kWrite, [&](store::Tx& tx) {
+           return m.cases_->judge(tx, cases::Who{m.clerk_, audit::Actor::system()}, org::Scope::all(), id, 0, "missing", "", "未带");
+         }).value();
+         return Call{"/api/cases/" + std::to_string(id) + "/notice", "", "{}"};
+       },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "intake", "/notice"), "", "{}"}; }, 201},
+      {Method::kPost, "/api/cases/:id/resume", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "notified", "/resume"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "notified", "/resume"), "", ""}; }},
+      {Method::kPost, "/api/cases/:id/route", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "intake", "/route"), "", R"({"unit_code":"110102003","reason":"户籍地办理"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "intake", "/route"), "", R"({"unit_code":"110101001","reason":"户籍地办理"})"}; }},
+      {Method::kPost, "/api/cases/:id/accept", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "received", "/accept"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "received", "/accept"), "", ""}; }},
+      {Method::kPost, "/api/cases/:id/reject", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "intake", "/reject"), "", R"({"reason":"不符合","basis":"第一条"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "intake", "/reject"), "", R"({"reason":"不符合","basis":"第一条"})"}; }},
+      {Method::kPost, "/api/cases/:id/correction", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "returned", "/correction"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "returned", "/correction"), "", ""}; }},
+      {Method::kPost, "/api/cases/:id/deliver", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "ready", "/deliver"), "", R"({"method":"electronic"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "ready", "/deliver"), "", R"({"method":"electronic"})"}; }},
+      {Method::kPost, "/api/cases/:id/followup", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "delivered", "/followup"), "", R"({"outcome":"satisfied"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "delivered", "/followup"), "", R"({"outcome":"satisfied"})"}; }},
+      {Method::kPost, "/api/cases/:id/notice-additions", "hall.manage",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "notified", "/notice-additions"), "", R"({"idx":0,"reason":"复印件不清晰"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "notified", "/notice-additions"), "", R"({"idx":0,"reason":"复印件不清晰"})"}; },
+       204},
+      {Method::kGet, "/api/cases/:id/notice.pdf", "",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "notified", "/notice.pdf"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "notified", "/notice.pdf"), "", ""}; }, 200, nullptr, "",
+       [](const std::vector<std::string>& p, bool in) { return sees_cases(p) && in ? 200 : 404; }},
+      {Method::kGet, "/api/cases/:id/receipt.pdf", "",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "ready", "/receipt.pdf"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "ready", "/receipt.pdf"), "", ""}; }, 200, nullptr, "",
+       [](const std::vector<std::string>& p, bool in) { return sees_cases(p) && in ? 200 : 404; }},
+      {Method::kGet, "/api/cases/:id/decision.pdf", "",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "rejected", "/decision.pdf"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "rejected", "/decision.pdf"), "", ""}; }, 200, nullptr, "",
+       [](const std::vector<std::string>& p, bool in) { return sees_cases(p) && in ? 200 : 404; }},
+      {Method::kGet, "/api/tasks", "",
+       [](Matrix& m, const Caller&) {
+         m.make_case(false, "review");
+         return Call{"/api/tasks", "step=review_first", ""};
+       },
+       nullptr, 200, nullptr, R"("intake_unit_code":"110102003")",
+       [](const std::vector<std::string>& p, bool) { return holds_any(p, {"case.review.first"}) ? 200 : 403; }},
+      {Method::kPost, "/api/tasks/:id/claim", "",
+       [](Matrix& m, const Caller&) { return Call{"/api/tasks/" + std::to_string(m.task_of(m.make_case(true, "review"))) + "/claim", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/tasks/" + std::to_string(m.task_of(m.make_case(false, "review"))) + "/claim", "", ""}; },
+       200, nullptr, "", [](const std::vector<std::string>& p, bool in) { return holds_any(p, {"case.review.first"}) && in ? 200 : 404; }},
+      {Method::kPost, "/api/tasks/:id/act", "",
+       [](Matrix& m, const Caller&) { return Call{"/api/tasks/" + std::to_string(m.task_of(m.make_case(true, "review"))) + "/act", "", R"({"action":"approve"})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/tasks/" + std::to_string(m.task_of(m.make_case(false, "review"))) + "/act", "", R"({"action":"approve"})"}; },
+       200, nullptr, "", [](const std::vector<std::string>& p, bool in) { return holds_any(p, {"case.review.first"}) && in ? 200 : 404; }},
+      {Method::kGet, "/api/progress/:case_no", "public",
+       [](Matrix& m, const Caller&) {
+         const auto id = m.make_case(true, "ready");
+         auto row = m.db_->transact<std::pair<std::string, std::string>>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::pair<std::string, std::string>> {
+           auto r = YC_TRY(tx.one("SELECT case_no, progress_token FROM service_case WHERE id = $1", {id}));
+           return std::make_pair(r.text(0), r.text(1));
+         }).value();
+         return Call{"/api/progress/" + row.first, "t=" + row.second, ""};
+       }},
+      {Method::kPost, "/api/progress/:case_no", "public",
+       [](Matrix& m, const Caller&) {
+         const auto id = m.make_case(true, "ready");
+         const auto no = m.db_->transact<std::string>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::string> {
+           return YC_TRY(tx.one("SELECT case_no FROM service_case WHERE id = $1", {id})).text(0);
+         }).value();
+         return Call{"/api/progress/" + no, "", R"({"id_number":"11010519491231002X"})"};
+       }},
   };
 }
 
@@ -501,6 +748,7 @@ TEST_F(Matrix, EveryRoleEveryEndpointInAndOutOfScope) {
                           role.permissions.end();
       auto expected = [&](bool in_scope) {
         if (row.pattern == "/api/sessions/:id") return manage && in_scope ? 204 : 404;
+        if (row.by_role) return row.by_role(role.permissions, in_scope);
         if (row.expect) return row.expect(has, in_scope);
         if (!has) return 403;
         return in_scope ? row.ok : 404;

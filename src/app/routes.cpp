@@ -2,12 +2,22 @@
 
 #include "audit/routes.hpp"
 #include "calendar/routes.hpp"
+#include "cases/routes.hpp"
 #include "catalog/routes.hpp"
 #include "events/routes.hpp"
 #include "identity/routes.hpp"
 #include "org/routes.hpp"
 
 namespace yc::app {
+
+cases::Policy case_policy(const Config& config) {
+  cases::Policy p;
+  p.files_dir = config.cases.files_dir;
+  p.max_file_bytes = static_cast<std::int64_t>(config.cases.max_file_mb) << 20;
+  p.recheck_sample_percent = config.cases.recheck_sample_percent;
+  p.followup_days = config.cases.followup_days;
+  return p;
+}
 
 std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Database& db,
                                                 events::Service& events, identity::Accounts& accounts,
@@ -22,6 +32,8 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   audit::add_routes(*api, db);
   calendar::add_routes(*api, db);
   catalog::add_routes(*api, db, catalog::GuideSettings{config.server.public_url, facts_hotline});
+  cases::add_routes(*api, db, accounts.keys(), case_policy(config),
+                    cases::DocumentSettings{config.server.public_url, facts_hotline});
   return api;
 }
 

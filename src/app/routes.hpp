@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/system_routes.hpp"
+#include "cases/service.hpp"
 #include "events/service.hpp"
 #include "identity/http.hpp"
 #include "platform/config.hpp"
@@ -12,6 +13,9 @@
 #include "store/database.hpp"
 
 namespace yc::app {
+
+// The case rules from the configuration ([cases]).
+cases::Policy case_policy(const Config& config);
 
 // Adds all routes to `router`; the returned ApiRouter lists the gated ones
 // with their access rule and must outlive the router's handlers.

@@ -223,6 +223,7 @@ Result<Item> parse_item(const json::value& document) {
   YC_TRY_VOID(tl.code("kind", "time_kind", it.time_limit.kind, true));
   YC_TRY_VOID(tl.number("legal_days", it.time_limit.legal_days, 0, 365));
   YC_TRY_VOID(tl.number("promised_days", it.time_limit.promised_days, 0, 365));
+  YC_TRY_VOID(tl.flag("correction_suspends", it.time_limit.correction_suspends));
   YC_TRY_VOID(r.texts("conditions", it.conditions));
   YC_TRY_VOID(r.each("materials", [&](const Reader& e) -> Result<void> {
     Material m;
@@ -290,7 +291,8 @@ json::value to_json(const Item& it) {
       {"service_objects", to_array(it.service_objects)},
       {"time_limit", json::object{{"kind", it.time_limit.kind},
                                   {"legal_days", it.time_limit.legal_days},
-                                  {"promised_days", it.time_limit.promised_days}}},
+                                  {"promised_days", it.time_limit.promised_days},
+                                  {"correction_suspends", it.time_limit.correction_suspends}}},
       {"conditions", to_array(it.conditions)},
       {"materials", std::move(materials)},
       {"process", std::move(process)},

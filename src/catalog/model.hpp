@@ -22,6 +22,9 @@ struct LegalBasis {
 struct TimeLimit {
   std::string kind;  // "immediate" 即办件 | "promised" 承诺件
   int legal_days = 0, promised_days = 0;
+  // Waiting for a correction asked by the back office (退回补正) stops the
+  // clock (issue 6, item 8); the time before acceptance never counts.
+  bool correction_suspends = false;
 };
 
 struct Material {

@@ -224,16 +224,7 @@ Result<T> write(store::Database& db, AnswerCache& answers, const std::function<R
 std::string shanghai_day(std::int64_t ms) { return time::shanghai_date(ms).iso(); }
 
 // The base URL of the public pages, for the QR code.
-std::string public_base(const GuideSettings& g, const http::Request& r) {
-  if (!g.public_url.empty()) return g.public_url;
-  std::string scheme = "http";
-  if (auto proto = r.header("x-forwarded-proto"); proto && *proto == "https") scheme = "https";
-  auto host = r.header("host").value_or("127.0.0.1");
-  std::string clean;
-  for (char c : host)
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']') clean += c;
-  return scheme + "://" + clean;
-}
+std::string public_base(const GuideSettings& g, const http::Request& r) { return http::public_base(g.public_url, r); }
 
 json::object offer_json(const Offer& o) {
   return json::object{{"id", o.id},

@@ -86,7 +86,7 @@ Result<Principal> ApiRouter::gate(const http::Request& r, http::Method method, A
 }
 
 void ApiRouter::add_gated(http::Method method, std::string pattern, Access access, std::string permission,
-                          ApiHandler handler) {
+                          ApiHandler handler, std::int64_t max_body_bytes) {
   endpoints_.push_back(Endpoint{method, pattern, access, permission});
   router_.add(method, std::move(pattern),
               [this, method, access, permission = std::move(permission), handler = std::move(handler)](
@@ -99,11 +99,17 @@ void ApiRouter::add_gated(http::Method method, std::string pattern, Access acces
                   return resp;
                 }
                 return respond(r, handler(r, *principal));
-              });
+              },
+              http::Execution::kWorker, max_body_bytes);
 }
 
 void ApiRouter::add(http::Method method, std::string pattern, std::string permission, ApiHandler handler) {
   add_gated(method, std::move(pattern), Access::kSignedIn, std::move(permission), std::move(handler));
+}
+
+void ApiRouter::add_upload(http::Method method, std::string pattern, std::string permission,
+                           std::int64_t max_body_bytes, ApiHandler handler) {
+  add_gated(method, std::move(pattern), Access::kSignedIn, std::move(permission), std::move(handler), max_body_bytes);
 }
 
 void ApiRouter::add_session(http::Method method, std::string pattern, ApiHandler handler) {

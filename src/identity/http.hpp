@@ -36,6 +36,9 @@ class ApiRouter {
   // A signed-in caller holding `permission` at some unit ("" = any signed-in
   // caller). The handler narrows to principal.scope(permission) itself.
   void add(http::Method method, std::string pattern, std::string permission, ApiHandler handler);
+  // Like add, for a route that takes a raw body up to max_body_bytes (uploads).
+  void add_upload(http::Method method, std::string pattern, std::string permission, std::int64_t max_body_bytes,
+                  ApiHandler handler);
   void add_session(http::Method method, std::string pattern, ApiHandler handler);
   void add_public(http::Method method, std::string pattern, PublicHandler handler);
 
@@ -54,7 +57,7 @@ class ApiRouter {
   Result<Principal> gate(const http::Request& r, http::Method method, Access access,
                          const std::string& permission, bool* clear_cookie) const;
   void add_gated(http::Method method, std::string pattern, Access access, std::string permission,
-                 ApiHandler handler);
+                 ApiHandler handler, std::int64_t max_body_bytes = 0);
 
   http::Router& router_;
   Accounts& accounts_;

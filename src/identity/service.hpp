@@ -118,6 +118,7 @@ class Accounts {
   // Loads the role table; call once before use.
   Result<void> load_roles();
   const std::vector<Role>& roles() const { return roles_; }
+  const privacy::KeyRing& keys() const { return keys_; }
   const Role* role(std::string_view code) const;
 
   // --- Signing in -----------------------------------------------------------

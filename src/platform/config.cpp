@@ -105,6 +105,11 @@ std::vector<Key> keys_of(Config& c) {
       string_key("security", "key_file", &c.security.key_file),
       bool_key("security", "secure_cookie", &c.security.secure_cookie),
       int_key("security", "audit_retention_days", &c.security.audit_retention_days),
+      string_key("cases", "files_dir", &c.cases.files_dir),
+      int_key("cases", "max_file_mb", &c.cases.max_file_mb),
+      int_key("cases", "recheck_sample_percent", &c.cases.recheck_sample_percent),
+      int_key("cases", "followup_days", &c.cases.followup_days),
+      int_key("cases", "sweep_minutes", &c.cases.sweep_minutes),
   };
 }
 
@@ -141,6 +146,11 @@ Result<void> validate(const Config& c) {
     return bad(w("database.sqlite_path"), "database.sqlite_path", "使用 sqlite 时不能为空");
   if (c.database.kind == "postgresql" && c.database.postgres_url.empty())
     return bad(w("database.postgres_url"), "database.postgres_url", "使用 postgresql 时不能为空");
+  YC_TRY_VOID(check_range(c, "cases.max_file_mb", c.cases.max_file_mb, 1, 64));
+  YC_TRY_VOID(check_range(c, "cases.recheck_sample_percent", c.cases.recheck_sample_percent, 0, 100));
+  YC_TRY_VOID(check_range(c, "cases.followup_days", c.cases.followup_days, 0, 30));
+  YC_TRY_VOID(check_range(c, "cases.sweep_minutes", c.cases.sweep_minutes, 1, 1440));
+  if (c.cases.files_dir.empty()) return bad(w("cases.files_dir"), "cases.files_dir", "不能为空");
   YC_TRY_VOID(check_range(c, "database.pool_size", c.database.pool_size, 1, 1000));
   YC_TRY_VOID(check_range(c, "database.busy_timeout_ms", c.database.busy_timeout_ms, 0, 600'000));
   static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};

@@ -54,6 +54,15 @@ struct SecurityConfig {
   int audit_retention_days = 365;  // at least 183 (six months; research/security.md)
 };
 
+// One-window cases (issue 6).
+struct CasesConfig {
+  std::string files_dir = "var/files";  // encrypted scans, outside the database
+  int max_file_mb = 4;                  // one scan or PDF
+  int recheck_sample_percent = 5;       // 复核 drawn for this share of reviewed cases (三(七))
+  int followup_days = 3;                // 回访 due this many working days after delivery
+  int sweep_minutes = 5;                // how often warnings and overdue cases are raised
+};
+
 struct NodeConfig {
   std::string id;               // empty: derived from host name and port
 };
@@ -65,6 +74,7 @@ struct Config {
   EventsConfig events;
   NodeConfig node;
   SecurityConfig security;
+  CasesConfig cases;
   std::string source;  // the file, or "默认配置"
   // key ("server.port") -> where its value came from (file or variable).
   std::map<std::string, std::string> origins;

@@ -1,5 +1,7 @@
 #include "platform/http/http.hpp"
 
+#include <cctype>
+
 #include <boost/json.hpp>
 
 namespace yc::http {
@@ -147,10 +149,22 @@ std::vector<std::string> split_path(std::string_view path) {
 }
 }  // namespace
 
-void Router::add(Method method, std::string pattern, Handler handler, Execution execution) {
+std::string public_base(const std::string& configured, const Request& r) {
+  if (!configured.empty()) return configured;
+  std::string scheme = "http";
+  if (auto proto = r.header("x-forwarded-proto"); proto && *proto == "https") scheme = "https";
+  auto host = r.header("host").value_or("127.0.0.1");
+  std::string clean;
+  for (char c : host)
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']') clean += c;
+  return scheme + "://" + clean;
+}
+
+void Router::add(Method method, std::string pattern, Handler handler, Execution execution,
+                 std::int64_t max_body_bytes) {
   Compiled c;
   c.segments = split_path(pattern);
-  c.route = Route{method, std::move(pattern), std::move(handler), nullptr, nullptr, execution, 0};
+  c.route = Route{method, std::move(pattern), std::move(handler), nullptr, nullptr, execution, max_body_bytes};
   routes_.push_back(std::move(c));
 }
 

@@ -4,6 +4,7 @@
 // result; src/platform/http/server.cpp does the transport.
 
 #include <cstdint>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -53,6 +54,10 @@ struct Response {
     return *this;
   }
 };
+
+// The base URL of the public pages (QR codes on paper): the configured one,
+// else the request's scheme and Host with anything unexpected removed.
+std::string public_base(const std::string& configured, const Request& r);
 
 // Percent-decodes a path segment; nullopt for a malformed escape or NUL.
 std::optional<std::string> percent_decode(std::string_view text);
@@ -110,7 +115,7 @@ struct Route {
 class Router {
  public:
   void add(Method method, std::string pattern, Handler handler,
-           Execution execution = Execution::kWorker);
+           Execution execution = Execution::kWorker, std::int64_t max_body_bytes = 0);
   void add_stream(std::string pattern,
                   std::function<std::optional<Error>(const Request&)> check,
                   StreamHandler handler);
@@ -121,6 +126,13 @@ class Router {
     std::vector<Method> allowed;         // non-empty: path known, method not
   };
   Match match(Method method, std::string_view path) const;
+
+  // The largest per-route body limit (0 when no route sets one).
+  std::int64_t max_route_body() const {
+    std::int64_t m = 0;
+    for (const auto& c : routes_) m = std::max(m, c.route.max_body_bytes);
+    return m;
+  }
 
   // Every route, in the order added (the authorization matrix test walks it).
   std::vector<std::pair<Method, std::string>> list() const {

@@ -243,7 +243,8 @@ class ServerImpl final : public Server {
                       .max_field_value_size(16 * 1024)
                       // Bodies a little over the limit still get a 413 with a
                       // JSON explanation; far over it, the connection is closed.
-                      .max_body_size(static_cast<std::uint64_t>(options_.max_body_bytes) * 4))
+                      .max_body_size(static_cast<std::uint64_t>(
+                          std::max(options_.max_body_bytes * 4, router_.max_route_body() * 2))))
               .acceptor_options_setter([reuse_port](restinio::acceptor_options_t& o) {
                 o.set_option(asio::ip::tcp::acceptor::reuse_address(true));
                 if (reuse_port) o.set_option(ReusePort(true));

@@ -83,6 +83,8 @@ export function buildQuery(params: Record<string, string | number | null | undef
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  // A Blob (or File) is sent as it is, with its own type unless headers name
+  // one; anything else is sent as JSON.
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -97,7 +99,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
+  if (options.body instanceof Blob) {
+    if (!headers['Content-Type']) headers['Content-Type'] = options.body.type || 'application/octet-stream';
+    init.body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthStep, Me } from '@/api/auth';
-import { decideNavigation, needsSession, safeRedirect, type GuardTarget } from './guard';
+import { decideNavigation, needsSession, permitted, safeRedirect, type GuardTarget } from './guard';
 
 function me(step: AuthStep): Me {
   return {
@@ -64,5 +64,28 @@ describe('safeRedirect', () => {
     expect(safeRedirect('/login?redirect=/x')).toBe('/');
     expect(safeRedirect(null)).toBe('/');
     expect(safeRedirect(['/a', '/b'])).toBe('/a');
+  });
+});
+
+describe('permitted', () => {
+  const holds = (...ps: string[]) => (p: string) => ps.includes(p);
+
+  it('needs the one permission, or any one of the list', () => {
+    expect(permitted({}, holds())).toBe(true);
+    expect(permitted(undefined, holds())).toBe(true);
+    expect(permitted({ permission: 'hall.manage' }, holds('hall.manage'))).toBe(true);
+    expect(permitted({ permission: 'hall.manage' }, holds('case.intake'))).toBe(false);
+    const queue = { permissions: ['case.review.first', 'case.approve'] };
+    expect(permitted(queue, holds('case.approve'))).toBe(true);
+    expect(permitted(queue, holds('case.intake'))).toBe(false);
+    expect(permitted({ permission: 'org.read', permissions: ['case.approve'] }, holds('case.approve'))).toBe(false);
+  });
+});
+
+describe('the public progress page', () => {
+  it('asks nobody who is signed in', () => {
+    expect(needsSession({ name: 'progress', meta: { public: true } })).toBe(false);
+    expect(decideNavigation(target('/progress/20250124-000001?t=x', { name: 'progress', meta: { public: true } }), null))
+      .toBe(true);
   });
 });

@@ -35,3 +35,14 @@ export function decideNavigation(to: GuardTarget, me: Me | null): true | RouteLo
   }
   return true;
 }
+
+// Whether an account with these permissions may see a page (and its menu
+// entry): meta.permission is needed, and one of meta.permissions when given.
+export function permitted(
+  meta: { permission?: string | undefined; permissions?: readonly string[] | undefined } | undefined,
+  has: (permission: string) => boolean,
+): boolean {
+  if (meta?.permission && !has(meta.permission)) return false;
+  if (meta?.permissions && meta.permissions.length > 0 && !meta.permissions.some(has)) return false;
+  return true;
+}

@@ -10,6 +10,7 @@ declare module 'vue-router' {
     menu?: boolean;        // listed in the side menu
     icon?: string;         // a key of AppLayout's icon table
     permission?: string;   // needed to see the menu entry and the page
+    permissions?: string[];  // any one of them is enough (with permission: that one too)
     public?: boolean;      // reachable without a finished session
     kiosk?: boolean;       // inside the self-service terminal (KioskLayout)
   }
@@ -35,6 +36,17 @@ export const shellRoutes: RouteRecordRaw[] = [
   { path: 'catalog/conformance', name: 'catalog-conformance',
     component: () => import('@/views/catalog/conformance/index.vue'),
     meta: { title: '合规检查', menu: true, icon: 'CircleCheck', permission: 'catalog.manage' } },
+  { path: 'cases/workbench', name: 'case-workbench', component: () => import('@/views/cases/workbench/index.vue'),
+    meta: { title: '窗口工作台', menu: true, icon: 'Stamp', permission: 'case.intake' } },
+  { path: 'cases', name: 'cases', component: () => import('@/views/cases/list/index.vue'),
+    meta: { title: '办件查询', menu: true, icon: 'Files', permission: 'case.intake' } },
+  { path: 'cases/:id(\\d+)', name: 'case', component: () => import('@/views/cases/detail/index.vue'),
+    meta: { title: '办件详情' } },
+  { path: 'cases/queue', name: 'case-queue', component: () => import('@/views/cases/queue/index.vue'),
+    meta: { title: '审核队列', menu: true, icon: 'Finished',
+      permissions: ['case.review.first', 'case.review.second', 'case.approve', 'case.recheck'] } },
+  { path: 'cases/board', name: 'case-board', component: () => import('@/views/cases/board/index.vue'),
+    meta: { title: '时限监控', menu: true, icon: 'Timer', permission: 'hall.manage' } },
   { path: 'admin/accounts', name: 'accounts', component: () => import('@/views/admin/accounts/index.vue'),
     meta: { title: '用户管理', menu: true, icon: 'User', permission: 'account.read' } },
   { path: 'admin/accounts/:id(\\d+)', name: 'account', component: () => import('@/views/admin/accounts/detail.vue'),
@@ -66,6 +78,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '办事指南', public: true } },
       { path: ':code/checklist', name: 'guide-checklist', component: () => import('@/views/guides/checklist/index.vue'),
         meta: { title: '申请材料清单', public: true } },
+    ] },
+  // 办件进度 for citizens: the receipt's QR code opens /progress/:caseNo?t=token.
+  { path: '/progress/:caseNo?', component: () => import('@/layout/PublicLayout.vue'), meta: { public: true },
+    children: [
+      { path: '', name: 'progress', component: () => import('@/views/progress/index.vue'),
+        meta: { title: '办件进度', public: true } },
     ] },
   // 自助终端: full screen, touch only, starts over after 90 s idle.
   { path: '/kiosk', redirect: '/kiosk/guides' },
