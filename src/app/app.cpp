@@ -166,7 +166,12 @@ Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& key
                                        d.totp ? std::optional<std::string>(kDemoTotpRaw) : std::nullopt,
                                        {{d.role, d.unit}}));
   }
-  return {};
+  // The back-office demo staff are 编制内, so high-risk items can be tried (三(七)).
+  return db.transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
+    YC_TRY_VOID(tx.exec("UPDATE account SET formal_staff = 1 WHERE login IN "
+                        "('reviewer', 'reviewer2', 'approver', 'rechecker', 'hallmgr')"));
+    return {};
+  });
 }
 
 // Demo implementation lists: the two demo halls handle every street-level

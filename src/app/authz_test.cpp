@@ -270,7 +270,9 @@ class Matrix : public ::testing::Test {
       }
       if (status == "delivered") {
         cases::Service::DeliverInput di;
-        di.method = "electronic";
+        di.method = "window";
+        di.receiver_name = "张三";
+        di.receiver_id_number = "11010519491231002X";
         YC_TRY(cases_->deliver(tx, clerk, all, id, di, time::now_ms()));
       }
       return id;
@@ -617,8 +619,8 @@ std::vector<Row> Matrix::rows() {
        [](Matrix& m, const Caller&) { return Call{m.case_path(true, "returned", "/correction"), "", ""}; },
        [](Matrix& m, const Caller&) { return Call{m.case_path(false, "returned", "/correction"), "", ""}; }},
       {Method::kPost, "/api/cases/:id/deliver", "case.intake",
-       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "ready", "/deliver"), "", R"({"method":"electronic"})"}; },
-       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "ready", "/deliver"), "", R"({"method":"electronic"})"}; }},
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "ready", "/deliver"), "", R"({"method":"window","receiver_name":"张三","receiver_id_number":"11010519491231002X"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "ready", "/deliver"), "", R"({"method":"window","receiver_name":"张三","receiver_id_number":"11010519491231002X"})"}; }},
       {Method::kPost, "/api/cases/:id/followup", "case.intake",
        [](Matrix& m, const Caller&) { return Call{m.case_path(true, "delivered", "/followup"), "", R"({"outcome":"satisfied"})"}; },
        [](Matrix& m, const Caller&) { return Call{m.case_path(false, "delivered", "/followup"), "", R"({"outcome":"satisfied"})"}; }},

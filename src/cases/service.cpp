@@ -1133,12 +1133,17 @@ Result<Detail> Service::deliver(Tx& tx, const Who& who, const org::Scope& scope,
     id_sealed = YC_TRY(keys_.encrypt(rid, "case.receiver.id"));
     id_masked = privacy::mask_id_number(rid);
     checked = true;
-  } else if (in.method == "post") {
+  } else if (in.method == "mail") {
     YC_TRY_VOID(check_text("receiver_name", in.receiver_name, 50, true, "收件人姓名"));
     YC_TRY_VOID(check_text("tracking_no", in.tracking_no, 40, true, "邮寄单号"));
-  } else if (in.method != "electronic") {
-    return bad("method", "method 应为 window、post 或 electronic");
+  } else if (in.method != "online") {
+    return bad("method", "method 应为 window、mail 或 online");
   }
+  // Only the ways the item's guide offers (⑩ 办理结果 送达方式).
+  auto item = YC_TRY(item_of(tx, c));
+  if (!item.result.delivery.empty() &&
+      std::find(item.result.delivery.begin(), item.result.delivery.end(), in.method) == item.result.delivery.end())
+    return bad("method", fmt::format("该事项不提供“{}”方式", catalog::label("delivery", in.method)));
   YC_TRY_VOID(check_text("note", in.note, 500, false, "备注"));
   if (!in.receiver_name.empty()) {
     name_sealed = YC_TRY(keys_.encrypt(in.receiver_name, "case.receiver.name"));
@@ -1158,9 +1163,9 @@ Result<Detail> Service::deliver(Tx& tx, const Who& who, const org::Scope& scope,
                       {id, followup_due.iso()}));
   YC_TRY_VOID(bump(tx, c, "status = 'delivered', delivered_at = $1", {now}, now));
   c.status = "delivered";
-  const char* how = in.method == "window" ? "窗口领取" : in.method == "post" ? "邮寄送达" : "电子送达";
+  const auto how = std::string(catalog::label("delivery", in.method));
   YC_TRY_VOID(add_event(tx, id, EventIn{"delivered", "deliver", who.account, c.intake_unit_code, window,
-                                        in.method == "post" ? fmt::format("{},单号 {}", how, in.tracking_no) : how, true},
+                                        in.method == "mail" ? fmt::format("{},单号 {}", how, in.tracking_no) : how, true},
                         now));
   YC_TRY_VOID(audit_case(tx, who, "case.deliver", c));
   return get(tx, View{scope, {}}, id, today.iso());

@@ -19,7 +19,7 @@ export type CaseOutcome = '' | 'approved' | 'refused' | 'rejected';
 export type CaseChannel = 'window' | 'paper' | 'online';
 export type ApplicantKind = 'person' | 'employer';
 export type AgentKind = 'agent' | 'proxy';
-export type DeliveryMethod = 'window' | 'post' | 'electronic';
+export type DeliveryMethod = 'window' | 'mail' | 'online';
 export type FollowupOutcome = 'satisfied' | 'unsatisfied' | 'unreachable' | 'declined';
 export type ConsultChannel = 'hall' | 'phone' | 'web';
 export type FilePurpose = 'material' | 'authorization' | 'paper_form';
@@ -64,7 +64,7 @@ export const CASE_CHANNEL_LABELS: Record<CaseChannel, string> = { window: '窗�
 export const APPLICANT_KIND_LABELS: Record<ApplicantKind, string> = { person: '个人', employer: '单位' };
 export const AGENT_KIND_LABELS: Record<AgentKind, string> = { agent: '代办', proxy: '全程代理' };
 export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
-  window: '窗口领取', post: '邮寄送达', electronic: '电子送达',
+  window: '窗口领取', mail: '邮寄送达', online: '网上查询/下载',
 };
 export const FOLLOWUP_OUTCOME_LABELS: Record<FollowupOutcome, string> = {
   satisfied: '满意', unsatisfied: '不满意', unreachable: '联系不上', declined: '拒绝回访',
@@ -352,7 +352,7 @@ export interface DeliverInput {
   method: DeliveryMethod;
   receiver_name: string;
   receiver_id_number?: string;  // window
-  tracking_no?: string;         // post
+  tracking_no?: string;         // mail
   window_number?: number;
   note?: string;
 }
