@@ -36,6 +36,7 @@ test: build-test web
 	@cd $(TEST_DIR) && ctest --output-on-failure --timeout 600 -j 2
 
 bench: build web
+	@cmake --build $(RELEASE_DIR) --target case_bench -j $(JOBS)
 	@bench/run $(RELEASE_DIR)/yichuang
 
 clean:

@@ -221,6 +221,7 @@ CREATE TABLE case_delivery (
   delivered_by BIGINT NOT NULL REFERENCES account (id),
   delivered_at BIGINT NOT NULL
 );
+CREATE INDEX case_delivery_case ON case_delivery (case_id);
 
 -- 回访: the follow-up after delivery.
 CREATE TABLE case_followup (

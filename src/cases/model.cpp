@@ -92,6 +92,15 @@ std::vector<Material> materials_of(const catalog::Item& item) {
   return out;
 }
 
+std::string material_state_label(std::string_view state, std::string_view form) {
+  if (state == "received") return "收到" + std::string(catalog::label("material_form", form));
+  if (state == "exempt") return "免提交";
+  if (state == "missing") return "缺少";
+  if (state == "defective") return "有误";
+  if (state == "not_applicable") return "不适用";
+  return "待核验";
+}
+
 Result<void> check_judgement(const Material& m, std::string_view state, std::string_view form,
                              std::string_view reason) {
   if (!in(kMaterialStates, state) || state == "pending")

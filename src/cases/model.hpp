@@ -64,6 +64,8 @@ struct Material {
   int files = 0;
 };
 std::vector<Material> materials_of(const catalog::Item& item);
+// 收到原件 / 共享免提交 / 缺少 ...: for timelines and papers.
+std::string material_state_label(std::string_view state, std::string_view form);
 
 // Checks one judgement: the state is known; received names a form;
 // missing and defective say why (the notice prints it); not_applicable only

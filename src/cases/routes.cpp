@@ -154,6 +154,9 @@ json::object detail_json(const Detail& d) {
   o["tasks"] = std::move(tasks);
   o["events"] = std::move(events);
   o["deliveries"] = std::move(deliveries);
+  json::array methods;
+  for (const auto& m : d.delivery_methods) methods.emplace_back(m);
+  o["delivery_methods"] = std::move(methods);
   if (d.followup)
     o["followup"] = json::object{{"due_day", d.followup->due_day}, {"state", d.followup->state},
                                  {"outcome", d.followup->outcome}, {"note", d.followup->note},
@@ -252,7 +255,6 @@ http::Response pdf(std::string bytes, const std::string& name) {
   resp.content_type = "application/pdf";
   resp.body = std::move(bytes);
   resp.header("Content-Disposition", fmt::format("inline; filename=\"{}.pdf\"", name));
-  resp.header("Cache-Control", "no-store");
   return resp;
 }
 
@@ -422,9 +424,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
         declared.rfind("application/pdf", 0) != 0)
       return fail(ErrorCode::kUnsupportedMediaType, "只能上传 JPEG、PNG 图片或 PDF 文件", "file");
     return identity::idempotent(db, r, p, false, [&](store::Tx& tx) -> Result<http::Response> {
-      auto f = YC_TRY(svc->attach(tx, who_of(r, p), p.scope("case.intake"), id, idx, r.body));
-      if (declared.rfind(f.content_type, 0) != 0)
-        return fail(ErrorCode::kUnsupportedMediaType, "文件内容与声明的类型不符", "file");
+      auto f = YC_TRY(svc->attach(tx, who_of(r, p), p.scope("case.intake"), id, idx, r.body, declared));
       return http::json_response(201, file_json(f));
     });
   });
@@ -439,7 +439,6 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     http::Response resp;
     resp.content_type = f.first.content_type;
     resp.body = std::move(f.second);
-    resp.header("Cache-Control", "no-store");
     return resp;
   });
 
@@ -542,13 +541,13 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     const auto id = YC_TRY(http::id_param(r, "id"));
     auto d = YC_TRY(db.transact<Detail>(store::TxMode::kRead, [&](store::Tx& tx) { return svc->get(tx, view_of(p), id, today()); }));
     if (!d.c.accepted_at) return fail(ErrorCode::kConflict, "本件尚未受理,没有受理回执", "status");
-    return pdf(YC_TRY(render_receipt_pdf(d, settings, r)), "受理回执-" + d.c.case_no);
+    return pdf(YC_TRY(render_receipt_pdf(d, settings, r)), "receipt-" + d.c.case_no);
   });
   api.add(Method::kGet, "/api/cases/:id/decision.pdf", "", [&db, svc, settings](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto id = YC_TRY(http::id_param(r, "id"));
     auto d = YC_TRY(db.transact<Detail>(store::TxMode::kRead, [&](store::Tx& tx) { return svc->get(tx, view_of(p), id, today()); }));
     if (d.c.status != "rejected") return fail(ErrorCode::kConflict, "本件不是不予受理,没有决定书", "status");
-    return pdf(YC_TRY(render_decision_pdf(d, settings)), "不予受理决定书-" + d.c.case_no);
+    return pdf(YC_TRY(render_decision_pdf(d, settings)), "decision-" + d.c.case_no);
   });
 
   // --- Back office (后台分类审批) -------------------------------------------------------------------------
@@ -614,7 +613,6 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
                                                       {"accepted_day", opt(p.accepted_day)},
                                                       {"due_day", opt(p.due_day)},
                                                       {"steps", std::move(steps)}});
-    resp.header("Cache-Control", "no-store");
     return resp;
   };
   api.add_public(Method::kGet, "/api/progress/:case_no", [progress](const http::Request& r) -> Result<http::Response> {

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -21,6 +24,30 @@
 #include "privacy/model.hpp"
 
 namespace yc::cases {
+
+// Catalog versions never change once a case refers to them, so their parsed
+// items are kept (a bounded cache; cleared when full).
+class ItemCache {
+ public:
+  Result<std::shared_ptr<const catalog::Item>> get(store::Tx& tx, std::int64_t version_id) {
+    {
+      std::lock_guard lock(mu_);
+      if (auto it = items_.find(version_id); it != items_.end()) return it->second;
+    }
+    auto v = YC_TRY(catalog::get_version(tx, version_id));
+    auto item = std::make_shared<const catalog::Item>(std::move(v.item));
+    std::lock_guard lock(mu_);
+    if (items_.size() >= 1024) items_.clear();
+    items_.emplace(version_id, item);
+    return item;
+  }
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::int64_t, std::shared_ptr<const catalog::Item>> items_;
+};
+
+
 namespace {
 
 namespace json = boost::json;
@@ -219,9 +246,8 @@ Result<calendar::Exceptions> exceptions_from(Tx& tx, const time::Date& from) {
 
 std::string today_of(std::int64_t now) { return time::shanghai_date(now).iso(); }
 
-Result<catalog::Item> item_of(Tx& tx, const Case& c) {
-  auto v = YC_TRY(catalog::get_version(tx, c.item_version_id));
-  return std::move(v.item);
+Result<std::shared_ptr<const catalog::Item>> item_of(ItemCache& cache, Tx& tx, const Case& c) {
+  return cache.get(tx, c.item_version_id);
 }
 
 Result<std::vector<Material>> load_materials(Tx& tx, std::int64_t case_id) {
@@ -382,7 +408,8 @@ constexpr std::string_view kFileContext = "case.file";
 
 }  // namespace
 
-Service::Service(const privacy::KeyRing& keys, Policy policy) : keys_(keys), policy_(std::move(policy)) {}
+Service::Service(const privacy::KeyRing& keys, Policy policy)
+    : keys_(keys), policy_(std::move(policy)), items_(std::make_shared<ItemCache>()) {}
 
 // --- Consultations ------------------------------------------------------------------------
 
@@ -455,7 +482,7 @@ Result<Consultation> Service::consult(Tx& tx, const Who& who, const org::Scope& 
   YC_TRY_VOID(check_text("question", in.question, 1000, true, "咨询内容"));
   YC_TRY_VOID(check_text("answer", in.answer, 2000, true, "答复内容"));
   YC_TRY_VOID(check_text("contact_name", in.contact_name, 50, false, "联系人"));
-  if (!in.contact_phone.empty()) YC_TRY_VOID(privacy::validate_mobile(in.contact_phone, "contact_phone"));
+  if (!in.contact_phone.empty()) YC_TRY_VOID(privacy::validate_contact_phone(in.contact_phone, "contact_phone"));
   // The clerk's own unit, or the site's when one is named.
   auto me = YC_TRY(tx.one("SELECT a.unit_code FROM account a WHERE a.id = $1", {who.account}));
   UnitInfo unit = YC_TRY(load_unit(tx, me.text(0), "unit"));
@@ -549,7 +576,7 @@ Result<Sealed> seal_party(const privacy::KeyRing& keys, const Party& p, bool emp
     s.name_masked = privacy::mask_name(p.name);
   }
   if (!p.phone.empty()) {
-    YC_TRY_VOID(privacy::validate_mobile(p.phone, f("phone")));
+    YC_TRY_VOID(privacy::validate_contact_phone(p.phone, f("phone")));
     s.phone_masked = privacy::mask_phone(p.phone);
     s.phone_sealed = YC_TRY(keys.encrypt(p.phone, fmt::format("{}.phone", context)));
   }
@@ -657,6 +684,7 @@ Result<Detail> Service::get(Tx& tx, const View& view, std::int64_t id, const std
   d.c = YC_TRY(load_case(tx, id));
   if (!visible(view, d.c)) return fail(ErrorCode::kNotFound, "办件不存在", "id");
   d.clock = std::string(clock_state(d.c.status, d.c.due_day, d.c.warn_day, d.c.suspended_since.has_value(), today));
+  d.delivery_methods = YC_TRY(item_of(*items_, tx, d.c))->result.delivery;
   d.materials = YC_TRY(load_materials(tx, id));
   auto files = YC_TRY(tx.query("SELECT id, material_idx, purpose, content_type, digest, size, created_at FROM case_file "
                                "WHERE case_id = $1 ORDER BY id",
@@ -762,7 +790,7 @@ Result<Material> Service::judge(Tx& tx, const Who& who, const org::Scope& scope,
                        static_cast<std::int64_t>(idx)}));
   YC_TRY_VOID(bump(tx, c, "", {}, now));
   YC_TRY_VOID(add_event(tx, id, EventIn{"judged", "intake", who.account, c.intake_unit_code, std::nullopt,
-                                        fmt::format("{}:{}", it->name, state), false}, now));
+                                        fmt::format("{}:{}", it->name, material_state_label(state, form)), false}, now));
   it->state = state;
   it->received_form = state == "received" ? form : "";
   it->reason = reason;
@@ -770,7 +798,8 @@ Result<Material> Service::judge(Tx& tx, const Who& who, const org::Scope& scope,
 }
 
 Result<FileMeta> Service::attach(Tx& tx, const Who& who, const org::Scope& scope, std::int64_t id,
-                                 std::optional<int> material_idx, std::string_view bytes) {
+                                 std::optional<int> material_idx, std::string_view bytes,
+                                 std::string_view declared_type) {
   auto c = YC_TRY(intake_case(tx, scope, id));
   if (c.status != "intake" && c.status != "notified" && c.status != "returned") return wrong_state(c, "上传材料");
   if (bytes.empty()) return bad("file", "文件为空");
@@ -778,6 +807,9 @@ Result<FileMeta> Service::attach(Tx& tx, const Who& who, const org::Scope& scope
     return fail(ErrorCode::kPayloadTooLarge, fmt::format("文件不能超过 {} MB", policy_.max_file_bytes >> 20), "file");
   const auto type = sniff(bytes);
   if (type.empty()) return fail(ErrorCode::kUnsupportedMediaType, "只能上传 JPEG、PNG 图片或 PDF 文件", "file");
+  // Checked before anything is stored: a refused upload leaves no file behind.
+  if (!declared_type.empty() && declared_type.substr(0, type.size()) != type)
+    return fail(ErrorCode::kUnsupportedMediaType, "文件内容与声明的类型不符", "file");
   if (material_idx) {
     auto m = tx.one("SELECT idx FROM case_material WHERE case_id = $1 AND idx = $2",
                     {id, static_cast<std::int64_t>(*material_idx)});
@@ -895,8 +927,8 @@ Result<Detail> Service::route(Tx& tx, const Who& who, const org::Scope& scope, s
   auto c = YC_TRY(intake_case(tx, scope, id));
   if (c.status != "intake" && c.status != "notified") return wrong_state(c, "转办");
   YC_TRY_VOID(check_text("reason", reason, 200, true, "转办原因"));
-  auto item = YC_TRY(item_of(tx, c));
-  if (!item.citywide) return fail(ErrorCode::kUnprocessable, "该事项不支持全城通办", "unit_code");
+  auto item = YC_TRY(item_of(*items_, tx, c));
+  if (!item->citywide) return fail(ErrorCode::kUnprocessable, "该事项不支持全城通办", "unit_code");
   auto unit = YC_TRY(load_unit(tx, unit_code, "unit_code"));
   if (unit.level != 2 && unit.level != 3) return bad("unit_code", "只能转至区或街道(乡镇)的后台");
   if (unit.code == c.handling_unit_code) return bad("unit_code", "已由该单位办理");
@@ -917,9 +949,9 @@ Result<Detail> Service::accept(Tx& tx, const Who& who, const org::Scope& scope, 
     auto auth = YC_TRY(tx.one("SELECT COUNT(*) FROM case_file WHERE case_id = $1 AND purpose = 'authorization'", {id}));
     if (auth.int64(0) == 0) return fail(ErrorCode::kUnprocessable, "代办须上传授权委托书", "authorization");
   }
-  auto item = YC_TRY(item_of(tx, c));
-  const bool sampled = drawn_for_recheck(item, policy_.recheck_sample_percent, roll);
-  const auto chain = chain_of(item, sampled);
+  auto item = YC_TRY(item_of(*items_, tx, c));
+  const bool sampled = drawn_for_recheck(*item, policy_.recheck_sample_percent, roll);
+  const auto chain = chain_of(*item, sampled);
   const auto day = time::shanghai_date(c.channel == "paper" ? c.created_at : now);
   const auto ex = YC_TRY(exceptions_from(tx, day));
   const auto clock = clock_for(day, c.promised_days, ex);
@@ -991,11 +1023,11 @@ Result<std::vector<DoneStep>> done_steps(Tx& tx, std::int64_t case_id) {
   return out;
 }
 
-Result<void> separation(Tx& tx, const Who& who, const Case& c, const Task& t) {
-  auto item = YC_TRY(item_of(tx, c));
+Result<void> separation(ItemCache& items, Tx& tx, const Who& who, const Case& c, const Task& t) {
+  auto item = YC_TRY(item_of(items, tx, c));
   auto formal = YC_TRY(tx.one("SELECT formal_staff FROM account WHERE id = $1", {who.account}));
   return check_separation(t.step, who.account, c.intake_by, c.accepted_by, YC_TRY(done_steps(tx, c.id)),
-                          !item.high_risk.empty(), formal.int64(0) != 0);
+                          !item->high_risk.empty(), formal.int64(0) != 0);
 }
 
 Unexpected task_taken(const Task& t) {
@@ -1017,7 +1049,7 @@ Result<Task> Service::claim(Tx& tx, const Who& who, const org::Scope& scope, std
   if (!scope.covers(path.text(0))) return fail(ErrorCode::kNotFound, "待办不存在", "id");
   if (t.state != "open" || (t.assignee_id && *t.assignee_id != who.account)) return task_taken(t);
   auto c = YC_TRY(load_case(tx, t.case_id));
-  YC_TRY_VOID(separation(tx, who, c, t));
+  YC_TRY_VOID(separation(*items_, tx, who, c, t));
   const auto now = time::now_ms();
   auto n = YC_TRY(tx.exec("UPDATE case_task SET assignee_id = $1, version = version + 1 WHERE id = $2 AND state = 'open' "
                           "AND (assignee_id IS NULL OR assignee_id = $1)",
@@ -1038,7 +1070,7 @@ Result<Detail> Service::act(Tx& tx, const Who& who, const org::Scope& scope, std
   if (t.state != "open" || (t.assignee_id && *t.assignee_id != who.account)) return task_taken(t);
   auto c = YC_TRY(load_case(tx, t.case_id));
   if (c.status != "review") return wrong_state(c, "审核");
-  YC_TRY_VOID(separation(tx, who, c, t));
+  YC_TRY_VOID(separation(*items_, tx, who, c, t));
   std::optional<UnitInfo> target;
   if (action == "transfer") {
     if (to_unit.empty()) return bad("to_unit", "请选择转办单位");
@@ -1140,9 +1172,9 @@ Result<Detail> Service::deliver(Tx& tx, const Who& who, const org::Scope& scope,
     return bad("method", "method 应为 window、mail 或 online");
   }
   // Only the ways the item's guide offers (⑩ 办理结果 送达方式).
-  auto item = YC_TRY(item_of(tx, c));
-  if (!item.result.delivery.empty() &&
-      std::find(item.result.delivery.begin(), item.result.delivery.end(), in.method) == item.result.delivery.end())
+  auto item = YC_TRY(item_of(*items_, tx, c));
+  if (!item->result.delivery.empty() &&
+      std::find(item->result.delivery.begin(), item->result.delivery.end(), in.method) == item->result.delivery.end())
     return bad("method", fmt::format("该事项不提供“{}”方式", catalog::label("delivery", in.method)));
   YC_TRY_VOID(check_text("note", in.note, 500, false, "备注"));
   if (!in.receiver_name.empty()) {

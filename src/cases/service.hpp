@@ -8,6 +8,7 @@
 // line on the case's timeline.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,8 @@
 #include "store/database.hpp"
 
 namespace yc::cases {
+
+class ItemCache;  // parsed catalog versions (immutable once published)
 
 struct Policy {
   int recheck_sample_percent = 5;     // 复核 drawn for this share of reviewed cases
@@ -158,6 +161,7 @@ struct Detail {
   std::vector<Event> events;
   std::vector<Delivery> deliveries;
   std::optional<Followup> followup;
+  std::vector<std::string> delivery_methods;  // the item's ways of delivery (window | mail | online)
 };
 
 struct CaseFilter {
@@ -196,9 +200,11 @@ class Service {
   Result<Material> judge(store::Tx& tx, const Who& who, const org::Scope& scope, std::int64_t id, int idx,
                          const std::string& state, const std::string& form, const std::string& reason);
   // Stores the bytes (checked by content: JPEG, PNG or PDF) encrypted under
-  // files_dir before the row commits. material_idx empty: the agent's authorization.
+  // files_dir before the row commits. material_idx empty: the agent's
+  // authorization. declared_type (the request's Content-Type) must match the content.
   Result<FileMeta> attach(store::Tx& tx, const Who& who, const org::Scope& scope, std::int64_t id,
-                          std::optional<int> material_idx, std::string_view bytes);
+                          std::optional<int> material_idx, std::string_view bytes,
+                          std::string_view declared_type = {});
   // The plain bytes of a file of a case the caller sees (audited).
   Result<std::pair<FileMeta, std::string>> read_file(store::Tx& tx, const Who& who, const View& view,
                                                      std::int64_t id, std::int64_t file_id);
@@ -267,6 +273,7 @@ class Service {
  private:
   const privacy::KeyRing& keys_;
   Policy policy_;
+  std::shared_ptr<ItemCache> items_;
 };
 
 }  // namespace yc::cases

@@ -1,5 +1,7 @@
 #include "privacy/model.hpp"
 
+#include <algorithm>
+
 #include <array>
 #include <vector>
 
@@ -135,6 +137,21 @@ Result<void> validate_mobile(std::string_view phone, std::string_view field) {
     return invalid(field, "手机号码应为 11 位数字,以 13 至 19 开头");
   for (char c : phone)
     if (!is_digit(c)) return invalid(field, "手机号码应为 11 位数字,以 13 至 19 开头");
+  return {};
+}
+
+Result<void> validate_contact_phone(std::string_view phone, std::string_view field) {
+  if (!phone.empty() && phone[0] == '1') return validate_mobile(phone, field);
+  // A landline: 0, area code (2-3 more digits), optional hyphen, 7-8 digits.
+  const auto dash = phone.find('-');
+  std::string digits;
+  for (char c : phone)
+    if (c != '-') digits += c;
+  bool ok = phone.size() >= 10 && phone.size() <= 13 && phone[0] == '0' && digits.size() >= 10 &&
+            digits.size() <= 12 && std::count(phone.begin(), phone.end(), '-') <= 1 &&
+            (dash == std::string_view::npos || (dash >= 3 && dash <= 4));
+  for (char c : digits) ok = ok && is_digit(c);
+  if (!ok) return invalid(field, "联系电话应为 11 位手机号码,或带区号的固定电话(如 010-65123456)");
   return {};
 }
 

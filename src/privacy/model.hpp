@@ -37,6 +37,9 @@ Result<void> validate_credit_code(std::string_view code, std::string_view field 
 // Mainland mobile number: 11 digits, 1 then 3-9.
 Result<void> validate_mobile(std::string_view phone, std::string_view field = "phone");
 
+// A contact number people give at a window: a mobile number, or a landline
+// with its area code (010-65123456, 0755-12345678; the hyphen is optional).
+Result<void> validate_contact_phone(std::string_view phone, std::string_view field = "phone");
 // The birth date inside a valid resident identity number.
 time::Date birth_date_of(std::string_view valid_id);
 

@@ -25,10 +25,11 @@ export async function strictPage(browser, { width = 1366, height = 800 } = {}) {
   return { page, context, problems };
 }
 
-export async function screenshot(page, name) {
+// The whole page by default; { fullPage: false } for what a 1366×768 screen shows.
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
 }
 

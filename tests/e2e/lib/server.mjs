@@ -1,6 +1,7 @@
 // Starts a private `yichuang serve` for a test: a free port on 127.0.0.1, a
 // temporary data dir, SQLite unless the caller's env says otherwise. Stops it
-// by its own PID only.
+// by its own PID only. A crash test can kill() it and start another server
+// on the same data dir (database, key file, scans) to see what survived.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -41,14 +42,20 @@ async function waitHealthy(url, child, ms) {
 
 // seed: run `yichuang seed-demo` first (the demo city, halls and one
 // account per role; see scripts/run-demo for the logins).
-export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env = {}, seed = false } = {}) {
+// dataDir: reuse an existing data dir (e.g. of a killed server) instead of a
+// new temporary one; port: listen there instead of on a free port.
+// removeDataDir: whether stop() deletes the data dir; by default only a dir
+// this call created. The log is appended to, so restarts keep one server.log.
+export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env = {}, seed = false,
+  dataDir: reuseDir, port: wantedPort, removeDataDir } = {}) {
   if (!bin) throw new Error('YICHUANG_BIN must name the yichuang binary (make test sets it)');
   const root = webRoot ?? process.env.YICHUANG_WEB_ROOT ?? path.join(repoRoot, 'web/dist');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-test-'));
-  const port = await freePort();
+  const dataDir = reuseDir ?? await mkdtemp(path.join(os.tmpdir(), 'yichuang-test-'));
+  const cleanUp = (removeDataDir ?? !reuseDir) && process.env.YICHUANG_KEEP_TEST_DIRS !== '1';
+  const port = wantedPort ?? await freePort();
   const token = crypto.randomBytes(24).toString('hex');
   const logPath = path.join(dataDir, 'server.log');
-  const log = createWriteStream(logPath);
+  const log = createWriteStream(logPath, { flags: 'a' });
   const serverEnv = {
     ...process.env,
     YICHUANG_SERVER_LISTEN: '127.0.0.1',
@@ -63,7 +70,11 @@ export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env
   if (seed) {
     const { spawnSync } = await import('node:child_process');
     const out = spawnSync(bin, ['seed-demo'], { cwd: dataDir, env: serverEnv, encoding: 'utf8', timeout: 60000 });
-    if (out.status !== 0) throw new Error(`seed-demo failed: ${out.stderr}`);
+    if (out.status !== 0) {
+      log.end();
+      if (cleanUp) await rm(dataDir, { recursive: true, force: true });
+      throw new Error(`seed-demo failed: ${out.error?.message ?? out.stderr}`);
+    }
   }
   const child = spawn(bin, ['serve'], { cwd: dataDir, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
@@ -77,10 +88,11 @@ export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env
     await exited;
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(logPath, 'utf8').catch(() => '');
-    await rm(dataDir, { recursive: true, force: true });
+    if (cleanUp) await rm(dataDir, { recursive: true, force: true });
     throw new Error(`${e.message}\n--- server log ---\n${text}`);
   }
   let stopping = null;
+  const logClosed = () => new Promise((resolve) => log.end(resolve));
   return {
     url,
     port,
@@ -92,12 +104,25 @@ export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env
     stop() {
       if (stopping) return stopping;
       stopping = (async () => {
-        if (child.exitCode === null) child.kill('SIGTERM');
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
         const code = await exited;
         clearTimeout(timer);
-        log.end();
-        if (process.env.YICHUANG_KEEP_TEST_DIRS !== '1') await rm(dataDir, { recursive: true, force: true });
+        await logClosed();
+        if (cleanUp) await rm(dataDir, { recursive: true, force: true });
+        return code;
+      })();
+      return stopping;
+    },
+    // Sends `signal` to this PID at once (default SIGKILL: a crash, nothing
+    // flushed or closed by the server) and resolves with the exit code or
+    // signal name once it is gone. The data dir is kept, for a restart.
+    kill(signal = 'SIGKILL') {
+      if (stopping) return stopping;
+      stopping = (async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+        const code = await exited;
+        await logClosed();
         return code;
       })();
       return stopping;

@@ -236,6 +236,7 @@ export interface Detail extends Case {
   events: CaseEvent[];
   deliveries: Delivery[];
   followup: Followup | null;
+  delivery_methods: DeliveryMethod[];   // the item's ways of delivery; deliver accepts only these
 }
 
 export interface Consultation {

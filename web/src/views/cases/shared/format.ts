@@ -43,13 +43,19 @@ export function clockTagType(clock: ClockState | string): TagType {
 }
 
 export const clockLabel = (clock: string) => labelOf(CLOCK_LABELS, clock);
-export const stepLabel = (step: string) => (step ? labelOf(BACK_OFFICE_STEP_LABELS, step) : '');
 
-// "转入后台办理 · 初审": the kind, and the back-office step when it has one.
+// The window's own steps, which events and accountability records name too.
+const WINDOW_STEP_LABELS: Record<string, string> = { consult: '咨询', intake: '受理', deliver: '出件' };
+const isBackOfficeStep = (step: string) => Object.prototype.hasOwnProperty.call(BACK_OFFICE_STEP_LABELS, step);
+
+export const stepLabel = (step: string) =>
+  (!step ? '' : isBackOfficeStep(step) ? labelOf(BACK_OFFICE_STEP_LABELS, step) : labelOf(WINDOW_STEP_LABELS, step));
+
+// "转入后台办理 · 初审": the kind, and the back-office step when it has one
+// (a window step adds nothing to "受理" or "出件").
 export function eventTitle(kind: string, step: string): string {
   const label = labelOf(EVENT_KIND_LABELS, kind);
-  const s = stepLabel(step);
-  return s ? `${label} · ${s}` : label;
+  return isBackOfficeStep(step) ? `${label} · ${stepLabel(step)}` : label;
 }
 
 export const windowText = (n: number | null | undefined) => (n === null || n === undefined ? '' : `${n} 号窗口`);
@@ -66,7 +72,7 @@ export function actionProblem(e: unknown): ActionProblem {
   if (!(e instanceof ApiError)) return { title: '操作失败', message };
   if (e.status === 409) return { title: '办件状态已变化,请刷新后再办理', message };
   if (e.status === 422) {
-    return { title: e.code === 'IDEMPOTENCY_MISMATCH' ? '重复提交的内容不一致,请重新操作' : '不符合办理条件', message };
+    return { title: e.field === 'Idempotency-Key' ? '重复提交的内容不一致,请重新操作' : '不符合办理条件', message };
   }
   if (e.status === 403) {
     return { title: e.field === 'step' ? '不相容岗位:您不能办理此环节' : '没有权限执行此操作', message };

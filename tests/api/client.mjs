@@ -1,0 +1,68 @@
+// A signed-in API client over plain fetch (session cookie + CSRF header), and
+// valid resident ID numbers (GB 11643) for test applicants.
+import { demoPassword } from '../e2e/lib/totp.mjs';
+
+// One answer: status, headers, the raw text and, for JSON, the parsed body.
+async function answer(res) {
+  const text = await res.text();
+  let body = null;
+  if ((res.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
+  return { status: res.status, headers: res.headers, text, body };
+}
+
+export class Client {
+  constructor(url, cookie, csrf, login) {
+    this.url = url;
+    this.cookie = cookie;
+    this.csrf = csrf;
+    this.login = login;
+  }
+
+  // json: a value sent as application/json; bytes + type: a raw body.
+  async request(method, path, { json, bytes, type, headers = {} } = {}) {
+    const h = { cookie: this.cookie, ...headers };
+    if (method !== 'GET') h['X-CSRF-Token'] = this.csrf;
+    let body;
+    if (json !== undefined) {
+      h['Content-Type'] = 'application/json';
+      body = JSON.stringify(json);
+    } else if (bytes !== undefined) {
+      h['Content-Type'] = type;
+      body = bytes;
+    }
+    return answer(await fetch(this.url + path, { method, headers: h, body }));
+  }
+
+  get(path, opts) { return this.request('GET', path, opts); }
+  post(path, json, opts = {}) { return this.request('POST', path, { ...opts, json }); }
+  put(path, json, opts = {}) { return this.request('PUT', path, { ...opts, json }); }
+}
+
+// Signs in with the demo password; only accounts without a second step.
+export async function signIn(url, login, password = demoPassword) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  const body = await res.json();
+  if (res.status !== 200 || body.step !== 'done') throw new Error(`sign-in of ${login}: ${res.status} ${JSON.stringify(body)}`);
+  return new Client(url, res.headers.get('set-cookie').split(';')[0], body.csrf_token, login);
+}
+
+// An 18-digit resident ID number with its GB 11643 check character:
+// region (6 digits), birth (YYYYMMDD), sequence (0-999).
+export function residentId(region, birth, seq) {
+  const base = `${region}${birth}${String(seq).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(base[i]) * weights[i];
+  return base + '10X98765432'[sum % 11];
+}
+
+// The n-th distinct ID number of a region: birth days from 1950-01-01 on.
+export function nthResidentId(region, n) {
+  const day = new Date(Date.UTC(1950, 0, 1) + n * 86400000);
+  const birth = day.toISOString().slice(0, 10).replaceAll('-', '');
+  return residentId(region, birth, n % 1000);
+}

@@ -1,0 +1,313 @@
+// Issue 6 in the browser: one case from the window to the citizen. The clerk
+// takes the ticket, checks the materials (with a scan), accepts and prints
+// the receipt; a second case gets the one-time notice. The first reviewer and
+// the approver (TOTP) decide it from their queues, the clerk hands the result
+// over, and the applicant follows it on the public progress page. The hall
+// manager's 时限监控 board closes the tour. The tests run in order and share
+// the case; screenshots (1366×768) go to YICHUANG_E2E_ARTIFACTS.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
+import { startServer } from './lib/server.mjs';
+import { launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
+import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
+
+// 就业困难人员认定: 初审 → 审批 at the street, 5 working days, not high-risk.
+// Materials: 居民身份证, 居民户口簿信息 (shared), 申请表, and two conditional
+// shared ones.
+const ITEM = 'BJ-JYCY-007';
+const ITEM_NAME = '就业困难人员认定';
+const SITE = '东华门街道便民服务中心(演示)';
+const SHARED_EXEMPT = ['pending', 'exempt', 'pending', 'exempt', 'exempt'];  // the checklist when a case opens
+const VIEW = { width: 1366, height: 768 };
+const STAFF = ['clerk', 'reviewer', 'approver', 'hallmgr', '吴𠮷', '郑初审', '陈审批', '周大厅'];
+
+// 公民身份号码 with its GB 11643 check character.
+function residentId(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+const APPLICANT_ID = residentId('11010519491231002');  // 11010519491231002X
+const SECOND_ID = residentId('11010119800101123');
+
+// A small real PNG (a grey 32×24 "scan"), made here so no fixture is needed.
+function pngScan(width = 32, height = 24) {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;   // bit depth
+  ihdr[9] = 0;   // greyscale
+  const rows = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = (x * 7 + y * 5) & 0xff;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// el-input puts data-test on the <input>/<textarea>; el-select and others on a wrapper.
+const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], `
+  + `[data-test="${name}"] input, [data-test="${name}"] textarea`).first();
+
+async function pickOption(page, select, text) {
+  await page.locator(`[data-test="${select}"]`).click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
+}
+
+// One material judged at the window; a reason when the choice needs one.
+async function judge(page, i, option, state, reason = '') {
+  await page.locator(`[data-test="material-state-${i}"]`).click();
+  await page.locator(`[data-test="material-state-${i}-${option}"]`).click();
+  if (reason) {
+    await field(page, `material-reason-${i}`).fill(reason);
+    await page.locator(`[data-test="material-save-${i}"]`).click();
+  }
+  await page.locator('[data-test="material-row"]').nth(i).and(page.locator(`[data-state="${state}"]`)).waitFor();
+}
+
+// 登记申请 for a person and the item, then 开始受理; answers the case id.
+async function startCase(page, { ticket, id, name, phone }) {
+  await field(page, 'ticket').fill(ticket);
+  await page.locator('[data-test="applicant-kind-person"]').click();
+  await field(page, 'applicant-id').fill(id);
+  await field(page, 'applicant-name').fill(name);
+  await field(page, 'applicant-phone').fill(phone);
+  const search = field(page, 'item-search');
+  await search.click();
+  await search.fill('就业困难');
+  await page.locator(`[data-test="item-option-${ITEM}"]:visible`).click();
+  await page.locator('[data-test="item-facts"]').waitFor();
+  await page.locator('[data-test="start-case"]').click();
+  await page.locator('[data-test="workbench-case"][data-status="intake"]').waitFor();
+  await page.waitForURL(/[?&]case=\d+/);
+  return Number(new URL(page.url()).searchParams.get('case'));
+}
+
+// The confirm box, and the paper the action opens in a new tab.
+async function confirmWithPaper(page, context) {
+  const paper = context.waitForEvent('page');
+  await page.locator('.yc-confirm-ok').click();
+  return paper;
+}
+
+async function signInWithTotp(page, login, path) {
+  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
+  await field(page, 'login-name').fill(login);
+  await field(page, 'login-password').fill(demoPassword);
+  await page.locator('[data-test="login-submit"]').click();
+  await field(page, 'totp-code').fill(totp(demoTotpSecret));
+  await page.locator('[data-test="totp-submit"]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+// From the queue of one step: claim the case's task, open it, approve.
+async function approveFromQueue(page, caseNo, opinion, shot = '') {
+  const mark = page.locator(`[data-test="queue-row"][data-case-no="${caseNo}"]`);
+  const row = page.locator('.el-table__row', { has: mark });
+  await row.locator('[data-test="queue-claim"]').click();
+  await row.locator('[data-test="queue-act"]').click();
+  await field(page, 'act-opinion').fill(opinion);
+  if (shot) {
+    await page.waitForTimeout(400);  // the drawer's slide-in
+    await screenshot(page, shot, { fullPage: false });
+  }
+  await page.locator('[data-test="act-approve"]').click();
+  await page.locator('.yc-confirm-ok').click();
+  await mark.waitFor({ state: 'detached' });
+}
+
+// Signed out, the SPA asks GET /api/auth/me once and gets 401: expected.
+const expected401 = (p) => !/401 \(Unauthorized\)/.test(p);
+
+let server;
+let browser;
+const shared = { caseId: 0, caseNo: '' };
+
+before(async () => {
+  // No random 复核 draw: the chain is exactly 初审 → 审批.
+  server = await startServer({ seed: true, env: { YICHUANG_CASES_RECHECK_SAMPLE_PERCENT: '0' } });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('issue 6: the window path from ticket to receipt', async () => {
+  const { page, context, problems } = await signedInPage(browser, server.url, 'clerk', demoPassword, VIEW);
+  await page.goto(server.url + '/');
+  await page.getByRole('menuitem', { name: '窗口工作台' }).click();
+  await page.waitForURL(/\/cases\/workbench/);
+
+  // The desk: the hall and window 1.
+  await pickOption(page, 'desk-site', SITE);
+  await pickOption(page, 'desk-window', '1 号');
+  const caseId = await startCase(page, { ticket: 'A012', id: APPLICANT_ID, name: '张𠮷三', phone: '13800138000' });
+  const caseNo = (await page.locator('[data-test="case-no"]').innerText()).trim();
+  assert.match(caseNo, /^\S+-\d+$/);
+  assert.match(await page.locator('[data-test="case-item"]').innerText(), new RegExp(ITEM_NAME));
+
+  // The checklist: the shared data comes exempt (共享免提交) already; the
+  // originals are received, with a scan of the ID card.
+  const rows = page.locator('[data-test="material-row"]');
+  assert.deepEqual(await rows.evaluateAll((els) => els.map((e) => e.dataset.state)), SHARED_EXEMPT);
+  assert.match(await rows.nth(1).innerText(), /可共享获取/);
+  await judge(page, 0, 'received-original', 'received');
+  await judge(page, 2, 'received-original', 'received');
+  await page.locator('[data-test="material-file-0"]').setInputFiles({
+    name: '身份证扫描件.png', mimeType: 'image/png', buffer: pngScan(),
+  });
+  await page.locator('[data-test="material-files-0"]', { hasText: '1 份' }).waitFor();
+  assert.match(await page.locator('[data-test="material-summary"]').innerText(), /未核验 0 项/);
+  assert.equal(await page.locator('[data-test="pending-hint"]').count(), 0);
+  await page.locator('[data-test="material-checklist"]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'cases-01-workbench-checklist', { fullPage: false });
+
+  // 受理: confirmed, the receipt opens in a new tab.
+  await page.locator('[data-test="accept"]').click();
+  const receiptTab = await confirmWithPaper(page, context);
+  await page.locator('[data-test="workbench-case"][data-status="review"]').waitFor();
+  await receiptTab.close();
+  assert.equal((await page.locator('[data-test="case-no"]').innerText()).trim(), caseNo);
+  assert.equal((await page.locator('[data-test="workbench-case"] [data-test="case-status"]').innerText()).trim(), '审核中');
+  const link = page.locator('[data-test="pdf-receipt"]');
+  assert.equal(await link.getAttribute('href'), `/api/cases/${caseId}/receipt.pdf`);
+  const receipt = await page.evaluate(async (href) => {
+    const r = await fetch(href);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)) };
+  }, await link.getAttribute('href'));
+  assert.equal(receipt.status, 200);
+  assert.match(receipt.type, /^application\/pdf/);
+  assert.equal(receipt.head, '%PDF-');
+  Object.assign(shared, { caseId, caseNo });
+
+  // The next person: a material is missing, so the one-time notice instead.
+  await page.locator('[data-test="new-case"]').click();
+  await page.locator('[data-test="intake-form"]').waitFor();
+  await startCase(page, { ticket: 'A013', id: SECOND_ID, name: '李四', phone: '13911112222' });
+  await judge(page, 0, 'received-original', 'received');
+  await judge(page, 2, 'missing', 'missing', '未带就业困难人员认定申请表,请到窗口领取填写后带回');
+  await page.locator('[data-test="notice"]').click();
+  const dialog = page.locator('[data-test="notice-dialog"]');
+  await dialog.locator('[data-test="notice-lines"]').getByText('就业困难人员认定申请表', { exact: true }).waitFor();
+  const paper = context.waitForEvent('page');
+  await page.locator('[data-test="notice-dialog-submit"]').click();
+  await (await paper).close();
+  await page.locator('[data-test="workbench-case"][data-status="notified"]').waitFor();
+  assert.equal((await page.locator('[data-test="workbench-case"] [data-test="case-status"]').innerText()).trim(), '待补正材料');
+  await page.locator('[data-test="pdf-notice-1"]').waitFor();
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('issue 6: a reviewer approves it from the queue', async () => {
+  const { caseId, caseNo } = shared;
+  assert.ok(caseNo, 'the window test accepted a case');
+
+  // 初审 by the first reviewer.
+  {
+    const { page, context, problems } = await signedInPage(browser, server.url, 'reviewer', demoPassword, VIEW);
+    await page.goto(server.url + '/');
+    await page.getByRole('menuitem', { name: '审核队列' }).click();
+    await page.waitForURL(/\/cases\/queue/);
+    await approveFromQueue(page, caseNo, '经比对共享信息,申请人属于就业困难人员范围,同意认定。', 'cases-02-queue-drawer');
+
+    // The case has moved on: 初审 passed, 审批 opened.
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.locator('[data-test="case-detail"][data-status="review"]').waitFor();
+    const approved = page.locator('[data-test="case-event"][data-kind="approved"]');
+    assert.equal(await approved.count(), 1);
+    assert.match(await approved.innerText(), /初审/);
+    assert.match(await approved.innerText(), /通过/);
+    assert.match(await page.locator('[data-test="case-event"][data-kind="task_opened"]').last().innerText(), /审批/);
+    await page.locator('[data-test="case-timeline"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'cases-03-detail-timeline', { fullPage: false });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+
+  // 审批 by the approver, who signs in with TOTP.
+  {
+    const { page, context, problems } = await strictPage(browser, VIEW);
+    await signInWithTotp(page, 'approver', '/cases/queue');
+    await page.waitForURL(/\/cases\/queue/);
+    await page.getByRole('tab', { name: '审批' }).click();
+    await approveFromQueue(page, caseNo, '同意。');
+    assert.deepEqual(problems.filter(expected401), []);
+    await context.close();
+  }
+
+  // 出件 at the window: the clerk calls the case up by its number.
+  {
+    const { page, context, problems } = await signedInPage(browser, server.url, 'clerk', demoPassword, VIEW);
+    await page.goto(server.url + '/cases/workbench');
+    await field(page, 'open-case-q').fill(caseNo);
+    await page.locator('[data-test="open-case"]').click();
+    await page.locator('[data-test="workbench-case"][data-status="ready"]').waitFor();
+    assert.match(await page.locator('[data-test="workbench-case"] [data-test="case-status"]').innerText(), /已办结待出件/);
+    await page.locator('[data-test="deliver"]').click();
+    const dialog = page.locator('[data-test="deliver-dialog"]');
+    await dialog.locator('[data-test="deliver-method-window"]').click();
+    await field(dialog, 'deliver-name').fill('张𠮷三');
+    await field(dialog, 'deliver-id').fill(APPLICANT_ID);
+    await page.locator('[data-test="deliver-dialog-submit"]').click();
+    await page.locator('[data-test="workbench-case"][data-status="delivered"]').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('issue 6: the public progress page by case number and ID number, in large font', async () => {
+  const { caseNo } = shared;
+  assert.ok(caseNo, 'the window test accepted a case');
+  const { page, context, problems } = await strictPage(browser, VIEW);
+  await page.goto(server.url + '/progress');
+  await field(page, 'progress-case-no').fill(caseNo);
+  await field(page, 'progress-id-number').fill(APPLICANT_ID);
+  await page.locator('[data-test="progress-submit"]').click();
+  await page.locator('[data-test="progress-result"]').waitFor();
+  assert.match(await page.locator('[data-test="progress-status"]').innerText(), /已出件/);
+  assert.match(await page.locator('[data-test="progress-item"]').innerText(), new RegExp(ITEM_NAME));
+  const kinds = await page.locator('[data-test="progress-step"]').evaluateAll((els) => els.map((e) => e.dataset.kind));
+  for (const k of ['accepted', 'approved', 'delivered']) assert.ok(kinds.includes(k), `step ${k} in ${kinds}`);
+  // Staff are never named, only windows; the ID number is not kept in the address.
+  const text = await page.locator('body').innerText();
+  for (const who of STAFF) assert.ok(!text.includes(who), `progress page shows "${who}"`);
+  assert.ok(!page.url().includes(APPLICANT_ID));
+  await page.locator('[data-test="large-font"]').click();
+  assert.match(await page.evaluate(() => document.documentElement.className), /yc-large-font/);
+  await screenshot(page, 'cases-04-progress-large-font', { fullPage: false });
+  assert.deepEqual(problems.filter(expected401), []);
+  await context.close();
+});
+
+test('issue 6: the hall manager sees the delivered case on the 时限监控 board', async () => {
+  const { caseNo } = shared;
+  const { page, context, problems } = await signedInPage(browser, server.url, 'hallmgr', demoPassword, VIEW);
+  await page.goto(server.url + '/cases/board');
+  await page.locator('[data-test="board-count-followups"]').click();
+  await page.locator(`[data-test="board-row"][data-case-no="${caseNo}"]`).waitFor();
+  await screenshot(page, 'cases-05-board', { fullPage: false });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
