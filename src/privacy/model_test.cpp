@@ -83,3 +83,21 @@ TEST(Mobile, ElevenDigitsStartingWithOneThenThreeToNine) {
 
 }  // namespace
 }  // namespace yc::privacy
+
+namespace yc::privacy {
+namespace {
+
+TEST(ContactPhone, MobileOrLandlineWithAreaCode) {
+  EXPECT_TRUE(validate_contact_phone("13800138000"));
+  EXPECT_TRUE(validate_contact_phone("010-65123456"));
+  EXPECT_TRUE(validate_contact_phone("01065123456"));
+  EXPECT_TRUE(validate_contact_phone("0755-12345678"));
+  EXPECT_EQ(validate_contact_phone("65123456", "applicant.phone").error().field, "applicant.phone");
+  EXPECT_FALSE(validate_contact_phone("010-651234"));
+  EXPECT_FALSE(validate_contact_phone("010--65123456"));
+  EXPECT_FALSE(validate_contact_phone("12800138000"));
+  EXPECT_FALSE(validate_contact_phone("010-6512345a"));
+}
+
+}  // namespace
+}  // namespace yc::privacy

@@ -251,6 +251,66 @@ TEST_P(StoreTest, BuiltinMigrationsApply) {
   EXPECT_EQ(*current_level(*db_), *level);
 }
 
+// Many writers at once (group commit on SQLite): every successful write is
+// kept, every failed or throwing one leaves nothing, whichever writes shared
+// its commit; each caller gets its own answer.
+TEST_P(StoreTest, ConcurrentWritersSharingCommitsKeepExactlyTheirOwnOutcome) {
+  constexpr int kThreads = 16, kEach = 25;
+  std::atomic<int> ok{0}, refused{0}, thrown{0}, wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        const std::string name = "w" + std::to_string(t) + "-" + std::to_string(i);
+        const int kind = (t + i) % 3;  // 0: ok, 1: refused after writing, 2: throws after writing
+        try {
+          auto r = write([&](Tx& tx) -> Result<void> {
+            YC_TRY_VOID(tx.exec("INSERT INTO " + table_ + " (name, n) VALUES ($1, $2)", {name, std::int64_t{kind}}));
+            if (kind == 1) return fail(ErrorCode::kUnprocessable, "拒绝");
+            if (kind == 2) throw std::runtime_error("bug");
+            return {};
+          });
+          if (kind == 0 && r) ++ok;
+          else if (kind == 1 && !r && r.error().code == ErrorCode::kUnprocessable) ++refused;
+          else ++wrong;
+        } catch (const std::runtime_error&) {
+          (kind == 2 ? thrown : wrong) += 1;
+        }
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
+  EXPECT_EQ(ok + refused + thrown, kThreads * kEach);
+  // Exactly the successful writes are there, and nothing of the others.
+  EXPECT_EQ(count(), ok.load());
+  auto kept = db_->transact<std::int64_t>(TxMode::kRead, [&](Tx& tx) -> Result<std::int64_t> {
+    return YC_TRY(tx.one("SELECT COUNT(*) FROM " + table_ + " WHERE n <> 0")).int64(0);
+  });
+  EXPECT_EQ(kept.value(), 0);
+}
+
+// A unique violation inside a shared commit fails that writer only.
+TEST_P(StoreTest, AConflictInOneConcurrentWriteDoesNotUndoTheOthers) {
+  insert("taken");
+  constexpr int kThreads = 12;
+  std::atomic<int> conflicts{0}, ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      auto r = write([&](Tx& tx) -> Result<void> {
+        YC_TRY_VOID(tx.exec("INSERT INTO " + table_ + " (name) VALUES ($1)",
+                            {t % 2 == 0 ? std::string("taken") : "free" + std::to_string(t)}));
+        return {};
+      });
+      if (r) ++ok;
+      else if (r.error().code == ErrorCode::kConflict) ++conflicts;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(conflicts.load(), kThreads / 2);
+  EXPECT_EQ(ok.load(), kThreads / 2);
+  EXPECT_EQ(count(), 1 + kThreads / 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          [](const auto& p) { return std::string(engine_name(p.param)); });
@@ -270,7 +330,7 @@ TEST(SqliteStore, DurabilitySettingsAreOn) {
   auto db = Database::open(o).value();
   auto rows = db->transact<Rows>(TxMode::kRead, [](Tx& tx) -> Result<Rows> {
     Rows all;
-    for (const char* p : {"PRAGMA journal_mode", "PRAGMA synchronous", "PRAGMA foreign_keys"}) {
+    for (const char* p : {"PRAGMA journal_mode", "PRAGMA synchronous", "PRAGMA foreign_keys", "PRAGMA wal_autocheckpoint"}) {
       auto r = YC_TRY(tx.query(p));
       all.rows.push_back(r.rows.at(0));
     }
@@ -280,6 +340,7 @@ TEST(SqliteStore, DurabilitySettingsAreOn) {
   EXPECT_EQ(rows->rows[0].text(0), "wal");
   EXPECT_EQ(rows->rows[1].int64(0), 2);  // FULL
   EXPECT_EQ(rows->rows[2].int64(0), 1);
+  EXPECT_EQ(rows->rows[3].int64(0), 10000);
   db.reset();
   std::filesystem::remove_all(dir);
 }
