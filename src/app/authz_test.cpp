@@ -17,6 +17,7 @@
 
 #include "app/routes.hpp"
 #include "audit/model.hpp"
+#include "cases/incidents.hpp"
 #include "cases/service.hpp"
 #include "catalog/offers.hpp"
 #include "catalog/service.hpp"
@@ -280,6 +281,15 @@ class Matrix : public ::testing::Test {
   }
   std::string case_path(bool in, const std::string& status, const std::string& suffix = "") {
     return "/api/cases/" + std::to_string(make_case(in, status)) + suffix;
+  }
+  std::int64_t incident(bool in) {
+    return db_->transact<cases::Incident>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      cases::IncidentInput ii;
+      ii.site_id = in ? hall_in_ : hall_out_;
+      ii.kind = "crowding";
+      ii.description = "人员拥挤";
+      return cases::report_incident(tx, cases::Who{clerk_, audit::Actor::system()}, org::Scope::all(), ii, time::now_ms());
+    }).value().id;
   }
   std::int64_t task_of(std::int64_t case_id) {
     return scalar("SELECT id FROM case_task WHERE state = 'open' AND case_id = " + std::to_string(case_id));
@@ -569,6 +579,25 @@ std::vector<Row> Matrix::rows() {
        },
        nullptr, 200, nullptr, R"("intake_unit_code":"110102003")"},
       {Method::kGet, "/api/cases/accountability", "stats.read", path("/api/cases/accountability")},
+      {Method::kGet, "/api/cases/units", "", path("/api/cases/units")},
+      {Method::kGet, "/api/cases/blank-form.pdf", "case.intake",
+       [](Matrix&, const Caller&) { return Call{"/api/cases/blank-form.pdf", "item_code=BJ-JYCY-901", ""}; }},
+      {Method::kGet, "/api/incidents", "", path("/api/incidents"), nullptr, 200, nullptr, "110102003",
+       [](const std::vector<std::string>& p, bool) { return holds_any(p, {"case.intake", "hall.manage", "stats.read"}) ? 200 : 403; }},
+      {Method::kPost, "/api/incidents", "",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/incidents", "", j({{"site_id", m.hall_in_}, {"kind", "outage"}, {"description", "系统中断"}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/incidents", "", j({{"site_id", m.hall_out_}, {"kind", "outage"}, {"description", "系统中断"}})};
+       },
+       201, nullptr, "",
+       [](const std::vector<std::string>& p, bool in) {
+         return !holds_any(p, {"case.intake", "hall.manage"}) ? 403 : in ? 201 : 404;
+       }},
+      {Method::kPost, "/api/incidents/:id/close", "hall.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/incidents/" + std::to_string(m.incident(true)) + "/close", "", R"({"resolution":"已恢复"})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/incidents/" + std::to_string(m.incident(false)) + "/close", "", R"({"resolution":"已恢复"})"}; }},
       {Method::kGet, "/api/cases/:id", "",
        [](Matrix& m, const Caller&) { return Call{m.case_path(true, "intake"), "", ""}; },
        [](Matrix& m, const Caller&) { return Call{m.case_path(false, "intake"), "", ""}; }, 200, nullptr, "",

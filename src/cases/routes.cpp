@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "cases/documents.hpp"
+#include "cases/incidents.hpp"
+#include "catalog/service.hpp"
 #include "identity/idempotency.hpp"
 #include "platform/http/json_body.hpp"
 #include "platform/log.hpp"
@@ -37,7 +39,9 @@ json::object case_json(const Case& c, const std::string& clock) {
       {"outcome", c.outcome},
       {"clock", clock},
       {"intake_unit_code", c.intake_unit_code},
+      {"intake_unit_name", c.intake_unit_name},
       {"handling_unit_code", c.handling_unit_code},
+      {"handling_unit_name", c.handling_unit_name},
       {"site_id", opt(c.site_id)},
       {"window_number", opt(c.window_number)},
       {"ticket", c.ticket},
@@ -122,6 +126,7 @@ json::object task_json(const Task& t) {
 
 json::object event_json(const Event& e, bool staff) {
   json::object o{{"id", e.id},       {"kind", e.kind},  {"step", e.step}, {"unit_code", e.unit_code},
+                 {"unit_name", e.unit_name},
                  {"note", e.note},   {"window_number", opt(e.window_number)}, {"public", e.is_public},
                  {"at", e.at}};
   if (staff) o["actor_login"] = e.actor_login;
@@ -300,6 +305,33 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
       return svc->hand_over(tx, who_of(r, p), p.scope("case.consult"), id, to, reason);
     }));
     return http::json_response(200, consultation_json(k));
+  });
+
+  // Where a case can be handled (全城通办, transfers): every district and
+  // street of the city with its name; the structure is not confidential.
+  api.add(Method::kGet, "/api/cases/units", "", [&db](const http::Request&, const Principal&) -> Result<http::Response> {
+    auto rows = YC_TRY(db.transact<store::Rows>(store::TxMode::kRead, [](store::Tx& tx) {
+      return tx.query("SELECT u.code, u.name, u.level, COALESCE(p.name, '') FROM org_unit u LEFT JOIN org_unit p ON "
+                      "p.code = u.parent_code WHERE u.level IN (2, 3) ORDER BY u.path");
+    }));
+    json::array items;
+    for (const auto& row : rows.rows)
+      items.push_back(json::object{{"code", row.text(0)}, {"name", row.text(1)}, {"level", row.int64(2)},
+                                   {"parent_name", row.text(3)}});
+    return http::json_response(200, json::object{{"items", std::move(items)}});
+  });
+
+  // The paper fallback (应急处理): a blank intake form of an item in force.
+  api.add(Method::kGet, "/api/cases/blank-form.pdf", "case.intake", [&db, settings](const http::Request& r, const Principal&) -> Result<http::Response> {
+    const auto code = r.query("item_code").value_or("");
+    auto v = db.transact<catalog::Version>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return catalog::get_current(tx, code, time::now_ms());
+    });
+    if (!v) {
+      if (v.error().code == ErrorCode::kNotFound) return fail(ErrorCode::kNotFound, "服务事项不存在或未发布", "item_code");
+      return Unexpected{v.error()};
+    }
+    return pdf(YC_TRY(render_blank_form_pdf(v->item, settings)), "paper-form-" + code);
   });
 
   // --- Intake at the window ------------------------------------------------------------------------
@@ -548,6 +580,56 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     auto d = YC_TRY(db.transact<Detail>(store::TxMode::kRead, [&](store::Tx& tx) { return svc->get(tx, view_of(p), id, today()); }));
     if (d.c.status != "rejected") return fail(ErrorCode::kConflict, "本件不是不予受理,没有决定书", "status");
     return pdf(YC_TRY(render_decision_pdf(d, settings)), "decision-" + d.c.case_no);
+  });
+
+  // --- Incidents (应急处理): windows and the hall manager report, the hall manager closes.
+  const auto incident_json = [](const Incident& i) {
+    return json::object{{"id", i.id},
+                        {"site_id", i.site_id},
+                        {"site_name", i.site_name},
+                        {"kind", i.kind},
+                        {"description", i.description},
+                        {"started_at", i.started_at},
+                        {"ended_at", opt(i.ended_at)},
+                        {"resolution", i.resolution},
+                        {"reported_by_login", i.reported_by_login},
+                        {"created_at", i.created_at},
+                        {"version", i.version}};
+  };
+  api.add(Method::kGet, "/api/incidents", "", [&db, incident_json](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto scope = union_of(p, {"case.intake", "hall.manage", "stats.read"});
+    if (scope.empty()) return fail(ErrorCode::kForbidden, "您没有查看应急事件的权限");
+    const bool open_only = r.query("open").value_or("") == "true";
+    auto list = YC_TRY(db.transact<std::vector<Incident>>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return list_incidents(tx, scope, open_only, 200);
+    }));
+    json::array items;
+    for (const auto& i : list) items.push_back(incident_json(i));
+    return http::json_response(200, json::object{{"items", std::move(items)}});
+  });
+  api.add(Method::kPost, "/api/incidents", "", [&db, incident_json](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto scope = union_of(p, {"case.intake", "hall.manage"});
+    if (scope.empty()) return fail(ErrorCode::kForbidden, "您没有登记应急事件的权限");
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    IncidentInput in;
+    const auto site = YC_TRY(opt_int_of(b, "site_id", 1, 2'000'000'000));
+    if (!site) return fail(ErrorCode::kInvalidArgument, "请选择服务场所", "site_id");
+    in.site_id = *site;
+    in.kind = YC_TRY(b.text("kind", 20));
+    in.description = YC_TRY(b.text("description", 1000));
+    in.started_at = YC_TRY(b.opt_integer("started_at"));
+    return identity::idempotent(db, r, p, true, [&](store::Tx& tx) -> Result<http::Response> {
+      return http::json_response(201, incident_json(YC_TRY(report_incident(tx, who_of(r, p), scope, in, time::now_ms()))));
+    });
+  });
+  api.add(Method::kPost, "/api/incidents/:id/close", "hall.manage", [&db, incident_json](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "id"));
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    const auto resolution = YC_TRY(b.text("resolution", 1000));
+    auto i = YC_TRY(db.transact<Incident>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return close_incident(tx, who_of(r, p), p.scope("hall.manage"), id, resolution, time::now_ms());
+    }));
+    return http::json_response(200, incident_json(i));
   });
 
   // --- Back office (后台分类审批) -------------------------------------------------------------------------

@@ -63,8 +63,10 @@ constexpr const char* kCaseCols =
     "c.intake_by, c.accepted_by, c.entered_by, c.promised_days, c.correction_suspends, c.recheck_sampled, "
     "c.chain, c.accepted_day, c.due_day, c.warn_day, c.suspended_since, c.suspended_days, c.accepted_at, "
     "c.completed_at, c.delivered_at, c.warned_at, c.overdue_at, c.reject_reason, c.reject_basis, "
-    "c.created_at, c.recorded_at, c.updated_at, c.progress_token";
-constexpr std::size_t kCaseColCount = 48;
+    "c.created_at, c.recorded_at, c.updated_at, c.progress_token, "
+    "COALESCE((SELECT u.name FROM org_unit u WHERE u.code = c.intake_unit_code), ''), "
+    "COALESCE((SELECT u.name FROM org_unit u WHERE u.code = c.handling_unit_code), '')";
+constexpr std::size_t kCaseColCount = 50;
 
 std::vector<std::string> split_chain(const std::string& s) {
   std::vector<std::string> out;
@@ -140,6 +142,8 @@ Case case_from(const Row& r, std::size_t o = 0) {
   c.recorded_at = r.int64(o + 45);
   c.updated_at = r.int64(o + 46);
   c.progress_token = r.text(o + 47);
+  c.intake_unit_name = r.text(o + 48);
+  c.handling_unit_name = r.text(o + 49);
   return c;
 }
 
@@ -698,11 +702,14 @@ Result<Detail> Service::get(Tx& tx, const View& view, std::int64_t id, const std
   for (const auto& r : tasks.rows) d.tasks.push_back(task_from(r));
   auto events = YC_TRY(tx.query(
       "SELECT e.id, e.kind, e.step, COALESCE(a.login, ''), e.unit_code, e.note, e.window_number, e.public, e.at, "
-      "e.actor_id FROM case_event e LEFT JOIN account a ON a.id = e.actor_id WHERE e.case_id = $1 ORDER BY e.id",
+      "e.actor_id, COALESCE(u.name, '') FROM case_event e LEFT JOIN account a ON a.id = e.actor_id "
+      "LEFT JOIN org_unit u ON u.code = e.unit_code WHERE e.case_id = $1 ORDER BY e.id",
       {id}));
-  for (const auto& r : events.rows)
-    d.events.push_back(Event{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), opt_int(r, 6),
-                             r.int64(7) != 0, r.int64(8), r.opt_int64(9)});
+  for (const auto& r : events.rows) {
+    Event e{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), opt_int(r, 6),
+            r.int64(7) != 0, r.int64(8), r.opt_int64(9), r.text(10)};
+    d.events.push_back(std::move(e));
+  }
   auto deliveries = YC_TRY(tx.query(
       "SELECT d.method, d.receiver_name_masked, d.receiver_id_masked, d.tracking_no, d.note, d.identity_checked, "
       "d.window_number, a.login, d.delivered_at FROM case_delivery d JOIN account a ON a.id = d.delivered_by "
@@ -829,7 +836,9 @@ Result<FileMeta> Service::attach(Tx& tx, const Who& who, const org::Scope& scope
        static_cast<std::int64_t>(bytes.size()), digest, stored, who.account, now}));
   YC_TRY_VOID(bump(tx, c, "", {}, now));
   YC_TRY_VOID(add_event(tx, id, EventIn{"file", "intake", who.account, c.intake_unit_code, std::nullopt,
-                                        fmt::format("{} {} 字节", type, bytes.size()), false}, now));
+                                        fmt::format("{},{:.1f} KB", type == "application/pdf" ? "PDF 文件" : type == "image/png" ? "PNG 图片" : "JPEG 图片",
+                                                    static_cast<double>(bytes.size()) / 1024),
+                                        false}, now));
   YC_TRY_VOID(audit_case(tx, who, "case.file.upload", c));
   return FileMeta{row.int64(0), material_idx, purpose, type, digest, static_cast<std::int64_t>(bytes.size()), now};
 }
@@ -1324,8 +1333,9 @@ Result<Service::Progress> Service::progress(Tx& tx, const std::string& case_no, 
   p.clock = std::string(clock_state(c.status, c.due_day, c.warn_day, c.suspended_since.has_value(), today));
   p.accepted_day = c.accepted_day;
   p.due_day = c.due_day;
-  auto events = YC_TRY(tx.query("SELECT id, kind, step, unit_code, note, window_number, at FROM case_event "
-                                "WHERE case_id = $1 AND public = 1 ORDER BY id",
+  auto events = YC_TRY(tx.query("SELECT e.id, e.kind, e.step, e.unit_code, e.note, e.window_number, e.at, "
+                                "COALESCE(u.name, '') FROM case_event e LEFT JOIN org_unit u ON u.code = e.unit_code "
+                                "WHERE e.case_id = $1 AND e.public = 1 ORDER BY e.id",
                                 {c.id}));
   for (const auto& r : events.rows) {
     Event e;
@@ -1337,6 +1347,7 @@ Result<Service::Progress> Service::progress(Tx& tx, const std::string& case_no, 
     e.window_number = opt_int(r, 5);
     e.is_public = true;
     e.at = r.int64(6);
+    e.unit_name = r.text(7);
     p.steps.push_back(std::move(e));
   }
   return p;

@@ -99,6 +99,7 @@ struct Case {
   std::string reject_reason, reject_basis;
   std::int64_t created_at = 0, recorded_at = 0, updated_at = 0;
   std::string progress_token;  // only for the receipt's QR code
+  std::string intake_unit_name, handling_unit_name;
 };
 
 struct Notice {
@@ -128,6 +129,7 @@ struct Event {
   bool is_public = false;
   std::int64_t at = 0;
   std::optional<std::int64_t> actor_id;
+  std::string unit_name;
 };
 
 struct FileMeta {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cases/incidents.hpp"
 #include "cases/service.hpp"
 #include "catalog/service.hpp"
 #include "identity/service.hpp"
@@ -550,6 +551,30 @@ TEST_P(CaseFlow, BadApplicantDataIsRefusedWithTheField) {
   EXPECT_EQ(run([&](store::Tx& tx) { return svc_->open_case(tx, clerk_, here(), in, noon("2025-01-24")); }).error().code,
             ErrorCode::kNotFound);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM service_case"), 0);
+}
+
+TEST_P(CaseFlow, IncidentsAreRecordedAndClosedOnce_Emergency) {
+  IncidentInput in;
+  in.site_id = hall_;
+  in.kind = "outage";
+  in.description = "社保系统中断,启用纸质受理单";
+  const auto now = time::now_ms();
+  auto i = run([&](store::Tx& tx) { return report_incident(tx, clerk_, here(), in, now); });
+  ASSERT_TRUE(i) << i.error().message;
+  EXPECT_FALSE(i->ended_at);
+  EXPECT_EQ(run([&](store::Tx& tx) { return report_incident(tx, clerk_, there(), in, now); }).error().code,
+            ErrorCode::kNotFound);
+  in.kind = "fire";
+  EXPECT_EQ(run([&](store::Tx& tx) { return report_incident(tx, clerk_, here(), in, now); }).error().field, "kind");
+  auto open = db_->transact<std::vector<Incident>>(store::TxMode::kRead, [&](store::Tx& tx) {
+    return list_incidents(tx, here(), true, 50);
+  });
+  ASSERT_EQ(open->size(), 1u);
+  auto closed = run([&](store::Tx& tx) { return close_incident(tx, manager_, here(), i->id, "系统已恢复,纸质件已补录", now + 3'600'000); });
+  ASSERT_TRUE(closed);
+  EXPECT_TRUE(closed->ended_at);
+  EXPECT_EQ(run([&](store::Tx& tx) { return close_incident(tx, manager_, here(), i->id, "再次", now); }).error().code,
+            ErrorCode::kConflict);
 }
 
 YC_ON_BOTH_ENGINES(CaseFlow);
