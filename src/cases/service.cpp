@@ -1242,7 +1242,9 @@ Result<Service::SweepResult> Service::sweep(Tx& tx, std::int64_t now) {
                               {today}));
   for (const auto& r : warn.rows) {
     auto c = case_from(r);
-    YC_TRY_VOID(tx.exec("UPDATE service_case SET warned_at = $1 WHERE id = $2", {now, c.id}));
+    // Marked once, whichever node sweeps first (the other's UPDATE finds it marked).
+    if (YC_TRY(tx.exec("UPDATE service_case SET warned_at = $1 WHERE id = $2 AND warned_at IS NULL", {now, c.id})) == 0)
+      continue;
     YC_TRY_VOID(add_event(tx, c.id, EventIn{"warning", "", std::nullopt, c.handling_unit_code, std::nullopt,
                                             fmt::format("已用时限 80%,承诺 {} 前办结", c.due_day.value_or("")), false},
                           now));
@@ -1265,7 +1267,8 @@ Result<Service::SweepResult> Service::sweep(Tx& tx, std::int64_t now) {
       unit = open.rows[0].text(1);
       person = open.rows[0].opt_int64(2);
     }
-    YC_TRY_VOID(tx.exec("UPDATE service_case SET overdue_at = $1 WHERE id = $2", {now, c.id}));
+    if (YC_TRY(tx.exec("UPDATE service_case SET overdue_at = $1 WHERE id = $2 AND overdue_at IS NULL", {now, c.id})) == 0)
+      continue;
     YC_TRY_VOID(tx.exec("INSERT INTO case_overdue (case_id, due_day, step, unit_code, person_id, recorded_at) "
                         "VALUES ($1, $2, $3, $4, $5, $6)",
                         {c.id, c.due_day.value_or(""), step, unit, person ? Param{*person} : store::null_param(), now}));
