@@ -99,7 +99,8 @@ Result<void> check_separation(std::string_view step, std::int64_t actor, std::in
                               bool high_risk, bool formal_staff);
 
 // --- Actions on a back-office step ------------------------------------------------
-inline constexpr std::string_view kActions[] = {"approve", "refuse", "return", "transfer"};
+// comment: an opinion on the record; the step stays open.
+inline constexpr std::string_view kActions[] = {"approve", "refuse", "return", "transfer", "comment"};
 bool valid_action(std::string_view action);
 
 // --- The clock (限时办结, 三(八)) ---------------------------------------------------

@@ -1071,7 +1071,7 @@ Result<Task> Service::claim(Tx& tx, const Who& who, const org::Scope& scope, std
 Result<Detail> Service::act(Tx& tx, const Who& who, const org::Scope& scope, std::int64_t task_id,
                             const std::string& action, const std::string& opinion, const std::string& to_unit,
                             std::int64_t now) {
-  if (!valid_action(action)) return bad("action", "action 应为 approve、refuse、return 或 transfer");
+  if (!valid_action(action)) return bad("action", "action 应为 approve、refuse、return、transfer 或 comment");
   YC_TRY_VOID(check_text("opinion", opinion, 1000, action != "approve", "意见"));
   auto t = YC_TRY(load_task(tx, task_id));
   auto path = YC_TRY(tx.one("SELECT unit_path FROM case_task WHERE id = $1", {task_id}));
@@ -1080,6 +1080,13 @@ Result<Detail> Service::act(Tx& tx, const Who& who, const org::Scope& scope, std
   auto c = YC_TRY(load_case(tx, t.case_id));
   if (c.status != "review") return wrong_state(c, "审核");
   YC_TRY_VOID(separation(*items_, tx, who, c, t));
+  if (action == "comment") {
+    // An opinion for the record (加注意见): the step stays open and unclaimed by it.
+    YC_TRY_VOID(bump(tx, c, "", {}, now));
+    YC_TRY_VOID(add_event(tx, c.id, EventIn{"commented", t.step, who.account, t.unit_code, std::nullopt, opinion, false}, now));
+    YC_TRY_VOID(audit_case(tx, who, fmt::format("case.{}.comment", t.step), c));
+    return get(tx, View{org::Scope::all(), {}}, c.id, time::shanghai_date(now).iso());
+  }
   std::optional<UnitInfo> target;
   if (action == "transfer") {
     if (to_unit.empty()) return bad("to_unit", "请选择转办单位");

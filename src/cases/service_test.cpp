@@ -412,6 +412,18 @@ TEST_P(CaseFlow, CitywideHandOffAndDeliveryWhereItStarted_3_2) {
   EXPECT_NE(std::find(ks.begin(), ks.end(), "routed"), ks.end());
 }
 
+TEST_P(CaseFlow, AnOpinionIsRecordedWithoutClosingTheStep) {
+  auto d = open("BJ-SHBX-803");
+  judge_all(d.c.id);
+  ASSERT_TRUE(accept(d.c.id));
+  EXPECT_EQ(act(first_, d.c.id, "comment", "").error().field, "opinion");
+  auto c = act(first_, d.c.id, "comment", "需核对参保记录");
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->tasks.back().state, "open");
+  EXPECT_EQ(c->events.back().kind, "commented");
+  ASSERT_TRUE(act(first_, d.c.id, "approve"));
+}
+
 TEST_P(CaseFlow, TransferMovesTheStepToAnotherBackOffice) {
   auto d = open("BJ-SHBX-803");
   judge_all(d.c.id);
