@@ -324,6 +324,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
   // The paper fallback (应急处理): a blank intake form of an item in force.
   api.add(Method::kGet, "/api/cases/blank-form.pdf", "case.intake", [&db, settings](const http::Request& r, const Principal&) -> Result<http::Response> {
     const auto code = r.query("item_code").value_or("");
+    if (code.empty()) return fail(ErrorCode::kInvalidArgument, "请选择服务事项", "item_code");
     auto v = db.transact<catalog::Version>(store::TxMode::kRead, [&](store::Tx& tx) {
       return catalog::get_current(tx, code, time::now_ms());
     });

@@ -614,10 +614,13 @@ Result<Detail> Service::open_case(Tx& tx, const Who& who, const org::Scope& scop
                     {site_id, static_cast<std::int64_t>(*in.window_number)});
     if (!w) return bad("window_number", "该场所没有这个窗口");
   }
+  // The version in force when the applicant came (for a paper case, then).
   auto version = catalog::get_current(tx, in.item_code, created);
   if (!version) {
-    if (version.error().code == ErrorCode::kNotFound) return bad("item_code", "服务事项不存在或未发布");
-    return Unexpected{version.error()};
+    if (version.error().code != ErrorCode::kNotFound) return Unexpected{version.error()};
+    if (created != now && catalog::get_current(tx, in.item_code, now))
+      return bad("original_time", "该事项在原受理时间尚未施行,请核对原受理时间");
+    return bad("item_code", "服务事项不存在或未发布");
   }
   const auto today = time::shanghai_date(now);
   if (in.applicant.kind != "person" && in.applicant.kind != "employer")
@@ -956,7 +959,9 @@ Result<Detail> Service::accept(Tx& tx, const Who& who, const org::Scope& scope, 
   YC_TRY_VOID(check_acceptable(YC_TRY(load_materials(tx, id))));
   if (!c.agent_kind.empty()) {
     auto auth = YC_TRY(tx.one("SELECT COUNT(*) FROM case_file WHERE case_id = $1 AND purpose = 'authorization'", {id}));
-    if (auth.int64(0) == 0) return fail(ErrorCode::kUnprocessable, "代办须上传授权委托书", "authorization");
+    if (auth.int64(0) == 0)
+      return fail(ErrorCode::kUnprocessable,
+                  c.agent_kind == "proxy" ? "全程代理须上传授权委托书" : "代办须上传授权委托书", "authorization");
   }
   auto item = YC_TRY(item_of(*items_, tx, c));
   const bool sampled = drawn_for_recheck(*item, policy_.recheck_sample_percent, roll);

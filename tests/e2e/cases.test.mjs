@@ -311,3 +311,109 @@ test('issue 6: the hall manager sees the delivered case on the 时限监控 boar
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('应急处理: the hall manager reports an outage and closes it; the clerk prints the paper form', async () => {
+  {
+    const { page, context, problems } = await signedInPage(browser, server.url, 'hallmgr', demoPassword, VIEW);
+    await page.goto(server.url + '/');
+    await page.getByRole('menuitem', { name: '应急处理' }).click();
+    await page.waitForURL(/\/cases\/incidents/);
+    await page.locator('[data-test="state-empty"]').waitFor();  // nothing open yet
+    // The hall manager holds hall.manage but not case.intake: no paper form here.
+    assert.equal(await page.locator('[data-test="blank-form"]').count(), 0);
+
+    await page.locator('[data-test="incident-report"]').click();
+    const dialog = page.locator('[data-test="incident-report-dialog"]');
+    await pickOption(page, 'incident-site', SITE);
+    await dialog.locator('[data-test="incident-kind-outage"]').click();
+    await field(dialog, 'incident-description').fill('社保业务系统无法登录,各窗口改用纸质受理单');
+    await page.locator('[data-test="incident-report-dialog-submit"]').click();
+    const open = page.locator('[data-test="incident-row"][data-kind="outage"][data-open="true"]');
+    await open.waitFor();
+    const row = page.locator('.el-table__row', { has: open });
+    assert.match(await row.innerText(), /处置中[\s\S]*系统故障[\s\S]*东华门街道便民服务中心[\s\S]*社保业务系统无法登录/);
+    await page.waitForTimeout(400);  // the tags' zoom-in
+    await screenshot(page, 'cases-06-incidents', { fullPage: false });
+
+    // 处置完毕 with the resolution: it leaves the open list, and stays in the full one.
+    await row.locator('[data-test="incident-close"]').click();
+    await field(page, 'incident-resolution').fill('10:30 系统恢复;故障期间纸质受理 3 件,已全部补录');
+    await page.locator('[data-test="incident-close-dialog-submit"]').click();
+    await open.waitFor({ state: 'detached' });
+    await page.locator('[data-test="state-empty"]').waitFor();
+    await page.locator('[data-test="incidents-open-only"]').click();
+    const closed = page.locator('[data-test="incident-row"][data-kind="outage"][data-open="false"]');
+    await closed.waitFor();
+    assert.match(await page.locator('.el-table__row', { has: closed }).innerText(), /已处置[\s\S]*系统恢复/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+
+  // The clerk opens the item's blank paper intake form.
+  {
+    const { page, context, problems } = await signedInPage(browser, server.url, 'clerk', demoPassword, VIEW);
+    await page.goto(server.url + '/cases/incidents');
+    await page.locator('[data-test="blank-form"]').waitFor();
+    const search = field(page, 'blank-form-item');
+    await search.click();
+    await search.fill('就业困难');
+    await page.locator(`[data-test="item-option-${ITEM}"]:visible`).click();
+    const link = page.locator('[data-test="blank-form-open"]');
+    const href = await link.getAttribute('href');
+    assert.equal(href, `/api/cases/blank-form.pdf?item_code=${ITEM}`);
+    const tab = context.waitForEvent('page');
+    await link.click();
+    await (await tab).close();
+    const pdf = await page.evaluate(async (h) => {
+      const r = await fetch(h);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)) };
+    }, href);
+    assert.equal(pdf.status, 200);
+    assert.match(pdf.type, /^application\/pdf/);
+    assert.equal(pdf.head, '%PDF-');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('全城通办: the clerk picks the receiving street by name; the timeline names the units', async () => {
+  const { page, context, problems } = await signedInPage(browser, server.url, 'clerk', demoPassword, VIEW);
+  // 失业登记 is handled citywide (全城通办).
+  const csrf = (await (await context.request.get(`${server.url}/api/auth/me`)).json()).csrf_token;
+  const res = await context.request.post(`${server.url}/api/cases`, {
+    headers: { 'Idempotency-Key': `route-${Date.now()}`, 'X-CSRF-Token': csrf },
+    data: { item_code: 'BJ-JYCY-001', site_id: 1, applicant: { kind: 'person', id_number: SECOND_ID, name: '李四' } },
+  });
+  assert.equal(res.status(), 201, await res.text());
+  const { id } = await res.json();
+  await page.goto(`${server.url}/cases/workbench?case=${id}`);
+  await page.locator('[data-test="workbench-case"][data-status="intake"]').waitFor();
+  assert.equal((await page.locator('[data-test="case-unit"]').innerText()).trim(), '东华门街道');
+
+  // A judgement adds to 办理过程 at once.
+  const events = page.locator('[data-test="case-events"] .el-collapse-item__header');
+  assert.match(await events.innerText(), /办理过程\(1\)/);
+  await judge(page, 0, 'received-original', 'received');
+  await page.locator('[data-test="case-events"] .el-collapse-item__header', { hasText: '办理过程(2)' }).waitFor();
+
+  await page.locator('[data-test="route"]').click();
+  await page.locator('[data-test="route-unit"]').click();
+  await page.locator('[data-test="unit-option-110102003"]:visible').waitFor();
+  await page.waitForTimeout(300);  // the dropdown's fade-in
+  await screenshot(page, 'cases-07-route-units', { fullPage: false });
+  const own = page.locator('[data-test="unit-option-110101001"]');
+  assert.match(await own.getAttribute('class'), /is-disabled/);  // handles it now
+  await field(page, 'route-unit').fill('新街口');
+  assert.equal(await page.locator('[data-test^="unit-option-"]:visible').count(), 1);
+  await page.locator('[data-test="unit-option-110102003"]:visible').click();
+  await field(page, 'route-reason').fill('申请人户籍在新街口街道,就近在本大厅申请');
+  await page.locator('[data-test="route-dialog-submit"]').click();
+  await page.locator('[data-test="route-dialog"]').waitFor({ state: 'hidden' });
+  await page.locator('[data-test="case-unit"]', { hasText: '新街口街道' }).waitFor();
+  assert.match(await page.locator('[data-test="case-intake-unit"]').innerText(), /东华门街道/);
+  const routed = page.locator('[data-test="case-event"][data-kind="routed"] [data-test="case-event-unit"]');
+  assert.equal((await routed.textContent()).trim(), '新街口街道');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ActionKey, createCase, newIdempotencyKey, uploadCaseFile, type CaseInput } from './cases';
+import {
+  ActionKey, blankFormPdfUrl, closeIncident, createCase, listIncidents, newIdempotencyKey, reportIncident, uploadCaseFile,
+  type CaseInput,
+} from './cases';
 import { ApiError } from './client';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -62,5 +65,32 @@ describe('case requests', () => {
     expect(path).toBe('/api/cases/7/files?material=2');
     expect(init.body).toBe(blob);
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/pdf');
+  });
+});
+
+describe('incident requests', () => {
+  it('list open incidents or all of them', async () => {
+    const f = vi.fn(async () => new Response('{"items":[]}', { status: 200 }));
+    vi.stubGlobal('fetch', f);
+    await listIncidents(true);
+    await listIncidents(false);
+    expect(f.mock.calls.map((c) => (c as unknown as [string])[0])).toEqual([
+      '/api/incidents?open=true', '/api/incidents?open=false',
+    ]);
+  });
+
+  it('report with the Idempotency-Key and close with the resolution', async () => {
+    const f = vi.fn(async () => new Response('{"id":3}', { status: 201 }));
+    vi.stubGlobal('fetch', f);
+    await reportIncident({ site_id: 1, kind: 'outage', description: '系统无法登录' }, 'k-2');
+    await closeIncident(3, '已恢复');
+    expect((sent(f).headers as Record<string, string>)['Idempotency-Key']).toBe('k-2');
+    const [path, init] = f.mock.calls[1] as unknown as [string, RequestInit];
+    expect(path).toBe('/api/incidents/3/close');
+    expect(JSON.parse(init.body as string)).toEqual({ resolution: '已恢复' });
+  });
+
+  it('point at the blank paper form of an item', () => {
+    expect(blankFormPdfUrl('BJ-JYCY-007')).toBe('/api/cases/blank-form.pdf?item_code=BJ-JYCY-007');
   });
 });

@@ -13,7 +13,7 @@ export type CaseStatus = 'intake' | 'notified' | 'rejected' | 'review' | 'return
 export type ClockState = 'on_time' | 'warning' | 'overdue' | 'suspended' | 'none';
 export type MaterialState = 'pending' | 'received' | 'exempt' | 'missing' | 'defective' | 'not_applicable';
 export type BackOfficeStep = 'review_first' | 'review_second' | 'approve' | 'recheck';
-export type TaskAction = 'approve' | 'refuse' | 'return' | 'transfer';
+export type TaskAction = 'approve' | 'refuse' | 'return' | 'transfer' | 'comment';
 export type TaskState = 'open' | 'done' | 'cancelled';
 export type CaseOutcome = '' | 'approved' | 'refused' | 'rejected';
 export type CaseChannel = 'window' | 'paper' | 'online';
@@ -23,9 +23,10 @@ export type DeliveryMethod = 'window' | 'mail' | 'online';
 export type FollowupOutcome = 'satisfied' | 'unsatisfied' | 'unreachable' | 'declined';
 export type ConsultChannel = 'hall' | 'phone' | 'web';
 export type FilePurpose = 'material' | 'authorization' | 'paper_form';
+export type IncidentKind = 'outage' | 'crowding' | 'conflict' | 'other';
 export type EventKind =
   | 'opened' | 'judged' | 'file' | 'notice' | 'resumed' | 'routed' | 'accepted' | 'rejected' | 'task_opened'
-  | 'claimed' | 'approved' | 'refused' | 'returned' | 'transferred' | 'corrected' | 'ready' | 'delivered'
+  | 'claimed' | 'approved' | 'refused' | 'returned' | 'transferred' | 'commented' | 'corrected' | 'ready' | 'delivered'
   | 'followed_up' | 'warning' | 'overdue' | 'addition' | 'back_entry';
 
 // The server sends status_label too; this map is for filters and for codes
@@ -54,7 +55,7 @@ export const STEP_PERMISSIONS: Record<BackOfficeStep, string> = {
   recheck: 'case.recheck',
 };
 export const TASK_ACTION_LABELS: Record<TaskAction, string> = {
-  approve: '通过', refuse: '不予批准', return: '退回补正', transfer: '转办',
+  approve: '通过', refuse: '不予批准', return: '退回补正', transfer: '转办', comment: '加注意见',
 };
 export const TASK_STATE_LABELS: Record<TaskState, string> = { open: '待办', done: '已办', cancelled: '已撤销' };
 export const OUTCOME_LABELS: Record<Exclude<CaseOutcome, ''>, string> = {
@@ -76,9 +77,13 @@ export const FILE_PURPOSE_LABELS: Record<FilePurpose, string> = {
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   opened: '登记办件', judged: '核验材料', file: '上传扫描件', notice: '出具一次性告知书', resumed: '补正材料,继续受理',
   routed: '全城通办转交', accepted: '受理', rejected: '不予受理', task_opened: '转入后台办理', claimed: '领取办件',
-  approved: '审核通过', refused: '不予批准', returned: '退回补正', transferred: '转办', corrected: '补正后重新提交',
+  approved: '审核通过', refused: '不予批准', returned: '退回补正', transferred: '转办', commented: '加注意见', corrected: '补正后重新提交',
   ready: '办结待出件', delivered: '出件', followed_up: '回访', warning: '时限预警', overdue: '超期督办',
   addition: '补充告知事项', back_entry: '纸质应急补录',
+};
+
+export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = {
+  outage: '系统故障', crowding: '人员拥挤', conflict: '冲突纠纷', other: '其他',
 };
 
 // File types the server takes (checked again by content, at most 4 MiB).
@@ -102,6 +107,8 @@ export interface Case {
   clock: ClockState;
   intake_unit_code: string;
   handling_unit_code: string;
+  intake_unit_name: string;
+  handling_unit_name: string;
   site_id: number | null;
   window_number: number | null;
   ticket: string;
@@ -200,6 +207,7 @@ export interface CaseEvent {
   step: string;
   actor_login: string;
   unit_code: string;
+  unit_name: string;
   note: string;
   window_number: number | null;
   public: boolean;
@@ -288,6 +296,8 @@ export interface QueueEntry {
 export interface ProgressStep {
   kind: EventKind;
   step: string;
+  unit_code: string;
+  unit_name: string;
   note: string;
   window_number: number | null;
   at: number;
@@ -302,6 +312,31 @@ export interface Progress {
   accepted_day: string | null;
   due_day: string | null;
   steps: ProgressStep[];
+}
+
+// A district (level 2) or street (level 3) that may receive a case: the
+// choices of 全城通办 and of a back-office transfer.
+export interface CaseUnit {
+  code: string;
+  name: string;
+  level: 2 | 3;
+  parent_name: string;  // the city for a district, the district for a street
+}
+
+// 应急处理: an outage, crowding or conflict at a site, open until the hall
+// manager records how it was resolved.
+export interface Incident {
+  id: number;
+  site_id: number;
+  site_name: string;
+  kind: IncidentKind;
+  description: string;
+  started_at: number;
+  ended_at: number | null;  // null while open
+  resolution: string;
+  reported_by_login: string;
+  created_at: number;
+  version: number;
 }
 
 // --- Inputs -------------------------------------------------------------------------------
@@ -330,9 +365,16 @@ export interface CaseInput {
   channel?: 'window' | 'paper';
   ticket?: string;
   consultation_id?: number;
-  original_time?: number;  // paper back-entry: the time on the paper form
+  original_time?: number;  // with channel paper (back-entry): the time on the paper form, within 30 days
   applicant: PartyInput<ApplicantKind>;
   agent?: PartyInput<AgentKind>;
+}
+
+export interface IncidentInput {
+  site_id: number;
+  kind: IncidentKind;
+  description: string;
+  started_at?: number;  // within the last 7 days, not in the future; default now
 }
 
 export interface CaseFilter {
@@ -439,6 +481,8 @@ export const listCases = (filter: CaseFilter = {}) =>
     limit: filter.limit,
   })}`);
 export const getCase = (id: number) => request<Detail>(`/api/cases/${id}`);
+// Every district and street (any signed-in caller).
+export const listCaseUnits = () => request<{ items: CaseUnit[] }>('/api/cases/units');
 export const judgeMaterial = (id: number, idx: number, judgement: Judgement) =>
   request<Material>(`/api/cases/${id}/materials/${idx}`, { method: 'PUT', body: judgement });
 // material null: the agent's authorization (授权委托书).
@@ -464,6 +508,18 @@ export const followUpCase = (id: number, outcome: FollowupOutcome, note: string,
 export const noticePdfUrl = (id: number, n: number) => `/api/cases/${id}/notice.pdf${buildQuery({ n })}`;
 export const receiptPdfUrl = (id: number) => `/api/cases/${id}/receipt.pdf`;
 export const decisionPdfUrl = (id: number) => `/api/cases/${id}/decision.pdf`;
+
+// --- Emergencies (应急处理) -----------------------------------------------------------------------
+
+// open: only those not yet resolved; otherwise all, newest first.
+export const listIncidents = (open: boolean) =>
+  request<{ items: Incident[] }>(`/api/incidents${buildQuery({ open: open ? 'true' : 'false' })}`);
+export const reportIncident = (input: IncidentInput, key: string) => post<Incident>('/api/incidents', input, key);
+// hall.manage; 409 when already closed.
+export const closeIncident = (id: number, resolution: string, key?: string) =>
+  post<Incident>(`/api/incidents/${id}/close`, { resolution }, key);
+// The paper intake form (应急纸质受理单) of an item, for outages (case.intake).
+export const blankFormPdfUrl = (itemCode: string) => `/api/cases/blank-form.pdf${buildQuery({ item_code: itemCode })}`;
 
 // --- Hall manager (hall.manage) ------------------------------------------------------------------
 

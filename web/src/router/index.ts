@@ -47,6 +47,8 @@ export const shellRoutes: RouteRecordRaw[] = [
       permissions: ['case.review.first', 'case.review.second', 'case.approve', 'case.recheck'] } },
   { path: 'cases/board', name: 'case-board', component: () => import('@/views/cases/board/index.vue'),
     meta: { title: '时限监控', menu: true, icon: 'Timer', permission: 'hall.manage' } },
+  { path: 'cases/incidents', name: 'case-incidents', component: () => import('@/views/cases/incidents/index.vue'),
+    meta: { title: '应急处理', menu: true, icon: 'Warning', permissions: ['case.intake', 'hall.manage'] } },
   { path: 'admin/accounts', name: 'accounts', component: () => import('@/views/admin/accounts/index.vue'),
     meta: { title: '用户管理', menu: true, icon: 'User', permission: 'account.read' } },
   { path: 'admin/accounts/:id(\\d+)', name: 'account', component: () => import('@/views/admin/accounts/detail.vue'),

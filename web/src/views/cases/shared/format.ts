@@ -1,7 +1,8 @@
 // How the case pages show times, tags, timeline lines and refused actions.
 import { ApiError, describeError } from '@/api/client';
 import {
-  BACK_OFFICE_STEP_LABELS, CLOCK_LABELS, EVENT_KIND_LABELS, STATUS_LABELS, type CaseStatus, type ClockState,
+  BACK_OFFICE_STEP_LABELS, CLOCK_LABELS, EVENT_KIND_LABELS, STATUS_LABELS, type Case, type CaseStatus, type CaseUnit,
+  type ClockState,
 } from '@/api/cases';
 import { labelOf } from '@/api/catalog';
 import { formatShanghai } from '@/utils/time';
@@ -60,6 +61,21 @@ export function eventTitle(kind: string, step: string): string {
 
 export const windowText = (n: number | null | undefined) => (n === null || n === undefined ? '' : `${n} 号窗口`);
 
+// A unit by its name; the code only when the server sent no name.
+export const unitText = (name: string | null | undefined, code: string | null | undefined) => name || code || '';
+
+// The unit that handles a case: the receiving one after 全城通办 or a
+// transfer, else the one that took it in.
+export function handlingUnitText(c: Pick<Case, 'handling_unit_code' | 'handling_unit_name' | 'intake_unit_code'
+  | 'intake_unit_name'>): string {
+  return c.handling_unit_code ? unitText(c.handling_unit_name, c.handling_unit_code)
+    : unitText(c.intake_unit_name, c.intake_unit_code);
+}
+
+// "东城区 · 东华门街道" for a street, "东城区" for a district.
+export const caseUnitLabel = (u: Pick<CaseUnit, 'name' | 'level' | 'parent_name'>) =>
+  (u.level === 3 && u.parent_name ? `${u.parent_name} · ${u.name}` : u.name);
+
 export interface ActionProblem {
   title: string;
   message: string;
@@ -71,6 +87,9 @@ export function actionProblem(e: unknown): ActionProblem {
   const message = describeError(e);
   if (!(e instanceof ApiError)) return { title: '操作失败', message };
   if (e.status === 409) return { title: '办件状态已变化,请刷新后再办理', message };
+  if (e.status === 422 && e.field === 'authorization') {
+    return { title: '请先上传授权委托书', message: `${message};请在“材料核验”下方上传后再受理。` };
+  }
   if (e.status === 422) {
     return { title: e.field === 'Idempotency-Key' ? '重复提交的内容不一致,请重新操作' : '不符合办理条件', message };
   }

@@ -1,6 +1,6 @@
 // The case on the clerk's desk: opened by 开始受理 or by its number, kept
-// in the address (?case=ID) so a reload keeps it, and updated in place by
-// each judgement, upload and action.
+// in the address (?case=ID) so a reload keeps it, and updated by each
+// judgement, upload and action.
 import { onMounted, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { getCase, listCases, type Case, type Detail, type FileMeta, type Material } from '@/api/cases';
@@ -13,6 +13,9 @@ export function useWorkbench() {
   const caseId = ref<number | null>(null);
   const loading = ref(false);
   const error = ref('');
+  const refreshError = ref('');
+  // Reads of the case answer out of order; only the newest one is applied.
+  let reads = 0;
 
   const lookupQ = ref('');
   const lookupResults = ref<Case[]>([]);
@@ -26,23 +29,48 @@ export function useWorkbench() {
   }
 
   async function openById(id: number) {
+    const read = ++reads;
     caseId.value = id;
     loading.value = true;
     error.value = '';
+    refreshError.value = '';
     try {
-      current.value = await getCase(id);
+      const detail = await getCase(id);
+      if (read !== reads) return;
+      current.value = detail;
       remember(id);
     } catch (e) {
+      if (read !== reads) return;
       current.value = null;
       error.value = describeError(e);
     } finally {
-      loading.value = false;
+      if (read === reads) loading.value = false;
+    }
+  }
+
+  // A judgement or an upload changes one row at once, and adds to the
+  // timeline (办理过程) on the server: the whole case is read again, quietly,
+  // so its events (and their count) follow. A failure keeps what is shown.
+  async function refresh() {
+    const id = caseId.value;
+    if (id === null) return;
+    const read = ++reads;
+    try {
+      const detail = await getCase(id);
+      if (read !== reads || caseId.value !== id) return;
+      current.value = detail;
+      refreshError.value = '';
+    } catch (e) {
+      if (read === reads && caseId.value === id) refreshError.value = describeError(e);
     }
   }
 
   const reload = () => (caseId.value === null ? Promise.resolve() : openById(caseId.value));
 
   function show(detail: Detail) {
+    reads++;  // an answer in flight is older than this one
+    loading.value = false;
+    refreshError.value = '';
     current.value = detail;
     caseId.value = detail.id;
     error.value = '';
@@ -58,6 +86,7 @@ export function useWorkbench() {
     const c = current.value;
     if (!c) return;
     c.materials = c.materials.map((x) => (x.idx === m.idx ? m : x));
+    void refresh();
   }
 
   function onAttached(f: FileMeta) {
@@ -67,10 +96,14 @@ export function useWorkbench() {
     if (f.material_idx !== null) {
       c.materials = c.materials.map((x) => (x.idx === f.material_idx ? { ...x, files: x.files + 1 } : x));
     }
+    void refresh();
   }
 
   // Ready for the next person.
   function next() {
+    reads++;
+    loading.value = false;
+    refreshError.value = '';
     current.value = null;
     caseId.value = null;
     error.value = '';
@@ -112,7 +145,7 @@ export function useWorkbench() {
   });
 
   return {
-    current, caseId, loading, error, lookupQ, lookupResults, lookupOpen, lookupBusy, lookupError,
-    openById, reload, show, onChanged, onJudged, onAttached, next, lookup, pick,
+    current, caseId, loading, error, refreshError, lookupQ, lookupResults, lookupOpen, lookupBusy, lookupError,
+    openById, reload, refresh, show, onChanged, onJudged, onAttached, next, lookup, pick,
   };
 }
