@@ -322,7 +322,10 @@ int seed_demo(const Config& c) {
     return 1;
   }
   // The demo catalog (issue 5, item 5): published as version 1 of each item.
-  if (auto items = catalog::seed(*db, catalog::demo_catalog_json(), time::now_ms()); !items) {
+  // In force since 2025-01-01 (Beijing), so paper cases of recent weeks can
+  // be entered against it and the 2025 calendar applies to them.
+  const auto since = time::shanghai_day_start_ms(time::Date{2025, 1, 1});
+  if (auto items = catalog::seed(*db, catalog::demo_catalog_json(), since); !items) {
     print_error(items.error());
     return 1;
   }
@@ -402,12 +405,15 @@ int serve(const Config& c) {
   });
   // 限时办结 (issue 6, item 8): warnings at 80%, overdue escalation.
   const auto policy = case_policy(c);
-  (*server)->every(std::chrono::minutes(c.cases.sweep_minutes), [&db, &keys, policy] {
-    auto n = cases::sweep(*db, *keys, policy);
+  (*server)->every(std::chrono::minutes(c.cases.sweep_minutes), [&db, &keys, &events, policy] {
+    auto n = cases::sweep(*db, *keys, policy, events);
     if (!n) log::warn(fmt::format("event=case_sweep_failed error=\"{}\"", n.error().message));
     else if (n->warned + n->overdue > 0)
       log::info(fmt::format("event=case_sweep warned={} overdue={}", n->warned, n->overdue));
   });
+  // Once at start too: warnings and escalations do not wait for the first period.
+  if (auto n = cases::sweep(*db, *keys, policy, events); !n)
+    log::warn(fmt::format("event=case_sweep_failed error=\"{}\"", n.error().message));
   // Idempotency keys answer retries for a day.
   (*server)->every(std::chrono::hours(1), [&db] {
     auto n = identity::prune_idempotency_keys(*db, time::now_ms() - 86'400'000);

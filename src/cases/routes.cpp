@@ -710,10 +710,17 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
   });
 }
 
-Result<Service::SweepResult> sweep(store::Database& db, const privacy::KeyRing& keys, const Policy& policy) {
+Result<Service::SweepResult> sweep(store::Database& db, const privacy::KeyRing& keys, const Policy& policy,
+                                   events::Service& events) {
   Service svc(keys, policy);
-  return db.transact<Service::SweepResult>(store::TxMode::kWrite,
-                                           [&](store::Tx& tx) { return svc.sweep(tx, time::now_ms()); });
+  auto r = YC_TRY(db.transact<Service::SweepResult>(store::TxMode::kWrite,
+                                                    [&](store::Tx& tx) { return svc.sweep(tx, time::now_ms()); }));
+  for (const auto& [unit, counts] : r.by_unit) {
+    auto sent = events.publish("cases." + unit,
+                               json::serialize(json::object{{"warned", counts.first}, {"overdue", counts.second}}));
+    if (!sent) log::warn(fmt::format("event=case_sweep_publish_failed topic=cases.{}", unit));
+  }
+  return r;
 }
 
 }  // namespace yc::cases

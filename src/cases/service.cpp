@@ -1243,6 +1243,24 @@ Result<Detail> Service::follow_up(Tx& tx, const Who& who, const org::Scope& scop
 
 // --- The clock -----------------------------------------------------------------------------------
 
+namespace {
+// The units above and at a case's hall and back office, from their paths
+// ("/110000/110101/110101001/" -> 110101, 110101001); the city is left out.
+std::set<std::string> units_of(const Case& c) {
+  std::set<std::string> out;
+  for (const auto* path : {&c.intake_path, &c.handling_path}) {
+    std::size_t i = 1, n = 0;
+    while (i < path->size()) {
+      const auto j = path->find('/', i);
+      if (j == std::string::npos) break;
+      if (n++ > 0) out.insert(path->substr(i, j - i));
+      i = j + 1;
+    }
+  }
+  return out;
+}
+}  // namespace
+
 Result<Service::SweepResult> Service::sweep(Tx& tx, std::int64_t now) {
   SweepResult out;
   const auto today = today_of(now);
@@ -1261,6 +1279,7 @@ Result<Service::SweepResult> Service::sweep(Tx& tx, std::int64_t now) {
                                             fmt::format("已用时限 80%,承诺 {} 前办结", c.due_day.value_or("")), false},
                           now));
     ++out.warned;
+    for (const auto& u : units_of(c)) ++out.by_unit[u].first;
   }
   auto late = YC_TRY(tx.query(fmt::format("SELECT {} FROM service_case c WHERE c.status IN ('review', 'returned') AND "
                                           "c.suspended_since IS NULL AND c.overdue_at IS NULL AND c.due_day < $1",
@@ -1290,6 +1309,7 @@ Result<Service::SweepResult> Service::sweep(Tx& tx, std::int64_t now) {
                           now));
     YC_TRY_VOID(audit_case(tx, system, "case.overdue", c));
     ++out.overdue;
+    for (const auto& u : units_of(c)) ++out.by_unit[u].second;
   }
   return out;
 }

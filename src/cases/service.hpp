@@ -8,6 +8,7 @@
 // line on the case's timeline.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -251,6 +252,10 @@ class Service {
   // hall manager, recording the step and person behind each (责任追究).
   struct SweepResult {
     int warned = 0, overdue = 0;
+    // Per unit (the hall's street and the handling unit, and their
+    // districts): how many cases were just warned and escalated, so the hall
+    // manager's board hears of it at once (topic "cases.<unit code>").
+    std::map<std::string, std::pair<int, int>> by_unit;
   };
   Result<SweepResult> sweep(store::Tx& tx, std::int64_t now);
 

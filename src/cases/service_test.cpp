@@ -360,6 +360,10 @@ TEST_P(CaseFlow, OverdueEscalatesOnceAndNamesStepAndPerson_3_8) {
   auto late = run([&](store::Tx& tx) { return svc_->sweep(tx, noon("2025-02-10")); });
   ASSERT_TRUE(late);
   EXPECT_EQ(late->overdue, 1);
+  // The boards of the street and its district hear of it.
+  EXPECT_EQ(late->by_unit.at("110101001").second, 1);
+  EXPECT_EQ(late->by_unit.at("110101").second, 1);
+  EXPECT_FALSE(late->by_unit.contains("110000"));
   EXPECT_EQ(run([&](store::Tx& tx) { return svc_->sweep(tx, noon("2025-02-11")); })->overdue, 0);
   auto report = db_->transact<std::vector<Service::OverdueRow>>(store::TxMode::kRead, [&](store::Tx& tx) {
     return svc_->accountability(tx, here(), "2025-01-01", "2025-12-31");

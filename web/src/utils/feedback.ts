@@ -10,6 +10,10 @@ export function toastSuccess(message: string): void {
   ElMessage({ type: 'success', message, showClose: true });
 }
 
+export function toastWarning(message: string): void {
+  ElMessage({ type: 'warning', message, showClose: true, duration: 8000 });
+}
+
 export function toastError(e: unknown): void {
   ElMessage({ type: 'error', message: describeError(e), showClose: true, duration: 8000 });
 }

@@ -1,6 +1,9 @@
-import { computed, onMounted, ref } from 'vue';
+import { computed, onMounted, onUnmounted, ref } from 'vue';
 import { getBoard, type Board, type Case } from '@/api/cases';
 import { describeError } from '@/api/client';
+import { subscribe, validTopic, type EventSubscription, type LiveEvent } from '@/api/events';
+import { useSessionStore } from '@/stores/session';
+import { toastWarning } from '@/utils/feedback';
 
 export type Bucket = 'warning' | 'overdue' | 'suspended' | 'ready' | 'followups';
 
@@ -34,6 +37,26 @@ export function useBoard() {
   const cases = computed<Case[]>(() => board.value?.[bucket.value] ?? []);
   const current = computed(() => BUCKETS.find((b) => b.key === bucket.value) ?? BUCKETS[0]!);
 
-  onMounted(load);
+  // The sweep tells the board at once when cases here were just warned or
+  // escalated (topic cases.<unit code>, counts only); the board reloads.
+  const session = useSessionStore();
+  let live: EventSubscription | null = null;
+  function listen() {
+    const units = new Set((session.me?.roles ?? []).map((r) => r.unit_code));
+    if (session.me) units.add(session.me.account.unit_code);
+    const topics = [...units].map((u) => `cases.${u}`).filter(validTopic);
+    if (topics.length === 0) return;
+    live = subscribe(topics, (e: LiveEvent) => {
+      const d = e.data as { warned?: number; overdue?: number };
+      if ((d.overdue ?? 0) > 0) toastWarning(`有 ${d.overdue} 件办件超过承诺时限,请督办`);
+      void load();
+    }, () => {});
+  }
+
+  onMounted(() => {
+    void load();
+    listen();
+  });
+  onUnmounted(() => live?.close());
   return { board, loading, error, bucket, count, cases, current, load };
 }
