@@ -123,6 +123,20 @@ export function openPendingTab(): PendingTab {
   };
 }
 
+// Runs `act` with a pending tab open, then shows the PDF at `url(answer)` in
+// it; a failure closes the tab and is thrown on.
+export async function withPdfTab<T>(act: () => Promise<T>, url: (answer: T) => string): Promise<T> {
+  const tab = openPendingTab();
+  try {
+    const answer = await act();
+    tab.show(url(answer));
+    return answer;
+  } catch (e) {
+    tab.cancel();
+    throw e;
+  }
+}
+
 export function materialTagType(state: string): TagType {
   if (state === 'received' || state === 'exempt') return 'success';
   if (state === 'missing' || state === 'defective') return 'danger';
