@@ -46,6 +46,7 @@ json::object account_json(const Account& a) {
                       {"active", a.active},
                       {"must_change_password", a.must_change_password},
                       {"totp_enabled", a.totp_enabled},
+                      {"formal_staff", a.formal_staff},
                       {"locked_until", opt_time(a.locked_until)},
                       {"last_login_at", opt_time(a.last_login_at)},
                       {"version", a.version}};
@@ -174,6 +175,7 @@ void add_routes(ApiRouter& api) {
     patch.name = YC_TRY(body.opt_text("name", 30));
     patch.phone = YC_TRY(body.opt_text("phone", 20));
     patch.active = YC_TRY(body.opt_bool("active"));
+    patch.formal_staff = YC_TRY(body.opt_bool("formal_staff"));
     auto version = YC_TRY(body.integer("version"));
     auto a = YC_TRY(accounts.update_account(p, p.actor(client_of(r).address), p.scope("account.write"), id, patch, version));
     return http::json_response(200, account_json(a));

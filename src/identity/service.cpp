@@ -52,7 +52,7 @@ using Refusal = std::optional<Error>;
 
 constexpr const char* kAccountColumns =
     "a.id, a.login, a.name_masked, a.phone_masked, a.unit_code, u.name, a.active, "
-    "a.must_change_password, a.totp_sealed, a.last_login_at, a.version";
+    "a.must_change_password, a.totp_sealed, a.last_login_at, a.version, a.formal_staff";
 
 Account account_from(const store::Row& r) {
   Account a;
@@ -67,6 +67,7 @@ Account account_from(const store::Row& r) {
   a.totp_enabled = !r.text(8).empty();
   a.last_login_at = r.opt_int64(9);
   a.version = r.int64(10);
+  a.formal_staff = r.int64(11) != 0;
   return a;
 }
 
@@ -727,9 +728,12 @@ Result<Account> Accounts::update_account(const Principal& p, const audit::Actor&
   const auto now = clock_();
   YC_TRY_VOID(db_.transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
     const auto r = YC_TRY(account_in_scope(tx, scope, id,
-                                           "a.name_sealed, a.name_masked, a.phone_sealed, a.phone_masked, a.active"));
+                                           "a.name_sealed, a.name_masked, a.phone_sealed, a.phone_masked, a.active, "
+                                           "a.formal_staff"));
     Sealed after{r.text(0), r.text(1), r.text(2), r.text(3)};
     bool active = r.int64(4) != 0;
+    bool formal = r.int64(5) != 0;
+    if (patch.formal_staff) formal = *patch.formal_staff;
     if (patch.name) {
       auto s = YC_TRY(seal_person(keys_, *patch.name, ""));
       after.name_sealed = s.name_sealed;
@@ -748,14 +752,15 @@ Result<Account> Accounts::update_account(const Principal& p, const audit::Actor&
     if (patch.active) active = *patch.active;
     YC_TRY_VOID(store::update_versioned(
         tx, "account",
-        "name_sealed = $1, name_masked = $2, phone_sealed = $3, phone_masked = $4, active = $5, updated_at = $6",
+        "name_sealed = $1, name_masked = $2, phone_sealed = $3, phone_masked = $4, active = $5, updated_at = $6, "
+        "formal_staff = $7",
         {after.name_sealed, after.name_masked, after.phone_sealed, after.phone_masked, std::int64_t{active ? 1 : 0},
-         now},
+         now, std::int64_t{formal ? 1 : 0}},
         id, expected_version));
     if (!active) YC_TRY_VOID(end_sessions_of(tx, id, now, "disabled", ""));
     auto e = entry(actor, "account.update", "account", std::to_string(id));
-    e.before_digest = audit::digest({r.text(0), r.text(2), r.int64(4) != 0 ? "1" : "0"});
-    e.after_digest = audit::digest({after.name_sealed, after.phone_sealed, active ? "1" : "0"});
+    e.before_digest = audit::digest({r.text(0), r.text(2), r.int64(4) != 0 ? "1" : "0", r.int64(5) != 0 ? "1" : "0"});
+    e.after_digest = audit::digest({after.name_sealed, after.phone_sealed, active ? "1" : "0", formal ? "1" : "0"});
     YC_TRY_VOID(audit::append(tx, std::move(e)));
     return {};
   }));

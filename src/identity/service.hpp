@@ -69,6 +69,7 @@ struct Account {
   std::int64_t id = 0;
   std::string login, name_masked, phone_masked, unit_code, unit_name;
   bool active = true, must_change_password = true, totp_enabled = false;
+  bool formal_staff = false;  // 编制内 (三(七) high-risk posts)
   std::optional<std::int64_t> locked_until, last_login_at;
   std::int64_t version = 1;
 };
@@ -104,6 +105,9 @@ struct NewAccount {
 struct AccountPatch {
   std::optional<std::string> name, phone;
   std::optional<bool> active;
+  // 编制内: high-risk items' back-office steps need it (三(七)); kept here
+  // until the staff module (issue 9) owns posts and employment.
+  std::optional<bool> formal_staff;
 };
 struct Revealed {
   std::string name, phone;

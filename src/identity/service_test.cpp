@@ -77,10 +77,30 @@ TEST_P(AccountsTest, UnknownNameWrongPasswordDisabledAndLockedAnswerAlike) {
   admin.account_id = -1;
   auto a = accounts_->get_account(org::Scope::all(), id).value();
   ASSERT_TRUE(accounts_->update_account(admin, audit::Actor::system(), org::Scope::all(), id,
-                                        AccountPatch{{}, {}, false}, a.version));
+                                        AccountPatch{{}, {}, false, {}}, a.version));
   auto disabled = login("clerk1", kPassword);
   ASSERT_FALSE(disabled);
   EXPECT_EQ(disabled.error().message, unknown.error().message);
+}
+
+// 三(七): the 编制内 flag that high-risk items need is kept on the account
+// and changed like any other field (versioned, audited).
+TEST_P(AccountsTest, FormalStaffFlagIsSetAndClearedByAnAdministrator) {
+  const auto id = make("reviewer1", "first_reviewer", "110101001");
+  Principal admin;
+  admin.account_id = -1;
+  auto a = accounts_->get_account(org::Scope::all(), id).value();
+  EXPECT_FALSE(a.formal_staff);
+  AccountPatch patch;
+  patch.formal_staff = true;
+  auto set = accounts_->update_account(admin, audit::Actor::system(), org::Scope::all(), id, patch, a.version);
+  ASSERT_TRUE(set) << set.error().message;
+  EXPECT_TRUE(set->formal_staff);
+  // A stale version is refused and changes nothing.
+  patch.formal_staff = false;
+  EXPECT_EQ(accounts_->update_account(admin, audit::Actor::system(), org::Scope::all(), id, patch, a.version).error().code,
+            ErrorCode::kVersionConflict);
+  EXPECT_TRUE(accounts_->get_account(org::Scope::all(), id)->formal_staff);
 }
 
 // Issue 4, item 2: 5 failures in 15 minutes lock the account for 30 minutes.

@@ -12,6 +12,7 @@ export interface Account {
   active: boolean;
   must_change_password: boolean;
   totp_enabled: boolean;
+  formal_staff: boolean;   // 编制内: may handle high-risk items' back-office steps (三(七))
   locked_until: string | null;
   last_login_at: string | null;
   version: number;
@@ -50,6 +51,7 @@ export interface AccountPatch {
   name?: string;
   phone?: string;
   active?: boolean;
+  formal_staff?: boolean;
   version: number;
 }
 

@@ -105,6 +105,21 @@ export function useAccountDetail() {
     });
   }
 
+  // 编制内 (三(七)): high-risk items (待遇发放, 费率核定) need it for every back-office step.
+  async function toggleFormal() {
+    const a = account.value;
+    if (!a) return;
+    const ok = await confirmAction(
+      a.formal_staff ? `取消后 ${a.login} 不能再办理待遇发放、费率核定等高风险事项的审核环节。确定取消?`
+        : `确认 ${a.login} 为编制内人员?编制内人员可办理待遇发放、费率核定等高风险事项的审核环节。`,
+      '编制内人员', '确定');
+    if (!ok) return;
+    await run('formal', async () => {
+      account.value = await updateAccount(a.id, { formal_staff: !a.formal_staff, version: a.version });
+      toastSuccess(account.value.formal_staff ? '已标记为编制内人员' : '已取消编制内标记');
+    });
+  }
+
   async function reset() {
     const a = account.value;
     if (!a) return;
@@ -163,6 +178,6 @@ export function useAccountDetail() {
   return {
     units, loading, error, account, grants, grantsError, sessions, sessionsError, revealed, busy,
     canWrite, canGrant, canManageSessions, canReveal, canResetTotp, resetSecondFactor, granting, secretVisible, initialPassword,
-    load, reveal, toggleActive, reset, revokeGrant, onGranted, revokeSession,
+    load, reveal, toggleActive, toggleFormal, reset, revokeGrant, onGranted, revokeSession,
   };
 }
