@@ -256,6 +256,20 @@ test('issue 6 bad input gets a clear error and changes nothing: ID check digit, 
   assert.equal(notice2.status, 201, notice2.text);
   assert.equal(notice2.body.number, 2);
   assert.deepEqual(notice2.body.lines.map((l) => l.idx).sort(), [m0.idx, m1.idx].sort());
+  // The printed notice (一次性告知书) carries its number and every material with why.
+  const printed = await fetch(`${server.url}/api/cases/${n.id}/notice.pdf?n=2`, { headers: { cookie: clerk.cookie } });
+  assert.equal(printed.status, 200);
+  assert.equal(printed.headers.get('content-type'), 'application/pdf');
+  const noticePdf = path.join(server.dataDir, 'notice.pdf');
+  await writeFile(noticePdf, Buffer.from(await printed.arrayBuffer()));
+  const text = spawnSync('pdftotext', ['-layout', noticePdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+  assert.ok(text.includes(notice2.body.notice_no), text);
+  for (const l of notice2.body.lines) {
+    assert.ok(text.includes(l.name), `${l.name} on the notice`);
+    assert.ok(text.includes(l.reason.replace(/\s+/g, '')), `${l.reason} on the notice`);
+  }
+  assert.ok(!text.includes(person(11).name), 'only the masked name is printed');
+  assert.ok(text.includes(n.applicant_name_masked), text);
 
   // Corrected, the 即办件 is done at the window.
   assert.equal((await clerk.post(`/api/cases/${n.id}/resume`, undefined)).status, 200);
