@@ -1,0 +1,57 @@
+#pragma once
+// The hall's queue rules (issue 7; policy 三(五)(六): 取号 in the consultation
+// and self-service areas, citizens wait little and know where to go). Pure
+// code without I/O: ticket numbers per group and Beijing day, the order in
+// which a window calls (green channel, due appointments, waiting time,
+// across the groups it serves), and what a skipped ticket (过号) becomes.
+// Groundwork for issue 7: the store, routes and screens come next.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/result.hpp"
+#include "platform/time.hpp"
+
+namespace yc::hall {
+
+// A service group's prefix: one capital letter A-Z (A001, B001 ...).
+Result<void> check_prefix(std::string_view prefix);
+// "A001" ... "A999", then "A1000": at least three digits.
+std::string ticket_label(std::string_view prefix, int number);
+// Numbers restart at 00:00 Asia/Shanghai: the counter's key is the Beijing day.
+std::string counter_day(std::int64_t now_ms);  // "20250124"
+
+struct Waiting {
+  std::int64_t id = 0;
+  std::string group;
+  bool green = false;                         // 绿色通道 (老弱病残孕, veterans)
+  std::optional<std::int64_t> slot_start;     // a checked-in appointment's slot
+  std::int64_t since = 0;                     // taken, checked in or re-queued (ms)
+};
+
+struct CallPolicy {
+  // An appointment is due from this long before its slot starts.
+  std::int64_t appointment_early_ms = 10 * 60 * 1000;
+};
+
+// The ticket a window calls next among `waiting`, or nothing: only groups
+// the window serves; the green channel first; then appointments that are
+// due; then whoever has waited longest, whatever group (fair across the
+// groups, as waiting time is one clock for all). Ties: the smaller id.
+std::optional<std::int64_t> pick_next(const std::vector<Waiting>& waiting, const std::vector<std::string>& serves,
+                                      std::int64_t now, const CallPolicy& policy = {});
+
+// 过号: a called ticket whose holder did not come. Up to `max_skips` times it
+// goes back to the queue (its `since` becomes the time of the skip, so it
+// waits behind those already waiting); after that it is void and the holder
+// takes a new ticket.
+struct SkipPolicy {
+  int max_skips = 1;
+};
+enum class AfterSkip { kRequeue, kVoid };
+AfterSkip after_skip(int skips_so_far, const SkipPolicy& policy);
+
+}  // namespace yc::hall

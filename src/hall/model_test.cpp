@@ -1,0 +1,71 @@
+// The hall's queue rules (issue 7; policy 三(五)(六) 取号、叫号).
+#include <gtest/gtest.h>
+
+#include "hall/model.hpp"
+
+namespace yc::hall {
+namespace {
+
+constexpr std::int64_t kMin = 60 * 1000;
+
+TEST(HallTickets, LabelsHaveTheGroupPrefixAndThreeDigits_3_6) {
+  EXPECT_EQ(ticket_label("A", 1), "A001");
+  EXPECT_EQ(ticket_label("B", 42), "B042");
+  EXPECT_EQ(ticket_label("A", 999), "A999");
+  EXPECT_EQ(ticket_label("A", 1000), "A1000");
+  EXPECT_TRUE(check_prefix("C"));
+  EXPECT_EQ(check_prefix("c").error().field, "prefix");
+  EXPECT_FALSE(check_prefix("AB"));
+  EXPECT_FALSE(check_prefix(""));
+}
+
+TEST(HallTickets, NumbersRestartAtMidnightBeijingNotUtc) {
+  // 2025-01-24 15:59:59 UTC is 23:59:59 in Beijing; one second later it is
+  // the 25th there while UTC is still on the 24th.
+  const std::int64_t before = time::shanghai_day_start_ms(time::Date{2025, 1, 25}) - 1000;
+  EXPECT_EQ(counter_day(before), "20250124");
+  EXPECT_EQ(counter_day(before + 1000), "20250125");
+  EXPECT_EQ(time::format_utc(before + 1000).substr(0, 10), "2025-01-24");
+}
+
+TEST(HallCalling, OnlyGroupsTheWindowServes) {
+  const std::vector<Waiting> w{{1, "A", false, {}, 100}, {2, "B", false, {}, 50}};
+  EXPECT_EQ(pick_next(w, {"A"}, 1000), 1);
+  EXPECT_EQ(pick_next(w, {"A", "B"}, 1000), 2);
+  EXPECT_FALSE(pick_next(w, {"C"}, 1000));
+  EXPECT_FALSE(pick_next({}, {"A"}, 1000));
+}
+
+TEST(HallCalling, GreenChannelFirstThenDueAppointmentsThenLongestWait) {
+  const std::int64_t now = 100 * kMin;
+  const std::vector<Waiting> w{
+      {1, "A", false, {}, 10 * kMin},                  // walk-in, waiting 90 min
+      {2, "A", false, now + 30 * kMin, 20 * kMin},     // booked for later, checked in early: not due yet
+      {3, "B", false, now + 5 * kMin, 80 * kMin},      // booked, due (10 min early allowed)
+      {4, "B", true, {}, 99 * kMin},                   // green channel, just came
+  };
+  EXPECT_EQ(pick_next(w, {"A", "B"}, now), 4);
+  std::vector<Waiting> rest(w.begin(), w.begin() + 3);
+  EXPECT_EQ(pick_next(rest, {"A", "B"}, now), 3);
+  rest.erase(rest.begin() + 2);
+  // Not yet due, the early booking queues like a walk-in, by waiting time.
+  EXPECT_EQ(pick_next(rest, {"A", "B"}, now), 1);
+  EXPECT_EQ(pick_next({rest[1]}, {"A"}, now), 2);  // alone, it is still called
+}
+
+TEST(HallCalling, FairAcrossGroupsByWaitingTimeAndStableOnTies) {
+  const std::vector<Waiting> w{{7, "A", false, {}, 500}, {5, "B", false, {}, 500}, {9, "B", false, {}, 400}};
+  EXPECT_EQ(pick_next(w, {"A", "B"}, 1000), 9);
+  const std::vector<Waiting> tie{{7, "A", false, {}, 500}, {5, "B", false, {}, 500}};
+  EXPECT_EQ(pick_next(tie, {"B", "A"}, 1000), 5);
+}
+
+TEST(HallCalling, SkippedTicketsRequeueUpToTheSitesLimit) {
+  EXPECT_EQ(after_skip(0, SkipPolicy{1}), AfterSkip::kRequeue);
+  EXPECT_EQ(after_skip(1, SkipPolicy{1}), AfterSkip::kVoid);
+  EXPECT_EQ(after_skip(0, SkipPolicy{0}), AfterSkip::kVoid);
+  EXPECT_EQ(after_skip(2, SkipPolicy{3}), AfterSkip::kRequeue);
+}
+
+}  // namespace
+}  // namespace yc::hall
