@@ -10,6 +10,7 @@
 
 #include "audit/model.hpp"
 #include "org/scope.hpp"
+#include "hall/model.hpp"
 #include "platform/result.hpp"
 #include "store/database.hpp"
 
@@ -40,5 +41,39 @@ Result<std::vector<Group>> list_groups(store::Tx& tx, std::int64_t site_id);
 // channel: kiosk | web | appointment | window.
 Result<Ticket> take_ticket(store::Tx& tx, std::int64_t site_id, const std::string& group_code,
                            const std::string& channel, bool green, std::int64_t now);
+
+// --- Calling (issue 7, item 3) ---------------------------------------------------------
+// Who calls: the account at a window of a site in its case.intake scope.
+struct Caller {
+  std::int64_t account = 0;
+  audit::Actor actor;
+};
+
+struct Call {
+  Ticket ticket;
+  int window_number = 0;
+  std::string window_name;
+  int recalls = 0;
+};
+
+// Finishes the window's current ticket, if any, and calls the next one by
+// pick_next (green channel, due appointments, waiting time across the
+// groups the window serves). kNotFound when nobody waits; kUnprocessable
+// when the window is closed or serves no group. Concurrent windows never
+// call the same ticket.
+Result<Call> call_next(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id,
+                       std::int64_t now, const CallPolicy& policy = {});
+// 重呼: the current ticket again (the screens announce it once more).
+Result<Call> recall(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id);
+// 过号: the holder did not come; back in the queue behind those waiting, or
+// void after the site's limit. Returns the ticket as it is now.
+Result<Ticket> skip(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id,
+                    std::int64_t now, const SkipPolicy& policy = {});
+// The current ticket moves to another group of the site, keeping its place.
+Result<Ticket> transfer(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id,
+                        const std::string& to_group);
+// The window's service groups (replaces them).
+Result<void> set_window_groups(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
+                               std::int64_t window_id, const std::vector<std::string>& group_codes);
 
 }  // namespace yc::hall
