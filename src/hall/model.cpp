@@ -42,4 +42,48 @@ AfterSkip after_skip(int skips_so_far, const SkipPolicy& policy) {
   return skips_so_far < policy.max_skips ? AfterSkip::kRequeue : AfterSkip::kVoid;
 }
 
+namespace {
+
+// "HH:MM" -> minutes, or -1.
+int minutes_of(std::string_view t) {
+  if (t.size() != 5 || t[2] != ':') return -1;
+  for (std::size_t i : {0u, 1u, 3u, 4u})
+    if (t[i] < '0' || t[i] > '9') return -1;
+  const int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
+  if (h > 24 || m > 59 || (h == 24 && m != 0)) return -1;
+  return h * 60 + m;
+}
+
+}  // namespace
+
+Result<std::vector<Period>> parse_hours(std::string_view text, std::string_view field) {
+  const auto bad = [&] {
+    return fail(ErrorCode::kInvalidArgument, "取号时段应形如 09:00-12:00,13:30-17:00(按时间先后,不重叠)", std::string(field));
+  };
+  std::vector<Period> out;
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    auto j = text.find(',', i);
+    if (j == std::string_view::npos) j = text.size();
+    const auto part = text.substr(i, j - i);
+    if (part.size() != 11 || part[5] != '-') return bad();
+    const int from = minutes_of(part.substr(0, 5)), to = minutes_of(part.substr(6, 5));
+    if (from < 0 || to < 0 || from >= to) return bad();
+    if (!out.empty() && from < out.back().to_minute) return bad();
+    out.push_back(Period{from, to});
+    i = j + 1;
+  }
+  if (out.empty()) return bad();
+  return out;
+}
+
+bool within_hours(const std::vector<Period>& periods, std::int64_t now_ms, bool working_day) {
+  if (!working_day) return false;
+  const auto day_start = time::shanghai_day_start_ms(time::shanghai_date(now_ms));
+  const int minute = static_cast<int>((now_ms - day_start) / 60'000);
+  for (const auto& p : periods)
+    if (minute >= p.from_minute && minute < p.to_minute) return true;
+  return false;
+}
+
 }  // namespace yc::hall

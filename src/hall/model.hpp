@@ -54,4 +54,16 @@ struct SkipPolicy {
 enum class AfterSkip { kRequeue, kVoid };
 AfterSkip after_skip(int skips_so_far, const SkipPolicy& policy);
 
+// --- Ticketing hours (issue 7, item 7: no tickets outside opening hours) ----------
+// "09:00-12:00,13:30-17:00": periods of a working day, Beijing time.
+struct Period {
+  int from_minute = 0, to_minute = 0;  // minutes after 00:00, from < to
+};
+// Strict: HH:MM-HH:MM, comma-separated, ascending and not overlapping;
+// the error names the field.
+Result<std::vector<Period>> parse_hours(std::string_view text, std::string_view field = "ticket_hours");
+// Whether `now` falls in one of the periods of a working day (the calendar
+// table says whether the Beijing day of `now` is one).
+bool within_hours(const std::vector<Period>& periods, std::int64_t now_ms, bool working_day);
+
 }  // namespace yc::hall

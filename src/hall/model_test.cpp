@@ -67,5 +67,29 @@ TEST(HallCalling, SkippedTicketsRequeueUpToTheSitesLimit) {
   EXPECT_EQ(after_skip(2, SkipPolicy{3}), AfterSkip::kRequeue);
 }
 
+TEST(HallHours, PeriodsAreParsedStrictly) {
+  auto p = parse_hours("09:00-12:00,13:30-17:00").value();
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[1].from_minute, 13 * 60 + 30);
+  for (const char* bad : {"", "9:00-12:00", "09:00-12:00,11:00-17:00", "12:00-09:00", "09:00-25:00", "09:00~12:00",
+                          "09:00-12:00,", "09:00-12:00;13:00-17:00"})
+    EXPECT_EQ(parse_hours(bad, "hours").error().field, "hours") << bad;
+  EXPECT_TRUE(parse_hours("00:00-24:00"));
+}
+
+TEST(HallHours, TicketsOnlyInTheSitesHoursOfAWorkingDayBeijingTime) {
+  const auto periods = parse_hours("09:00-12:00,13:30-17:00").value();
+  const std::int64_t day = time::shanghai_day_start_ms(time::Date{2025, 1, 24});
+  const auto at = [&](int h, int m) { return day + (h * 60 + m) * 60'000LL; };
+  EXPECT_FALSE(within_hours(periods, at(8, 59), true));
+  EXPECT_TRUE(within_hours(periods, at(9, 0), true));
+  EXPECT_FALSE(within_hours(periods, at(12, 0), true));  // the end is exclusive
+  EXPECT_FALSE(within_hours(periods, at(13, 0), true));
+  EXPECT_TRUE(within_hours(periods, at(16, 59), true));
+  EXPECT_FALSE(within_hours(periods, at(10, 0), false));  // a holiday
+  // 09:30 Beijing is 01:30 UTC: the check is on Beijing time.
+  EXPECT_EQ(time::format_utc(at(9, 30)).substr(11, 5), "01:30");
+}
+
 }  // namespace
 }  // namespace yc::hall
