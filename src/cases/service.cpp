@@ -68,18 +68,6 @@ constexpr const char* kCaseCols =
     "COALESCE((SELECT u.name FROM org_unit u WHERE u.code = c.handling_unit_code), '')";
 constexpr std::size_t kCaseColCount = 50;
 
-std::vector<std::string> split_chain(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto j = s.find(',', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 std::string join_chain(const std::vector<std::string>& chain) {
   std::string out;
   for (const auto& s : chain) out += (out.empty() ? "" : ",") + s;
@@ -125,7 +113,7 @@ Case case_from(const Row& r, std::size_t o = 0) {
   c.promised_days = static_cast<int>(r.int64(o + 28));
   c.correction_suspends = r.int64(o + 29) != 0;
   c.recheck_sampled = r.int64(o + 30) != 0;
-  c.chain = split_chain(r.text(o + 31));
+  c.chain = split_list(r.text(o + 31));
   c.accepted_day = r.opt_text(o + 32);
   c.due_day = r.opt_text(o + 33);
   c.warn_day = r.opt_text(o + 34);

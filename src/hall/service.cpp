@@ -9,18 +9,6 @@
 namespace yc::hall {
 namespace {
 
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto j = s.find(',', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 Group group_from(const store::Row& r) {
   return Group{r.int64(0), r.int64(1), r.int64(7), r.text(2), r.text(3), r.text(4), split_list(r.text(5)),
                r.int64(6) != 0};
