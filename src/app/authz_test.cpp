@@ -18,6 +18,7 @@
 #include "app/routes.hpp"
 #include "audit/model.hpp"
 #include "cases/incidents.hpp"
+#include "hall/service.hpp"
 #include "cases/service.hpp"
 #include "catalog/offers.hpp"
 #include "catalog/service.hpp"
@@ -142,6 +143,13 @@ class Matrix : public ::testing::Test {
     version_ = scalar("SELECT id FROM catalog_version WHERE item_code = 'BJ-JYCY-901'");
     clerk_ = account("110101001");
     reviewer_ = account("110101001");
+    // The hall (issue 7): one group at each hall, served by window 1.
+    for (auto [site, window] : {std::pair{hall_in_, window_in_}, std::pair{hall_out_, window_out_}}) {
+      ASSERT_TRUE(db_->transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
+        YC_TRY(hall::add_group(tx, audit::Actor::system(), org::Scope::all(), site, "emp", "就业服务", "A", {}, 0));
+        return hall::set_window_groups(tx, audit::Actor::system(), org::Scope::all(), window, {"emp"});
+      }));
+    }
   }
   void TearDown() override {
     api_.reset();
@@ -281,6 +289,18 @@ class Matrix : public ::testing::Test {
   }
   std::string case_path(bool in, const std::string& status, const std::string& suffix = "") {
     return "/api/cases/" + std::to_string(make_case(in, status)) + suffix;
+  }
+  // A waiting ticket at the hall; with `called`, window 1 has called it.
+  std::string hall_window(bool in, bool called, const std::string& suffix) {
+    const auto site = in ? hall_in_ : hall_out_;
+    const auto window = in ? window_in_ : window_out_;
+    EXPECT_TRUE(db_->transact<int>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<int> {
+      YC_TRY(hall::take_ticket(tx, site, "emp", "kiosk", false, time::now_ms()));
+      if (called)
+        YC_TRY(hall::call_next(tx, hall::Caller{clerk_, audit::Actor::system()}, org::Scope::all(), window, time::now_ms()));
+      return 0;
+    }));
+    return "/api/hall/windows/" + std::to_string(window) + suffix;
   }
   std::int64_t incident(bool in) {
     return db_->transact<cases::Incident>(store::TxMode::kWrite, [&](store::Tx& tx) {
@@ -684,6 +704,40 @@ std::vector<Row> Matrix::rows() {
        [](Matrix& m, const Caller&) { return Call{"/api/tasks/" + std::to_string(m.task_of(m.make_case(true, "review"))) + "/act", "", R"({"action":"approve"})"}; },
        [](Matrix& m, const Caller&) { return Call{"/api/tasks/" + std::to_string(m.task_of(m.make_case(false, "review"))) + "/act", "", R"({"action":"approve"})"}; },
        200, nullptr, "", [](const std::vector<std::string>& p, bool in) { return holds_any(p, {"case.review.first"}) && in ? 200 : 404; }},
+      // --- The hall (issue 7): configuration by the hall manager, calling by the window.
+      {Method::kGet, "/api/hall/sites/:site/groups", "org.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/sites/" + std::to_string(m.hall_in_) + "/groups", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/sites/" + std::to_string(m.hall_out_) + "/groups", "", ""}; }},
+      {Method::kPost, "/api/hall/sites/:site/groups", "hall.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/hall/sites/" + std::to_string(m.hall_in_) + "/groups", "",
+                     j({{"code", m.unique("g")}, {"name", "社保"}, {"prefix", std::string(1, static_cast<char>('B' + m.counter_ % 24))}})};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/hall/sites/" + std::to_string(m.hall_out_) + "/groups", "",
+                     j({{"code", m.unique("g")}, {"name", "社保"}, {"prefix", "Z"}})};
+       },
+       201},
+      {Method::kPut, "/api/hall/windows/:window/groups", "hall.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_in_) + "/groups", "", R"({"groups":["emp"]})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_out_) + "/groups", "", R"({"groups":["emp"]})"}; },
+       204},
+      {Method::kPost, "/api/hall/sites/:site/tickets", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/sites/" + std::to_string(m.hall_in_) + "/tickets", "", R"({"group":"emp"})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/sites/" + std::to_string(m.hall_out_) + "/tickets", "", R"({"group":"emp"})"}; },
+       201},
+      {Method::kPost, "/api/hall/windows/:window/call", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.hall_window(true, false, "/call"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_window(false, false, "/call"), "", ""}; }},
+      {Method::kPost, "/api/hall/windows/:window/recall", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.hall_window(true, true, "/recall"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_window(false, true, "/recall"), "", ""}; }},
+      {Method::kPost, "/api/hall/windows/:window/skip", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.hall_window(true, true, "/skip"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_window(false, true, "/skip"), "", ""}; }},
+      {Method::kPost, "/api/hall/windows/:window/transfer", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.hall_window(true, true, "/transfer"), "", R"({"group":"emp"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_window(false, true, "/transfer"), "", R"({"group":"emp"})"}; }},
       {Method::kGet, "/api/progress/:case_no", "public",
        [](Matrix& m, const Caller&) {
          const auto id = m.make_case(true, "ready");

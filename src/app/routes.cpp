@@ -4,6 +4,7 @@
 #include "calendar/routes.hpp"
 #include "cases/routes.hpp"
 #include "catalog/routes.hpp"
+#include "hall/routes.hpp"
 #include "events/routes.hpp"
 #include "identity/routes.hpp"
 #include "org/routes.hpp"
@@ -34,6 +35,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   catalog::add_routes(*api, db, catalog::GuideSettings{config.server.public_url, facts_hotline});
   cases::add_routes(*api, db, accounts.keys(), case_policy(config),
                     cases::DocumentSettings{config.server.public_url, facts_hotline});
+  hall::add_routes(*api, db, events);
   return api;
 }
 
