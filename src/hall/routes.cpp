@@ -135,6 +135,14 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     return http::json_response(200, call_json(c));
   });
 
+  api.add(Method::kPost, "/api/hall/windows/:window/finish", "case.intake", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto window = YC_TRY(http::id_param(r, "window"));
+    auto t = YC_TRY(db.transact<Ticket>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return finish(tx, caller_of(r, p), p.scope("case.intake"), window, time::now_ms());
+    }));
+    return http::json_response(200, ticket_json(t));
+  });
+
   api.add(Method::kPost, "/api/hall/windows/:window/skip", "case.intake", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto window = YC_TRY(http::id_param(r, "window"));
     auto t = YC_TRY(db.transact<Ticket>(store::TxMode::kWrite, [&](store::Tx& tx) {

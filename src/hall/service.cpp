@@ -178,6 +178,19 @@ Result<Call> call_next(store::Tx& tx, const Caller& who, const org::Scope& scope
   return Call{ticket_from(row), w.number, w.name, 0};
 }
 
+Result<Ticket> finish(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id,
+                      std::int64_t now) {
+  YC_TRY(window_in_scope(tx, scope, window_id));
+  auto cur = YC_TRY(current(tx, window_id));
+  if (!cur) return nothing_called();
+  const auto id = cur->int64(0);
+  YC_TRY_VOID(tx.exec("UPDATE ticket SET state = 'done', finished_at = $1, version = version + 1 "
+                      "WHERE id = $2 AND state = 'called'",
+                      {now, id}));
+  YC_TRY_VOID(audit::append(tx, audit::entry_for(who.actor, "hall.finish", "ticket", std::to_string(id))));
+  return ticket_from(YC_TRY(tx.one(fmt::format("SELECT {} FROM ticket t WHERE t.id = $1", kTicketCols), {id})));
+}
+
 Result<Call> recall(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id) {
   auto w = YC_TRY(window_in_scope(tx, scope, window_id));
   auto cur = YC_TRY(current(tx, window_id));

@@ -63,6 +63,9 @@ struct Call {
 // call the same ticket.
 Result<Call> call_next(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id,
                        std::int64_t now, const CallPolicy& policy = {});
+// The window is done with its current ticket (办结/离开) without calling the next.
+Result<Ticket> finish(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id,
+                      std::int64_t now);
 // 重呼: the current ticket again (the screens announce it once more).
 Result<Call> recall(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id);
 // 过号: the holder did not come; back in the queue behind those waiting, or

@@ -151,6 +151,21 @@ TEST_P(Calling, GreenChannelThenWaitingTimeOnlyTheGroupsTheWindowServes_3_6) {
   EXPECT_EQ(none.error().code, ErrorCode::kNotFound);
 }
 
+TEST_P(Calling, TheLastTicketOfTheDayIsFinishedWithoutCallingAnother) {
+  ASSERT_TRUE(take("employment", t0_));
+  ASSERT_EQ(next(windows_[0], t0_ + 1000)->ticket.label, "A001");
+  EXPECT_EQ(next(windows_[0], t0_ + 2000).error().code, ErrorCode::kNotFound);  // nobody else; A001 still called
+  const Caller who{clerk_, audit::Actor::system()};
+  auto done = db_->transact<Ticket>(store::TxMode::kWrite,
+                                    [&](store::Tx& tx) { return finish(tx, who, here_, windows_[0], t0_ + 3000); });
+  ASSERT_TRUE(done) << done.error().message;
+  EXPECT_EQ(done->state, "done");
+  EXPECT_EQ(db_->transact<Ticket>(store::TxMode::kWrite, [&](store::Tx& tx) {
+              return finish(tx, who, here_, windows_[0], t0_ + 4000);
+            }).error().code,
+            ErrorCode::kConflict);
+}
+
 TEST_P(Calling, SkipRequeuesOnceThenVoidsAndTransferKeepsThePlace) {
   ASSERT_TRUE(take("employment", t0_));
   ASSERT_EQ(next(windows_[0], t0_ + 1000)->ticket.label, "A001");
