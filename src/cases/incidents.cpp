@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "audit/service.hpp"
+#include "org/service.hpp"
 #include "platform/text.hpp"
 
 namespace yc::cases {
@@ -48,11 +49,10 @@ Result<Incident> report_incident(store::Tx& tx, const Who& who, const org::Scope
   const auto started = in.started_at.value_or(now);
   if (started > now + 60'000 || started < now - 7LL * 86'400'000)
     return fail(ErrorCode::kInvalidArgument, "开始时间应在最近 7 天内且不晚于现在", "started_at");
-  auto site = tx.one("SELECT u.path FROM org_site s JOIN org_unit u ON u.code = s.unit_code WHERE s.id = $1", {in.site_id});
-  if (!site || !scope.covers(site->text(0))) return fail(ErrorCode::kNotFound, "服务场所不存在", "site_id");
+  const auto place = YC_TRY(org::site_place(tx, scope, in.site_id));
   auto row = YC_TRY(tx.one("INSERT INTO incident (site_id, unit_path, kind, description, started_at, reported_by, created_at) "
                            "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                           {in.site_id, site->text(0), in.kind, in.description, started, who.account, now}));
+                           {in.site_id, place.unit_path, in.kind, in.description, started, who.account, now}));
   YC_TRY_VOID(audit::append(tx, audit::entry_for(who.actor, "incident.report", "incident", std::to_string(row.int64(0)))));
   return load(tx, org::Scope::all(), row.int64(0));
 }

@@ -19,6 +19,7 @@
 #include "calendar/service.hpp"
 #include "catalog/service.hpp"
 #include "identity/secrets.hpp"
+#include "org/service.hpp"
 #include "platform/log.hpp"
 #include "platform/text.hpp"
 #include "privacy/model.hpp"
@@ -453,17 +454,10 @@ Result<Consultation> load_consultation(Tx& tx, const org::Scope& scope, std::int
   return k;
 }
 
-// The unit and path of a site, if the scope covers it.
+// The unit of a site, if the scope covers it.
 Result<std::pair<UnitInfo, std::int64_t>> site_unit(Tx& tx, const org::Scope& scope, std::int64_t site_id) {
-  auto row = tx.one("SELECT u.code FROM org_site s JOIN org_unit u ON u.code = s.unit_code WHERE s.id = $1",
-                    {site_id});
-  if (!row) {
-    if (row.error().code == ErrorCode::kNotFound) return fail(ErrorCode::kInvalidArgument, "服务场所不存在", "site_id");
-    return Unexpected{row.error()};
-  }
-  auto unit = YC_TRY(load_unit(tx, row->text(0), "site_id"));
-  if (!scope.covers(unit.path)) return fail(ErrorCode::kNotFound, "服务场所不存在", "site_id");
-  return std::make_pair(std::move(unit), site_id);
+  const auto place = YC_TRY(org::site_place(tx, scope, site_id));
+  return std::make_pair(YC_TRY(load_unit(tx, place.unit_code, "site_id")), site_id);
 }
 
 }  // namespace

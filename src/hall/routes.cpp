@@ -8,6 +8,7 @@
 #include "identity/idempotency.hpp"
 #include "platform/http/json_body.hpp"
 #include "platform/log.hpp"
+#include "org/service.hpp"
 #include "platform/time.hpp"
 
 namespace yc::hall {
@@ -69,8 +70,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
   api.add(Method::kGet, "/api/hall/sites/:site/groups", "org.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto site = YC_TRY(http::id_param(r, "site"));
     auto groups = YC_TRY(db.transact<std::vector<Group>>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<Group>> {
-      auto path = tx.one("SELECT u.path FROM org_site s JOIN org_unit u ON u.code = s.unit_code WHERE s.id = $1", {site});
-      if (!path || !p.scope("org.read").covers(path->text(0))) return fail(ErrorCode::kNotFound, "服务场所不存在", "site");
+      YC_TRY(org::site_place(tx, p.scope("org.read"), site, "site"));
       return list_groups(tx, site);
     }));
     json::array items;
@@ -111,8 +111,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     const auto group = YC_TRY(b.text("group", 32));
     const bool green = YC_TRY(b.opt_bool("green")).value_or(false);
     return identity::idempotent(db, r, p, true, [&](store::Tx& tx) -> Result<http::Response> {
-      auto path = tx.one("SELECT u.path FROM org_site s JOIN org_unit u ON u.code = s.unit_code WHERE s.id = $1", {site});
-      if (!path || !p.scope("case.intake").covers(path->text(0))) return fail(ErrorCode::kNotFound, "服务场所不存在", "site");
+      YC_TRY(org::site_place(tx, p.scope("case.intake"), site, "site"));
       return http::json_response(201, ticket_json(YC_TRY(take_ticket(tx, site, group, "window", green, time::now_ms()))));
     });
   });

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "audit/service.hpp"
+#include "org/service.hpp"
 #include "hall/model.hpp"
 #include "platform/text.hpp"
 
@@ -25,8 +26,7 @@ Result<Group> add_group(store::Tx& tx, const audit::Actor& actor, const org::Sco
   if (code.empty() || code.size() > 32 || code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
     return fail(ErrorCode::kInvalidArgument, "分组代码应为小写字母、数字或下划线", "code");
   if (name.empty() || utf8_length(name) > 30) return fail(ErrorCode::kInvalidArgument, "请填写分组名称(不超过 30 字)", "name");
-  auto site = tx.one("SELECT u.path FROM org_site s JOIN org_unit u ON u.code = s.unit_code WHERE s.id = $1", {site_id});
-  if (!site || !scope.covers(site->text(0))) return fail(ErrorCode::kNotFound, "服务场所不存在", "site_id");
+  YC_TRY(org::site_place(tx, scope, site_id));
   std::string cats = ",";
   for (const auto& c : categories) cats += c + ",";
   auto row = YC_TRY(tx.one(fmt::format("INSERT INTO service_group (site_id, code, name, prefix, categories, created_at, "

@@ -192,6 +192,14 @@ Result<SiteDetail> get_site(store::Tx& tx, const Scope& scope, std::int64_t id) 
   return site_from(rows.rows[0]);
 }
 
+Result<SitePlace> site_place(store::Tx& tx, const Scope& scope, std::int64_t site_id, std::string_view field) {
+  auto row = tx.one("SELECT u.code, u.path FROM org_site s JOIN org_unit u ON u.code = s.unit_code WHERE s.id = $1",
+                    {site_id});
+  if (!row && row.error().code != ErrorCode::kNotFound) return Unexpected{row.error()};
+  if (!row || !scope.covers(row->text(1))) return fail(ErrorCode::kNotFound, "服务场所不存在", std::string(field));
+  return SitePlace{row->text(0), row->text(1)};
+}
+
 Result<std::vector<SiteDetail>> list_sites(store::Tx& tx, const Scope& scope,
                                            const std::string& unit_code) {
   std::vector<store::Param> params;

@@ -60,6 +60,12 @@ struct SiteDetail {
 };
 Result<Site> create_site(store::Tx& tx, const audit::Actor& actor, const Scope& scope, Site site);
 Result<SiteDetail> get_site(store::Tx& tx, const Scope& scope, std::int64_t id);
+// Where a site belongs, when the scope covers it; kNotFound on `field`
+// otherwise, so a site outside the scope looks like one that does not exist.
+struct SitePlace {
+  std::string unit_code, unit_path;
+};
+Result<SitePlace> site_place(store::Tx& tx, const Scope& scope, std::int64_t site_id, std::string_view field = "site_id");
 // Sites of units in scope, optionally only at and below `unit_code`.
 Result<std::vector<SiteDetail>> list_sites(store::Tx& tx, const Scope& scope,
                                            const std::string& unit_code);
