@@ -3,6 +3,9 @@ import AppLayout from '@/layout/AppLayout.vue';
 import { setAuthFailureHandler } from '@/api/client';
 import { useSessionStore } from '@/stores/session';
 import { decideNavigation, needsSession } from './guard';
+import { hallStaffRoutes } from './hall-staff';
+import { kioskHallRoutes } from './kiosk-hall';
+import { screenHallRoutes } from './screens-hall';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -63,6 +66,7 @@ export const shellRoutes: RouteRecordRaw[] = [
     meta: { title: '我的会话' } },
   { path: 'account/password', name: 'my-password', component: () => import('@/views/account/password/index.vue'),
     meta: { title: '修改密码' } },
+  ...hallStaffRoutes,
   { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/errors/not-found/index.vue'),
     meta: { title: '页面不存在' } },
 ];
@@ -101,6 +105,8 @@ export const routes: RouteRecordRaw[] = [
   // 大厅显示屏: /screen/guides?site=ID, no interaction.
   { path: '/screen/guides', name: 'screen-guides', component: () => import('@/views/screen/guides/index.vue'),
     meta: { title: '大厅显示屏', public: true } },
+  ...kioskHallRoutes,
+  ...screenHallRoutes,
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
