@@ -10,6 +10,7 @@
 
 #include "app/routes.hpp"
 #include "cases/routes.hpp"
+#include "hall/routes.hpp"
 #include "identity/idempotency.hpp"
 #include "audit/service.hpp"
 #include "catalog/demo.hpp"
@@ -414,6 +415,11 @@ int serve(const Config& c) {
   // Once at start too: warnings and escalations do not wait for the first period.
   if (auto n = cases::sweep(*db, *keys, policy, events); !n)
     log::warn(fmt::format("event=case_sweep_failed error=\"{}\"", n.error().message));
+  // The hall (issue 7): no-shows, reminders, stale sign-ins, crowding alerts.
+  (*server)->every(std::chrono::minutes(1), [&db, &events] {
+    if (auto r = hall::run_sweep(*db, events); !r)
+      log::warn(fmt::format("event=hall_sweep_failed error=\"{}\"", r.error().message));
+  });
   // Idempotency keys answer retries for a day.
   (*server)->every(std::chrono::hours(1), [&db] {
     auto n = identity::prune_idempotency_keys(*db, time::now_ms() - 86'400'000);

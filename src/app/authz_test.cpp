@@ -127,6 +127,7 @@ class Matrix : public ::testing::Test {
     events_ = std::make_unique<events::Service>(*db_, "", "matrix");
     config_ = Config{};
     config_.cases.files_dir = (dir_ / "files").string();
+    config_.hall.voice_dir = (dir_ / "voice").string();
     cases::Policy policy;
     policy.files_dir = config_.cases.files_dir;
     policy.recheck_sample_percent = 0;
@@ -289,6 +290,28 @@ class Matrix : public ::testing::Test {
   }
   std::string case_path(bool in, const std::string& status, const std::string& suffix = "") {
     return "/api/cases/" + std::to_string(make_case(in, status)) + suffix;
+  }
+  std::string hall_site(bool in, const std::string& suffix) {
+    return "/api/hall/sites/" + std::to_string(in ? hall_in_ : hall_out_) + suffix;
+  }
+  std::string group_version(bool in) {
+    const auto v = scalar("SELECT version FROM service_group WHERE code = 'emp' AND site_id = " +
+                          std::to_string(in ? hall_in_ : hall_out_));
+    return "{\"version\":" + std::to_string(v) + ",\"active\":true}";
+  }
+  std::string settings_body(bool in) {
+    const auto v = scalar("SELECT COALESCE(MAX(version), 0) FROM hall_setting WHERE site_id = " +
+                          std::to_string(in ? hall_in_ : hall_out_));
+    return R"({"ticket_hours":"08:30-12:00,13:00-17:00","green_channel":true,"max_skips":1,"crowd_wait_minutes":30,)"
+           R"("slot_minutes":30,"per_window_slot":2,"booking_days":7,"no_show_limit":3,"no_show_block_days":30,)"
+           R"("notice":"","version":)" + std::to_string(v) + "}";
+  }
+  // A kiosk registered at the hall in or out of scope.
+  std::int64_t device(bool in) {
+    return db_->transact<hall::NewDevice>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return hall::register_device(tx, audit::Actor::system(), org::Scope::all(), in ? hall_in_ : hall_out_, "自助机", "",
+                                   time::now_ms());
+    }).value().device.id;
   }
   // A waiting ticket at the hall; with `called`, window 1 has called it.
   std::string hall_window(bool in, bool called, const std::string& suffix) {
@@ -741,6 +764,83 @@ std::vector<Row> Matrix::rows() {
       {Method::kPost, "/api/hall/windows/:window/transfer", "case.intake",
        [](Matrix& m, const Caller&) { return Call{m.hall_window(true, true, "/transfer"), "", R"({"group":"emp"})"}; },
        [](Matrix& m, const Caller&) { return Call{m.hall_window(false, true, "/transfer"), "", R"({"group":"emp"})"}; }},
+      {Method::kPatch, "/api/hall/sites/:site/groups/:code", "hall.manage",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/groups/emp"), "", m.group_version(true)}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/groups/emp"), "", m.group_version(false)}; }},
+      {Method::kGet, "/api/hall/sites/:site/settings", "org.read",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/settings"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/settings"), "", ""}; }},
+      {Method::kPut, "/api/hall/sites/:site/settings", "hall.manage",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/settings"), "", m.settings_body(true)}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/settings"), "", m.settings_body(false)}; }},
+      {Method::kGet, "/api/hall/sites/:site/windows", "org.read",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/windows"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/windows"), "", ""}; }},
+      {Method::kGet, "/api/hall/windows/:window", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_in_), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_out_), "", ""}; }},
+      {Method::kPost, "/api/hall/windows/:window/sign-in", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_in_) + "/sign-in", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_out_) + "/sign-in", "", ""}; }},
+      {Method::kPost, "/api/hall/windows/:window/sign-out", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_in_) + "/sign-out", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_out_) + "/sign-out", "", ""}; }},
+      {Method::kPost, "/api/hall/windows/:window/open", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_in_) + "/open", "", R"({"open":true})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_out_) + "/open", "", R"({"open":true})"}; }},
+      {Method::kGet, "/api/hall/sites/:site/figures", "org.read",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/figures"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/figures"), "", ""}; }},
+      {Method::kGet, "/api/hall/sites/:site/appointments", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/appointments"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/appointments"), "", ""}; }},
+      {Method::kGet, "/api/hall/sites/:site/devices", "hall.manage",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/devices"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/devices"), "", ""}; }},
+      {Method::kPost, "/api/hall/sites/:site/devices", "hall.manage",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/devices"), "", R"({"name":"自助机"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/devices"), "", R"({"name":"自助机"})"}; }, 201},
+      {Method::kDelete, "/api/hall/devices/:id", "hall.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/devices/" + std::to_string(m.device(true)), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/devices/" + std::to_string(m.device(false)), "", ""}; }, 204},
+      {Method::kPut, "/api/hall/photo", "",
+       [](Matrix&, const Caller&) { return Call{"/api/hall/photo", "", std::string("\x89PNG\r\n\x1A\n", 8) + "IHDR", "image/png"}; },
+       nullptr, 204},
+      // Kiosk routes: no session, but without a paired device token nothing.
+      {Method::kGet, "/api/kiosk/me", "public", path("/api/kiosk/me"), nullptr, 401},
+      {Method::kPost, "/api/kiosk/tickets", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/kiosk/tickets", "", R"({"group":"emp"})"}; }, nullptr, 401},
+      {Method::kPost, "/api/kiosk/check-in", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/kiosk/check-in", "", R"({"code":"12345678"})"}; }, nullptr, 401},
+      // The screens and citizens: public, no personal data beyond 三亮明.
+      {Method::kGet, "/api/hall/sites/:site/board", "public",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/board"), "", ""}; }},
+      {Method::kGet, "/api/hall/windows/:window/board", "public",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_in_) + "/board", "", ""}; }},
+      {Method::kGet, "/api/hall/windows/:window/photo", "public",
+       [](Matrix& m, const Caller&) { return Call{"/api/hall/windows/" + std::to_string(m.window_out_) + "/photo", "", ""}; },
+       nullptr, 404},
+      {Method::kGet, "/api/hall/voice", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/hall/voice", "label=A015&window=3", ""}; }},
+      {Method::kGet, "/api/hall/sites/:site/slots", "public",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/slots"), "group=emp", ""}; }},
+      {Method::kPost, "/api/appointments", "public",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/appointments", "", j({{"site_id", m.hall_in_}, {"group", "emp"}, {"slot_start", 0}, {"name", "张三"},
+                                                 {"id_number", "11010519491231002X"}, {"phone", "13800138000"}})};
+       },
+       nullptr, 422},
+      {Method::kPost, "/api/appointments/:code/lookup", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/appointments/12345678/lookup", "", R"({"id_number":"11010519491231002X"})"}; },
+       nullptr, 404},
+      {Method::kPost, "/api/appointments/:code/change", "public",
+       [](Matrix&, const Caller&) {
+         return Call{"/api/appointments/12345678/change", "", R"({"id_number":"11010519491231002X","slot_start":1})"};
+       },
+       nullptr, 404},
+      {Method::kPost, "/api/appointments/:code/cancel", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/appointments/12345678/cancel", "", R"({"id_number":"11010519491231002X"})"}; },
+       nullptr, 404},
       {Method::kGet, "/api/progress/:case_no", "public",
        [](Matrix& m, const Caller&) {
          const auto id = m.make_case(true, "ready");

@@ -35,7 +35,8 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   catalog::add_routes(*api, db, catalog::GuideSettings{config.server.public_url, facts_hotline});
   cases::add_routes(*api, db, accounts.keys(), case_policy(config),
                     cases::DocumentSettings{config.server.public_url, facts_hotline});
-  hall::add_routes(*api, db, events);
+  hall::add_routes(*api, db, events, accounts.keys(),
+                   hall::RouteSettings{config.hall.voice_dir, config.server.public_url});
   return api;
 }
 

@@ -12,9 +12,9 @@ namespace yc::cases {
 namespace {
 
 constexpr const char* kCols =
-    "i.id, i.site_id, s.name, i.kind, i.description, i.resolution, a.login, i.started_at, i.created_at, i.ended_at, "
+    "i.id, i.site_id, s.name, i.kind, i.description, i.resolution, COALESCE(a.login, 'system'), i.started_at, i.created_at, i.ended_at, "
     "i.version";
-constexpr const char* kJoins = "FROM incident i JOIN org_site s ON s.id = i.site_id JOIN account a ON a.id = i.reported_by";
+constexpr const char* kJoins = "FROM incident i JOIN org_site s ON s.id = i.site_id LEFT JOIN account a ON a.id = i.reported_by";
 
 Incident from(const store::Row& r) {
   Incident i;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "platform/text.hpp"
+
 namespace yc::hall {
 
 Result<void> check_prefix(std::string_view prefix) {
@@ -84,6 +86,46 @@ bool within_hours(const std::vector<Period>& periods, std::int64_t now_ms, bool 
   for (const auto& p : periods)
     if (minute >= p.from_minute && minute < p.to_minute) return true;
   return false;
+}
+
+
+Result<void> check_settings(const Settings& s) {
+  YC_TRY(parse_hours(s.ticket_hours, "ticket_hours"));
+  const auto range = [](int v, int lo, int hi, const char* field, const char* what) -> Result<void> {
+    if (v < lo || v > hi) return fail(ErrorCode::kInvalidArgument, fmt::format("{}应在 {} 到 {} 之间", what, lo, hi), field);
+    return {};
+  };
+  YC_TRY_VOID(range(s.max_skips, 0, 5, "max_skips", "过号重排次数"));
+  YC_TRY_VOID(range(s.crowd_wait_minutes, 5, 240, "crowd_wait_minutes", "拥挤预警等候分钟数"));
+  YC_TRY_VOID(range(s.slot_minutes, 10, 120, "slot_minutes", "预约时段长度(分钟)"));
+  YC_TRY_VOID(range(s.per_window_slot, 0, 20, "per_window_slot", "每窗口每时段预约数"));
+  YC_TRY_VOID(range(s.booking_days, 1, 30, "booking_days", "可预约天数"));
+  YC_TRY_VOID(range(s.no_show_limit, 1, 20, "no_show_limit", "爽约次数上限"));
+  YC_TRY_VOID(range(s.no_show_block_days, 0, 365, "no_show_block_days", "爽约限制天数"));
+  if (utf8_length(s.notice) > 500) return fail(ErrorCode::kInvalidArgument, "大厅公告不超过 500 字", "notice");
+  return {};
+}
+
+std::vector<Slot> day_slots(const std::vector<Period>& periods, const time::Date& day, int slot_minutes) {
+  std::vector<Slot> out;
+  if (slot_minutes <= 0) return out;
+  const auto base = time::shanghai_day_start_ms(day);
+  for (const auto& p : periods)
+    for (int m = p.from_minute; m + slot_minutes <= p.to_minute; m += slot_minutes)
+      out.push_back(Slot{base + m * 60'000LL, base + (m + slot_minutes) * 60'000LL});
+  return out;
+}
+
+std::optional<Slot> find_slot(const std::vector<Slot>& slots, std::int64_t start) {
+  for (const auto& s : slots)
+    if (s.start == start) return s;
+  return std::nullopt;
+}
+
+CheckIn check_in_time(const Slot& slot, std::int64_t now) {
+  if (now < slot.start - kCheckInEarlyMs) return CheckIn::kTooEarly;
+  if (now >= slot.end) return CheckIn::kTooLate;
+  return CheckIn::kOk;
 }
 
 }  // namespace yc::hall

@@ -4,7 +4,6 @@
 // code without I/O: ticket numbers per group and Beijing day, the order in
 // which a window calls (green channel, due appointments, waiting time,
 // across the groups it serves), and what a skipped ticket (过号) becomes.
-// Groundwork for issue 7: the store, routes and screens come next.
 
 #include <cstdint>
 #include <optional>
@@ -65,5 +64,42 @@ Result<std::vector<Period>> parse_hours(std::string_view text, std::string_view 
 // Whether `now` falls in one of the periods of a working day (the calendar
 // table says whether the Beijing day of `now` is one).
 bool within_hours(const std::vector<Period>& periods, std::int64_t now_ms, bool working_day);
+
+
+// --- A site's hall settings (issue 7) -------------------------------------------------
+struct Settings {
+  std::int64_t site_id = 0, version = 0;   // version 0: never saved, the defaults
+  std::string ticket_hours = "08:30-12:00,13:00-17:00";
+  bool green_channel = true;      // 绿色通道 for 老弱病残孕 and veterans (三(六))
+  int max_skips = 1;              // 过号: back in the queue this many times, then void
+  int crowd_wait_minutes = 30;    // a longer wait raises the crowding alert
+  int slot_minutes = 30;          // appointment slot length
+  int per_window_slot = 2;        // bookings per open window and slot
+  int booking_days = 7;           // how many days ahead one may book
+  int no_show_limit = 3;          // no-shows within 90 days ...
+  int no_show_block_days = 30;    // ... refuse bookings for this long
+  std::string notice;             // the hall screen's notice (公告)
+};
+// Each field in its range; the error names the field.
+Result<void> check_settings(const Settings& s);
+
+// --- Appointments (预约, issue 7, item 2) -------------------------------------------
+struct Slot {
+  std::int64_t start = 0, end = 0;  // UTC ms
+};
+// The slots of a Beijing day: each period of the ticket hours cut into
+// slot_minutes pieces (a last piece shorter than a slot is dropped).
+std::vector<Slot> day_slots(const std::vector<Period>& periods, const time::Date& day, int slot_minutes);
+// Whether `start` is one of the day's slots (a booking names a slot exactly).
+std::optional<Slot> find_slot(const std::vector<Slot>& slots, std::int64_t start);
+
+// Check-in at the kiosk: from an hour before the slot until it ends.
+inline constexpr std::int64_t kCheckInEarlyMs = 60LL * 60 * 1000;
+enum class CheckIn { kOk, kTooEarly, kTooLate };
+CheckIn check_in_time(const Slot& slot, std::int64_t now);
+// A booking not checked in this long after its slot ended is a no-show.
+inline constexpr std::int64_t kNoShowGraceMs = 30LL * 60 * 1000;
+// The 90 days over which no-shows count.
+inline constexpr std::int64_t kNoShowWindowMs = 90LL * 86'400'000;
 
 }  // namespace yc::hall

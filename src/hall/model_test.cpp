@@ -91,5 +91,46 @@ TEST(HallHours, TicketsOnlyInTheSitesHoursOfAWorkingDayBeijingTime) {
   EXPECT_EQ(time::format_utc(at(9, 30)).substr(11, 5), "01:30");
 }
 
+
+TEST(HallSettings, DefaultsAreValidAndEachFieldIsChecked) {
+  EXPECT_TRUE(check_settings(Settings{}));
+  const auto field_of = [](auto change) {
+    Settings s;
+    change(s);
+    auto r = check_settings(s);
+    return r ? std::string() : r.error().field;
+  };
+  EXPECT_EQ(field_of([](Settings& s) { s.ticket_hours = "9-17"; }), "ticket_hours");
+  EXPECT_EQ(field_of([](Settings& s) { s.max_skips = -1; }), "max_skips");
+  EXPECT_EQ(field_of([](Settings& s) { s.crowd_wait_minutes = 1; }), "crowd_wait_minutes");
+  EXPECT_EQ(field_of([](Settings& s) { s.slot_minutes = 5; }), "slot_minutes");
+  EXPECT_EQ(field_of([](Settings& s) { s.per_window_slot = 21; }), "per_window_slot");
+  EXPECT_EQ(field_of([](Settings& s) { s.booking_days = 0; }), "booking_days");
+  EXPECT_EQ(field_of([](Settings& s) { s.no_show_limit = 0; }), "no_show_limit");
+  EXPECT_EQ(field_of([](Settings& s) { s.no_show_block_days = 400; }), "no_show_block_days");
+  EXPECT_EQ(field_of([](Settings& s) { s.notice = std::string(501 * 3, 'a'); }), "notice");
+}
+
+TEST(HallAppointments, SlotsCutTheHoursOfTheBeijingDay) {
+  const auto periods = parse_hours("09:00-12:00,13:30-16:45").value();
+  const auto slots = day_slots(periods, time::Date{2025, 1, 24}, 30);
+  // 6 in the morning, 6 in the afternoon (16:30-16:45 is too short for a slot).
+  ASSERT_EQ(slots.size(), 12u);
+  EXPECT_EQ(time::format_utc(slots[0].start).substr(11, 5), "01:00");  // 09:00 Beijing
+  EXPECT_EQ(slots[0].end - slots[0].start, 30 * 60'000);
+  EXPECT_EQ(time::format_utc(slots[6].start).substr(11, 5), "05:30");  // 13:30 Beijing
+  EXPECT_EQ(time::format_utc(slots.back().start).substr(11, 5), "08:00");  // 16:00 Beijing
+  EXPECT_TRUE(find_slot(slots, slots[3].start));
+  EXPECT_FALSE(find_slot(slots, slots[3].start + 60'000));
+}
+
+TEST(HallAppointments, CheckInFromAnHourBeforeUntilTheSlotEnds) {
+  const Slot slot{10 * 3'600'000LL, 10 * 3'600'000LL + 30 * 60'000};
+  EXPECT_EQ(check_in_time(slot, slot.start - kCheckInEarlyMs - 1), CheckIn::kTooEarly);
+  EXPECT_EQ(check_in_time(slot, slot.start - kCheckInEarlyMs), CheckIn::kOk);
+  EXPECT_EQ(check_in_time(slot, slot.end - 1), CheckIn::kOk);
+  EXPECT_EQ(check_in_time(slot, slot.end), CheckIn::kTooLate);
+}
+
 }  // namespace
 }  // namespace yc::hall

@@ -3,21 +3,16 @@
 #include <fmt/format.h>
 
 #include "audit/service.hpp"
+#include "calendar/service.hpp"
 #include "org/service.hpp"
 #include "hall/model.hpp"
+#include "hall/rows.hpp"
 #include "platform/text.hpp"
 
 namespace yc::hall {
-namespace {
 
-Group group_from(const store::Row& r) {
-  return Group{r.int64(0), r.int64(1), r.int64(7), r.text(2), r.text(3), r.text(4), split_list(r.text(5)),
-               r.int64(6) != 0};
-}
-
-constexpr const char* kGroupCols = "id, site_id, code, name, prefix, categories, active, version";
-
-}  // namespace
+using detail::group_from;
+using detail::kGroupCols;
 
 Result<Group> add_group(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope, std::int64_t site_id,
                         const std::string& code, const std::string& name, const std::string& prefix,
@@ -46,10 +41,12 @@ Result<std::vector<Group>> list_groups(store::Tx& tx, std::int64_t site_id) {
 }
 
 Result<Ticket> take_ticket(store::Tx& tx, std::int64_t site_id, const std::string& group_code,
-                           const std::string& channel, bool green, std::int64_t now) {
+                           const std::string& channel, bool green, std::int64_t now,
+                           std::optional<std::int64_t> slot_start, const std::string& holder_hash) {
   if (channel != "kiosk" && channel != "web" && channel != "appointment" && channel != "window")
     return fail(ErrorCode::kInvalidArgument, "channel 应为 kiosk、web、appointment 或 window", "channel");
-  auto g = tx.one("SELECT id, prefix, active FROM service_group WHERE site_id = $1 AND code = $2", {site_id, group_code});
+  auto g = tx.one("SELECT id, prefix, active, name FROM service_group WHERE site_id = $1 AND code = $2",
+                  {site_id, group_code});
   if (!g) return fail(ErrorCode::kNotFound, "该场所没有这个业务分组", "group");
   if (g->int64(2) == 0) return fail(ErrorCode::kUnprocessable, "该业务分组暂停取号", "group");
   const auto group_id = g->int64(0);
@@ -70,25 +67,69 @@ Result<Ticket> take_ticket(store::Tx& tx, std::int64_t site_id, const std::strin
   t.state = "waiting";
   t.green = green;
   t.taken_at = now;
-  auto row = YC_TRY(tx.one("INSERT INTO ticket (site_id, group_id, day, number, label, channel, green, state, since, taken_at) "
-                           "VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8, $8) RETURNING id",
+  t.group_name = g->text(3);
+  t.slot_start = slot_start;
+  auto row = YC_TRY(tx.one("INSERT INTO ticket (site_id, group_id, day, number, label, channel, green, state, since, taken_at, "
+                           "slot_start, holder_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8, $8, $9, $10) "
+                           "RETURNING id",
                            {site_id, group_id, day, static_cast<std::int64_t>(number), t.label, channel,
-                            static_cast<std::int64_t>(green ? 1 : 0), now}));
+                            static_cast<std::int64_t>(green ? 1 : 0), now,
+                            slot_start ? store::Param{*slot_start} : store::null_param(),
+                            holder_hash.empty() ? store::null_param() : store::Param{holder_hash}}));
   t.id = row.int64(0);
   return t;
+}
+
+
+Result<Ticket> issue_ticket(store::Tx& tx, const TicketRequest& in, std::int64_t now) {
+  if (in.channel != "kiosk" && in.channel != "web" && in.channel != "appointment")
+    return fail(ErrorCode::kInvalidArgument, "channel 应为 kiosk、web 或 appointment", "channel");
+  const auto settings = YC_TRY(get_settings(tx, in.site_id));
+  if (in.green && !settings.green_channel) return fail(ErrorCode::kUnprocessable, "本场所未开设绿色通道", "green");
+  auto g = tx.one("SELECT id, active FROM service_group WHERE site_id = $1 AND code = $2", {in.site_id, in.group});
+  if (!g) return fail(ErrorCode::kNotFound, "该场所没有这个业务分组", "group");
+  if (g->int64(1) == 0) return fail(ErrorCode::kUnprocessable, "该业务分组暂停取号", "group");
+  // A checked-in booking was promised its slot: it needs neither the
+  // ticket hours (check-in opens an hour early) nor a window open yet.
+  if (in.channel != "appointment") {
+    const auto periods = YC_TRY(parse_hours(settings.ticket_hours));
+    const auto today = time::shanghai_date(now);
+    const auto days_off = YC_TRY(calendar::load(tx, today.iso(), today.iso()));
+    if (!within_hours(periods, now, calendar::is_working_day(today, days_off)))
+      return fail(ErrorCode::kUnprocessable,
+                  fmt::format("现在不在取号时间内,取号时间为工作日 {}", settings.ticket_hours), "group");
+    auto open = YC_TRY(tx.one("SELECT COUNT(*) FROM window_group wg JOIN org_window w ON w.id = wg.window_id "
+                              "WHERE wg.group_id = $1 AND w.is_open = 1 AND w.clerk_id IS NOT NULL",
+                              {g->int64(0)}));
+    if (open.int64(0) == 0)
+      return fail(ErrorCode::kUnprocessable, "该业务暂无窗口办理,请咨询导办人员", "group");
+  }
+  if (!in.holder_hash.empty()) {
+    auto held = tx.one("SELECT label FROM ticket WHERE site_id = $1 AND day = $2 AND holder_hash = $3 AND "
+                       "state IN ('waiting', 'called')",
+                       {in.site_id, counter_day(now), in.holder_hash});
+    if (held) return fail(ErrorCode::kConflict, fmt::format("您已有等候中的号 {},请留意叫号", held->text(0)), "id_number");
+  }
+  return take_ticket(tx, in.site_id, in.group, in.channel, in.green, now, in.slot_start, in.holder_hash);
+}
+
+Result<int> ahead_of(store::Tx& tx, const Ticket& t) {
+  auto since = YC_TRY(tx.one("SELECT since FROM ticket WHERE id = $1", {t.id}));
+  auto n = YC_TRY(tx.one("SELECT COUNT(*) FROM ticket WHERE group_id = $1 AND day = $2 AND state = 'waiting' AND "
+                         "(since < $3 OR (since = $3 AND id < $4))",
+                         {t.group_id, t.day, since.int64(0), t.id}));
+  return static_cast<int>(n.int64(0));
 }
 
 }  // namespace yc::hall
 
 namespace yc::hall {
-namespace {
+namespace detail {
 
-struct WindowInfo {
-  std::int64_t id = 0, site_id = 0;
-  int number = 0;
-  std::string name;
-  bool open = true;
-};
+Group group_from(const store::Row& r) {
+  return Group{r.int64(0), r.int64(1), r.int64(7), r.text(2), r.text(3), r.text(4), split_list(r.text(5)),
+               r.int64(6) != 0};
+}
 
 Result<WindowInfo> window_in_scope(store::Tx& tx, const org::Scope& scope, std::int64_t window_id) {
   auto row = tx.one("SELECT w.id, w.site_id, w.number, w.name, w.is_open, u.path FROM org_window w JOIN org_site s ON "
@@ -97,9 +138,6 @@ Result<WindowInfo> window_in_scope(store::Tx& tx, const org::Scope& scope, std::
   if (!row || !scope.covers(row->text(5))) return fail(ErrorCode::kNotFound, "窗口不存在", "window_id");
   return WindowInfo{row->int64(0), row->int64(1), static_cast<int>(row->int64(2)), row->text(3), row->int64(4) != 0};
 }
-
-constexpr const char* kTicketCols =
-    "t.id, t.site_id, t.group_id, t.day, t.label, t.channel, t.state, t.number, t.green, t.taken_at, t.skips";
 
 Ticket ticket_from(const store::Row& r) {
   Ticket t;
@@ -113,10 +151,11 @@ Ticket ticket_from(const store::Row& r) {
   t.number = static_cast<int>(r.int64(7));
   t.green = r.int64(8) != 0;
   t.taken_at = r.int64(9);
+  t.group_name = r.text(11);
+  t.slot_start = r.opt_int64(12);
   return t;
 }
 
-// The ticket the window has called and not finished, if any.
 Result<std::optional<store::Row>> current(store::Tx& tx, std::int64_t window_id) {
   auto rows = YC_TRY(tx.query(fmt::format("SELECT {} FROM ticket t WHERE t.window_id = $1 AND t.state = 'called' "
                                           "ORDER BY t.called_at DESC",
@@ -125,6 +164,21 @@ Result<std::optional<store::Row>> current(store::Tx& tx, std::int64_t window_id)
   if (rows.rows.empty()) return std::optional<store::Row>{};
   return std::optional<store::Row>{rows.rows.front()};
 }
+
+Result<void> take_seat(store::Tx& tx, std::int64_t account, std::int64_t window_id, std::int64_t now) {
+  YC_TRY_VOID(tx.exec("UPDATE org_window SET clerk_id = NULL, clerk_since = NULL WHERE clerk_id = $1 AND id <> $2",
+                      {account, window_id}));
+  YC_TRY_VOID(tx.exec("UPDATE org_window SET clerk_id = $1, clerk_since = $3 WHERE id = $2 AND "
+                      "(clerk_id IS NULL OR clerk_id <> $1)",
+                      {account, window_id, now}));
+  return {};
+}
+
+}  // namespace detail
+
+namespace {
+
+using namespace detail;
 
 Unexpected nothing_called() { return fail(ErrorCode::kConflict, "本窗口当前没有正在呼叫的号", "window_id"); }
 
@@ -158,12 +212,12 @@ Result<Call> call_next(store::Tx& tx, const Caller& who, const org::Scope& scope
   YC_TRY_VOID(tx.exec("UPDATE ticket SET state = 'done', finished_at = $1, version = version + 1 "
                       "WHERE window_id = $2 AND state = 'called'",
                       {now, window_id}));
-  auto waiting = YC_TRY(tx.query("SELECT t.id, t.group_id, t.green, t.since FROM ticket t WHERE t.site_id = $1 AND "
-                                 "t.day = $2 AND t.state = 'waiting'",
+  auto waiting = YC_TRY(tx.query("SELECT t.id, t.group_id, t.green, t.since, t.slot_start FROM ticket t WHERE "
+                                 "t.site_id = $1 AND t.day = $2 AND t.state = 'waiting'",
                                  {w.site_id, counter_day(now)}));
   std::vector<Waiting> queue;
   for (const auto& r : waiting.rows)
-    queue.push_back(Waiting{r.int64(0), std::to_string(r.int64(1)), r.int64(2) != 0, std::nullopt, r.int64(3)});
+    queue.push_back(Waiting{r.int64(0), std::to_string(r.int64(1)), r.int64(2) != 0, r.opt_int64(4), r.int64(3)});
   const auto pick = pick_next(queue, serves, now, policy);
   if (!pick) return fail(ErrorCode::kNotFound, "当前没有等候的号", "window_id");
   // The state check makes the claim exclusive when two windows pick at once.
@@ -171,6 +225,8 @@ Result<Call> call_next(store::Tx& tx, const Caller& who, const org::Scope& scope
                           "version = version + 1 WHERE id = $4 AND state = 'waiting'",
                           {window_id, who.account, now, *pick}));
   if (n == 0) return fail(ErrorCode::kConflict, "该号已被其他窗口呼叫,请重试", "window_id");
+  // Whoever calls sits at the window (三亮明 on its screen).
+  YC_TRY_VOID(take_seat(tx, who.account, window_id, now));
   auto row = YC_TRY(tx.one(fmt::format("SELECT {} FROM ticket t WHERE t.id = $1", kTicketCols), {*pick}));
   auto e = audit::entry_for(who.actor, "hall.call", "ticket", std::to_string(*pick));
   e.window_id = std::to_string(window_id);
@@ -201,9 +257,11 @@ Result<Call> recall(store::Tx& tx, const Caller& who, const org::Scope& scope, s
   return Call{ticket_from(*cur), w.number, w.name, 1};
 }
 
-Result<Ticket> skip(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id, std::int64_t now,
-                    const SkipPolicy& policy) {
-  YC_TRY(window_in_scope(tx, scope, window_id));
+Result<Ticket> skip(store::Tx& tx, const Caller& who, const org::Scope& scope, std::int64_t window_id,
+                    std::int64_t now) {
+  auto w = YC_TRY(window_in_scope(tx, scope, window_id));
+  const auto settings = YC_TRY(get_settings(tx, w.site_id));
+  const SkipPolicy policy{settings.max_skips};
   auto cur = YC_TRY(current(tx, window_id));
   if (!cur) return nothing_called();
   const auto id = cur->int64(0);

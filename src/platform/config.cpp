@@ -110,6 +110,7 @@ std::vector<Key> keys_of(Config& c) {
       int_key("cases", "recheck_sample_percent", &c.cases.recheck_sample_percent),
       int_key("cases", "followup_days", &c.cases.followup_days),
       int_key("cases", "sweep_minutes", &c.cases.sweep_minutes),
+      string_key("hall", "voice_dir", &c.hall.voice_dir),
   };
 }
 
@@ -151,6 +152,7 @@ Result<void> validate(const Config& c) {
   YC_TRY_VOID(check_range(c, "cases.followup_days", c.cases.followup_days, 0, 30));
   YC_TRY_VOID(check_range(c, "cases.sweep_minutes", c.cases.sweep_minutes, 1, 1440));
   if (c.cases.files_dir.empty()) return bad(w("cases.files_dir"), "cases.files_dir", "不能为空");
+  if (c.hall.voice_dir.empty()) return bad(w("hall.voice_dir"), "hall.voice_dir", "不能为空");
   YC_TRY_VOID(check_range(c, "database.pool_size", c.database.pool_size, 1, 1000));
   YC_TRY_VOID(check_range(c, "database.busy_timeout_ms", c.database.busy_timeout_ms, 0, 600'000));
   static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};

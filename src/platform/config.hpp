@@ -63,6 +63,11 @@ struct CasesConfig {
   int sweep_minutes = 5;                // how often warnings and overdue cases are raised
 };
 
+// The hall (issue 7).
+struct HallConfig {
+  std::string voice_dir = "var/voice";  // cached call announcements (WAV)
+};
+
 struct NodeConfig {
   std::string id;               // empty: derived from host name and port
 };
@@ -75,6 +80,7 @@ struct Config {
   NodeConfig node;
   SecurityConfig security;
   CasesConfig cases;
+  HallConfig hall;
   std::string source;  // the file, or "默认配置"
   // key ("server.port") -> where its value came from (file or variable).
   std::map<std::string, std::string> origins;
