@@ -11,6 +11,8 @@
 #include "app/routes.hpp"
 #include "cases/routes.hpp"
 #include "hall/routes.hpp"
+#include "hall/service.hpp"
+#include "privacy/crypto.hpp"
 #include "identity/idempotency.hpp"
 #include "audit/service.hpp"
 #include "catalog/demo.hpp"
@@ -130,6 +132,8 @@ std::optional<privacy::KeyRing> open_keys(const Config& c, store::Database& db) 
 // all with the demo password; the TOTP secret is shared and printed by
 // `make run`, so the administrators' second step can be tried.
 constexpr const char* kDemoPassword = "Yichuang@2026";
+// The demo kiosk's pairing token (scripts/run-demo prints /kiosk/pair#<token>).
+constexpr const char* kDemoKioskToken = "yichuang-demo-kiosk-1";
 constexpr const char* kDemoTotpRaw = "yichuang-demo-totp-1";
 
 Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& keys) {
@@ -195,6 +199,48 @@ Result<void> seed_demo_offers(store::Database& db) {
         YC_TRY_VOID(catalog::set_offer(tx, audit::Actor::system(), all, site.text(1), item.text(0), in));
       }
     }
+    return {};
+  });
+}
+
+// The demo halls' queue (issue 7): three service groups, the windows that
+// serve them, hours round the clock (a demo is tried at any hour; a real
+// hall sets its own) and one kiosk with a known token, printed by make run.
+// Only when no hall has groups yet.
+Result<void> seed_demo_hall(store::Database& db) {
+  return db.transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
+    if (YC_TRY(tx.one("SELECT COUNT(*) FROM service_group")).int64(0) > 0) return {};
+    const auto actor = audit::Actor::system();
+    const auto all = org::Scope::all();
+    const auto now = time::now_ms();
+    auto halls = YC_TRY(tx.query("SELECT id FROM org_site WHERE kind = 'hall' ORDER BY id"));
+    bool first = true;
+    for (const auto& h : halls.rows) {
+      const auto site = h.int64(0);
+      YC_TRY(hall::add_group(tx, actor, all, site, "employment", "就业服务", "A", {"employment", "labor_relations"}, now));
+      YC_TRY(hall::add_group(tx, actor, all, site, "insurance", "社会保险", "B", {"social_insurance"}, now));
+      YC_TRY(hall::add_group(tx, actor, all, site, "general", "综合咨询", "C", {"other"}, now));
+      auto windows = YC_TRY(tx.query("SELECT id, number FROM org_window WHERE site_id = $1 ORDER BY number", {site}));
+      for (const auto& w : windows.rows) {
+        const std::vector<std::string> serves = w.int64(1) == 4 ? std::vector<std::string>{"general"}
+                                                                : std::vector<std::string>{"employment", "insurance", "general"};
+        YC_TRY_VOID(hall::set_window_groups(tx, actor, all, w.int64(0), serves));
+      }
+      auto s = YC_TRY(hall::get_settings(tx, site));
+      s.ticket_hours = "00:00-24:00";
+      s.rest_day_hours = "00:00-24:00";
+      s.notice = "演示环境:全天可取号、预约。请留意叫号,过号请到服务台咨询。";
+      YC_TRY(hall::put_settings(tx, actor, all, s, now));
+      if (first) {
+        // A known token only in the demo; real kiosks get a random one.
+        YC_TRY_VOID(tx.exec("INSERT INTO hall_device (site_id, kind, name, token_hash, printer, created_at) "
+                            "VALUES ($1, 'kiosk', '1 号自助终端(演示)', $2, '', $3)",
+                            {site, privacy::sm3_hex(kDemoKioskToken), now}));
+        first = false;
+      }
+    }
+    YC_TRY_VOID(tx.exec("UPDATE account SET badge = CASE login WHEN 'clerk' THEN '0101' WHEN 'hallmgr' THEN '0100' "
+                        "WHEN 'xcclerk' THEN '0301' ELSE badge END"));
     return {};
   });
 }
@@ -332,6 +378,10 @@ int seed_demo(const Config& c) {
   }
   if (auto offers = seed_demo_offers(*db); !offers) {
     print_error(offers.error());
+    return 1;
+  }
+  if (auto queue = seed_demo_hall(*db); !queue) {
+    print_error(queue.error());
     return 1;
   }
   std::printf("演示数据已就绪\n");

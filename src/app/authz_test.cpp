@@ -302,7 +302,7 @@ class Matrix : public ::testing::Test {
   std::string settings_body(bool in) {
     const auto v = scalar("SELECT COALESCE(MAX(version), 0) FROM hall_setting WHERE site_id = " +
                           std::to_string(in ? hall_in_ : hall_out_));
-    return R"({"ticket_hours":"08:30-12:00,13:00-17:00","green_channel":true,"max_skips":1,"crowd_wait_minutes":30,)"
+    return R"({"ticket_hours":"08:30-12:00,13:00-17:00","rest_day_hours":"","green_channel":true,"max_skips":1,"crowd_wait_minutes":30,)"
            R"("slot_minutes":30,"per_window_slot":2,"booking_days":7,"no_show_limit":3,"no_show_block_days":30,)"
            R"("notice":"","version":)" + std::to_string(v) + "}";
   }

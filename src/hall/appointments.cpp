@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "calendar/service.hpp"
+#include "hall/rows.hpp"
 #include "org/service.hpp"
 #include "privacy/model.hpp"
 #include "platform/text.hpp"
@@ -77,16 +78,14 @@ Result<int> capacity_of(store::Tx& tx, std::int64_t group_id, const Settings& s)
 // The slot a booking names, checked against the site's hours, the calendar
 // and the booking window.
 Result<Slot> bookable_slot(store::Tx& tx, const Settings& s, std::int64_t slot_start, std::int64_t now) {
-  const auto periods = YC_TRY(parse_hours(s.ticket_hours));
   const auto day = time::shanghai_date(slot_start);
   const auto today = time::shanghai_date(now);
   const auto last = calendar::add_days(today, s.booking_days);
   if (slot_start <= now) return fail(ErrorCode::kUnprocessable, "该时段已过,请选择其他时段", "slot_start");
   if (time::days_from_civil(day) > time::days_from_civil(last))
     return fail(ErrorCode::kUnprocessable, fmt::format("只能预约 {} 天内的时段", s.booking_days), "slot_start");
-  const auto days_off = YC_TRY(calendar::load(tx, day.iso(), day.iso()));
-  if (!calendar::is_working_day(day, days_off))
-    return fail(ErrorCode::kUnprocessable, "该日不是工作日,不能预约", "slot_start");
+  const auto periods = YC_TRY(detail::periods_of_day(tx, s, day));
+  if (periods.empty()) return fail(ErrorCode::kUnprocessable, "该日休息,不能预约", "slot_start");
   auto slot = find_slot(day_slots(periods, day, s.slot_minutes), slot_start);
   if (!slot) return fail(ErrorCode::kInvalidArgument, "预约时段不存在,请重新选择", "slot_start");
   return *slot;
@@ -155,7 +154,6 @@ Result<std::vector<DaySlots>> list_slots(store::Tx& tx, std::int64_t site_id, co
   std::vector<DaySlots> out;
   if (!g.active) return out;
   const int capacity = YC_TRY(capacity_of(tx, g.id, s));
-  const auto periods = YC_TRY(parse_hours(s.ticket_hours));
   const auto today = time::shanghai_date(now);
   const auto last = calendar::add_days(today, s.booking_days);
   auto day = time::days_from_civil(from) < time::days_from_civil(today) ? today : from;
@@ -167,7 +165,7 @@ Result<std::vector<DaySlots>> list_slots(store::Tx& tx, std::int64_t site_id, co
   for (const auto& r : booked.rows) taken[r.int64(0)] = static_cast<int>(r.int64(1));
   for (; time::days_from_civil(day) <= time::days_from_civil(last) && static_cast<int>(out.size()) < days;
        day = calendar::add_days(day, 1)) {
-    if (!calendar::is_working_day(day, days_off)) continue;
+    const auto periods = YC_TRY(periods_on(s, calendar::is_working_day(day, days_off)));
     DaySlots d{day.iso(), {}};
     for (const auto& slot : day_slots(periods, day, s.slot_minutes)) {
       if (slot.start <= now) continue;

@@ -124,6 +124,16 @@ TEST_P(Hall, KioskTicketsOnlyInOpeningHoursOfAWorkingDayAndForAGroupWithAnOpenWi
   EXPECT_EQ(kiosk("employment", t0_ + 2000)->label, "A002");
 }
 
+TEST_P(Hall, RestDayHoursOpenTheHallOnWeekendsAndHolidays) {
+  ASSERT_TRUE(write<WindowState>([&](store::Tx& tx) { return sign_in(tx, clerk(), org::Scope::all(), windows_[0], at(28, 9, 0)); }));
+  EXPECT_EQ(kiosk("employment", at(28, 9, 30)).error().code, ErrorCode::kUnprocessable);  // 春节, closed
+  ASSERT_TRUE(save([](Settings& s) { s.rest_day_hours = "09:00-12:00"; }));
+  EXPECT_TRUE(kiosk("employment", at(28, 9, 30)));
+  EXPECT_EQ(kiosk("employment", at(28, 13, 0)).error().code, ErrorCode::kUnprocessable);
+  auto bad = save([](Settings& s) { s.rest_day_hours = "全天"; });
+  EXPECT_EQ(bad.error().field, "rest_day_hours");
+}
+
 TEST_P(Hall, GreenChannelOnlyWhereTheSiteHasItAndOneWaitingTicketPerCard_3_6) {
   ASSERT_TRUE(sit(windows_[0], t0_));
   ASSERT_TRUE(save([](Settings& s) { s.green_channel = false; }));

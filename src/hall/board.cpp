@@ -21,13 +21,6 @@ std::string window_state_of(bool open, bool clerk, bool serving) {
   return serving ? "serving" : "idle";
 }
 
-Result<bool> open_now(store::Tx& tx, const Settings& s, std::int64_t now) {
-  const auto periods = YC_TRY(parse_hours(s.ticket_hours));
-  const auto today = time::shanghai_date(now);
-  const auto days_off = YC_TRY(calendar::load(tx, today.iso(), today.iso()));
-  return within_hours(periods, now, calendar::is_working_day(today, days_off));
-}
-
 std::optional<std::int64_t> average(std::int64_t sum, int n) {
   if (n == 0) return std::nullopt;
   return sum / n;
@@ -44,8 +37,8 @@ Result<Board> board(store::Tx& tx, std::int64_t site_id, std::int64_t now) {
   b.site_id = site_id;
   b.site_name = site->text(0);
   b.notice = s.notice;
-  b.hours = s.ticket_hours;
-  b.open_now = YC_TRY(open_now(tx, s, now));
+  b.hours = hours_text(s);
+  b.open_now = YC_TRY(open_at(tx, s, now));
   auto groups = YC_TRY(tx.query(
       "SELECT g.code, g.name, g.prefix, g.active, (SELECT COUNT(*) FROM ticket t WHERE t.group_id = g.id AND t.day = $2 "
       "AND t.state = 'waiting'), (SELECT COUNT(*) FROM window_group wg JOIN org_window w ON w.id = wg.window_id WHERE "

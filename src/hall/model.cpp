@@ -91,6 +91,7 @@ bool within_hours(const std::vector<Period>& periods, std::int64_t now_ms, bool 
 
 Result<void> check_settings(const Settings& s) {
   YC_TRY(parse_hours(s.ticket_hours, "ticket_hours"));
+  if (!s.rest_day_hours.empty()) YC_TRY(parse_hours(s.rest_day_hours, "rest_day_hours"));
   const auto range = [](int v, int lo, int hi, const char* field, const char* what) -> Result<void> {
     if (v < lo || v > hi) return fail(ErrorCode::kInvalidArgument, fmt::format("{}应在 {} 到 {} 之间", what, lo, hi), field);
     return {};
@@ -104,6 +105,17 @@ Result<void> check_settings(const Settings& s) {
   YC_TRY_VOID(range(s.no_show_block_days, 0, 365, "no_show_block_days", "爽约限制天数"));
   if (utf8_length(s.notice) > 500) return fail(ErrorCode::kInvalidArgument, "大厅公告不超过 500 字", "notice");
   return {};
+}
+
+Result<std::vector<Period>> periods_on(const Settings& s, bool working_day) {
+  if (working_day) return parse_hours(s.ticket_hours, "ticket_hours");
+  if (s.rest_day_hours.empty()) return std::vector<Period>{};
+  return parse_hours(s.rest_day_hours, "rest_day_hours");
+}
+
+std::string hours_text(const Settings& s) {
+  return fmt::format("工作日 {},{}", s.ticket_hours,
+                     s.rest_day_hours.empty() ? "周末及节假日休息" : "周末及节假日 " + s.rest_day_hours);
 }
 
 std::vector<Slot> day_slots(const std::vector<Period>& periods, const time::Date& day, int slot_minutes) {

@@ -69,7 +69,8 @@ bool within_hours(const std::vector<Period>& periods, std::int64_t now_ms, bool 
 // --- A site's hall settings (issue 7) -------------------------------------------------
 struct Settings {
   std::int64_t site_id = 0, version = 0;   // version 0: never saved, the defaults
-  std::string ticket_hours = "08:30-12:00,13:00-17:00";
+  std::string ticket_hours = "08:30-12:00,13:00-17:00";  // working days
+  std::string rest_day_hours;     // weekends and holidays (周末延时服务); "" = closed
   bool green_channel = true;      // 绿色通道 for 老弱病残孕 and veterans (三(六))
   int max_skips = 1;              // 过号: back in the queue this many times, then void
   int crowd_wait_minutes = 30;    // a longer wait raises the crowding alert
@@ -82,6 +83,11 @@ struct Settings {
 };
 // Each field in its range; the error names the field.
 Result<void> check_settings(const Settings& s);
+// The periods of a day: ticket_hours on a working day, rest_day_hours
+// (none when empty) on a weekend day or holiday.
+Result<std::vector<Period>> periods_on(const Settings& s, bool working_day);
+// "工作日 08:30-12:00,13:00-17:00,周末及节假日休息" for people.
+std::string hours_text(const Settings& s);
 
 // --- Appointments (预约, issue 7, item 2) -------------------------------------------
 struct Slot {

@@ -55,6 +55,7 @@ json::value opt_json(const std::optional<std::string>& v) { return v ? json::val
 json::object settings_json(const Settings& s) {
   return json::object{{"site_id", s.site_id},
                       {"ticket_hours", s.ticket_hours},
+                      {"rest_day_hours", s.rest_day_hours},
                       {"green_channel", s.green_channel},
                       {"max_skips", s.max_skips},
                       {"crowd_wait_minutes", s.crowd_wait_minutes},
@@ -277,6 +278,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     s.site_id = site;
     s.version = YC_TRY(b.integer("version"));
     s.ticket_hours = YC_TRY(b.text("ticket_hours", 100));
+    s.rest_day_hours = YC_TRY(b.opt_text("rest_day_hours", 100)).value_or("");
     const auto flag = YC_TRY(b.opt_bool("green_channel"));
     if (!flag) return fail(ErrorCode::kInvalidArgument, "请选择是否开设绿色通道", "green_channel");
     s.green_channel = *flag;

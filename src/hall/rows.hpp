@@ -34,6 +34,11 @@ Ticket ticket_from(const store::Row& r);
 // The ticket the window has called and not finished, if any.
 Result<std::optional<store::Row>> current(store::Tx& tx, std::int64_t window_id);
 
+// The site's ticket periods on a Beijing day (the calendar says which kind).
+Result<std::vector<Period>> periods_of_day(store::Tx& tx, const Settings& s, const time::Date& day);
+// Whether tickets are given at `now`.
+Result<bool> open_at(store::Tx& tx, const Settings& s, std::int64_t now);
+
 // The account sits at the window and leaves any other (三亮明).
 Result<void> take_seat(store::Tx& tx, std::int64_t account, std::int64_t window_id, std::int64_t now);
 

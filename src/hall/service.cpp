@@ -92,12 +92,9 @@ Result<Ticket> issue_ticket(store::Tx& tx, const TicketRequest& in, std::int64_t
   // A checked-in booking was promised its slot: it needs neither the
   // ticket hours (check-in opens an hour early) nor a window open yet.
   if (in.channel != "appointment") {
-    const auto periods = YC_TRY(parse_hours(settings.ticket_hours));
-    const auto today = time::shanghai_date(now);
-    const auto days_off = YC_TRY(calendar::load(tx, today.iso(), today.iso()));
-    if (!within_hours(periods, now, calendar::is_working_day(today, days_off)))
-      return fail(ErrorCode::kUnprocessable,
-                  fmt::format("现在不在取号时间内,取号时间为工作日 {}", settings.ticket_hours), "group");
+    if (!YC_TRY(detail::open_at(tx, settings, now)))
+      return fail(ErrorCode::kUnprocessable, fmt::format("现在不在取号时间内(取号时间:{})", hours_text(settings)),
+                  "group");
     auto open = YC_TRY(tx.one("SELECT COUNT(*) FROM window_group wg JOIN org_window w ON w.id = wg.window_id "
                               "WHERE wg.group_id = $1 AND w.is_open = 1 AND w.clerk_id IS NOT NULL",
                               {g->int64(0)}));
@@ -163,6 +160,15 @@ Result<std::optional<store::Row>> current(store::Tx& tx, std::int64_t window_id)
                               {window_id}));
   if (rows.rows.empty()) return std::optional<store::Row>{};
   return std::optional<store::Row>{rows.rows.front()};
+}
+
+Result<std::vector<Period>> periods_of_day(store::Tx& tx, const Settings& s, const time::Date& day) {
+  const auto days_off = YC_TRY(calendar::load(tx, day.iso(), day.iso()));
+  return periods_on(s, calendar::is_working_day(day, days_off));
+}
+
+Result<bool> open_at(store::Tx& tx, const Settings& s, std::int64_t now) {
+  return within_hours(YC_TRY(periods_of_day(tx, s, time::shanghai_date(now))), now, true);
 }
 
 Result<void> take_seat(store::Tx& tx, std::int64_t account, std::int64_t window_id, std::int64_t now) {

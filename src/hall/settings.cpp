@@ -17,23 +17,24 @@ namespace {
 using namespace detail;
 
 constexpr const char* kSettingCols =
-    "site_id, ticket_hours, green_channel, max_skips, crowd_wait_minutes, slot_minutes, per_window_slot, "
+    "site_id, ticket_hours, rest_day_hours, green_channel, max_skips, crowd_wait_minutes, slot_minutes, per_window_slot, "
     "booking_days, no_show_limit, no_show_block_days, notice, version";
 
 Settings settings_from(const store::Row& r) {
   Settings s;
   s.site_id = r.int64(0);
   s.ticket_hours = r.text(1);
-  s.green_channel = r.int64(2) != 0;
-  s.max_skips = static_cast<int>(r.int64(3));
-  s.crowd_wait_minutes = static_cast<int>(r.int64(4));
-  s.slot_minutes = static_cast<int>(r.int64(5));
-  s.per_window_slot = static_cast<int>(r.int64(6));
-  s.booking_days = static_cast<int>(r.int64(7));
-  s.no_show_limit = static_cast<int>(r.int64(8));
-  s.no_show_block_days = static_cast<int>(r.int64(9));
-  s.notice = r.text(10);
-  s.version = r.int64(11);
+  s.rest_day_hours = r.text(2);
+  s.green_channel = r.int64(3) != 0;
+  s.max_skips = static_cast<int>(r.int64(4));
+  s.crowd_wait_minutes = static_cast<int>(r.int64(5));
+  s.slot_minutes = static_cast<int>(r.int64(6));
+  s.per_window_slot = static_cast<int>(r.int64(7));
+  s.booking_days = static_cast<int>(r.int64(8));
+  s.no_show_limit = static_cast<int>(r.int64(9));
+  s.no_show_block_days = static_cast<int>(r.int64(10));
+  s.notice = r.text(11);
+  s.version = r.int64(12);
   return s;
 }
 
@@ -96,6 +97,7 @@ Result<Settings> put_settings(store::Tx& tx, const audit::Actor& actor, const or
     return fail(ErrorCode::kConflict, "设置已被他人修改,请刷新后重试", "version");
   const std::vector<store::Param> values{s.site_id,
                                          s.ticket_hours,
+                                         s.rest_day_hours,
                                          std::int64_t{s.green_channel ? 1 : 0},
                                          std::int64_t{s.max_skips},
                                          std::int64_t{s.crowd_wait_minutes},
@@ -109,15 +111,16 @@ Result<Settings> put_settings(store::Tx& tx, const audit::Actor& actor, const or
                                          s.version};
   if (s.version == 0) {
     // Two first saves at once: the primary key lets one in.
-    YC_TRY_VOID(tx.exec("INSERT INTO hall_setting (site_id, ticket_hours, green_channel, max_skips, crowd_wait_minutes, "
-                        "slot_minutes, per_window_slot, booking_days, no_show_limit, no_show_block_days, notice, "
-                        "updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 + 1)",
+    YC_TRY_VOID(tx.exec("INSERT INTO hall_setting (site_id, ticket_hours, rest_day_hours, green_channel, max_skips, "
+                        "crowd_wait_minutes, slot_minutes, per_window_slot, booking_days, no_show_limit, "
+                        "no_show_block_days, notice, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                        "$10, $11, $12, $13, $14 + 1)",
                         values));
   } else {
-    auto n = YC_TRY(tx.exec("UPDATE hall_setting SET ticket_hours = $2, green_channel = $3, max_skips = $4, "
-                            "crowd_wait_minutes = $5, slot_minutes = $6, per_window_slot = $7, booking_days = $8, "
-                            "no_show_limit = $9, no_show_block_days = $10, notice = $11, updated_at = $12, "
-                            "version = version + 1 WHERE site_id = $1 AND version = $13",
+    auto n = YC_TRY(tx.exec("UPDATE hall_setting SET ticket_hours = $2, rest_day_hours = $3, green_channel = $4, "
+                            "max_skips = $5, crowd_wait_minutes = $6, slot_minutes = $7, per_window_slot = $8, "
+                            "booking_days = $9, no_show_limit = $10, no_show_block_days = $11, notice = $12, "
+                            "updated_at = $13, version = version + 1 WHERE site_id = $1 AND version = $14",
                             values));
     if (n == 0) return fail(ErrorCode::kConflict, "设置已被他人修改,请刷新后重试", "version");
   }
