@@ -791,7 +791,7 @@ std::vector<Row> Matrix::rows() {
       {Method::kGet, "/api/hall/sites/:site/figures", "org.read",
        [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/figures"), "", ""}; },
        [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/figures"), "", ""}; }},
-      {Method::kGet, "/api/hall/sites/:site/appointments", "case.intake",
+      {Method::kGet, "/api/hall/sites/:site/appointments", "org.read",
        [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/appointments"), "", ""}; },
        [](Matrix& m, const Caller&) { return Call{m.hall_site(false, "/appointments"), "", ""}; }},
       {Method::kGet, "/api/hall/sites/:site/devices", "hall.manage",

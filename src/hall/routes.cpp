@@ -445,12 +445,12 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                                   {"crowd_wait_minutes", f.crowd_wait_minutes}});
   });
 
-  api.add(Method::kGet, "/api/hall/sites/:site/appointments", "case.intake", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kGet, "/api/hall/sites/:site/appointments", "org.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto site = YC_TRY(http::id_param(r, "site"));
     const auto day = r.query("day").value_or(time::shanghai_date(time::now_ms()).iso());
     YC_TRY(time::parse_date(day, "day"));
     auto list = YC_TRY(db.transact<std::vector<Appointment>>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<Appointment>> {
-      YC_TRY(org::site_place(tx, p.scope("case.intake"), site, "site"));
+      YC_TRY(org::site_place(tx, p.scope("org.read"), site, "site"));
       return list_day(tx, site, std::string(day));
     }));
     json::array items;
@@ -507,13 +507,10 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     struct Answer {
       Device device;
       Board board;
-      bool green_channel = false;
     };
     auto a = YC_TRY(db.transact<Answer>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Answer> {
       auto d = YC_TRY(kiosk_of(tx, r));
-      auto b = YC_TRY(board(tx, d.site_id, time::now_ms()));
-      const auto s = YC_TRY(get_settings(tx, d.site_id));
-      return Answer{d, std::move(b), s.green_channel};
+      return Answer{d, YC_TRY(board(tx, d.site_id, time::now_ms()))};
     }));
     json::array groups;
     for (const auto& g : a.board.groups) groups.push_back(board_group_json(g));
@@ -521,7 +518,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                                   {"site", json::object{{"id", a.board.site_id}, {"name", a.board.site_name}}},
                                                   {"open_now", a.board.open_now},
                                                   {"hours", a.board.hours},
-                                                  {"green_channel", a.green_channel},
+                                                  {"green_channel", a.board.green_channel},
                                                   {"groups", std::move(groups)}});
   });
 
@@ -600,6 +597,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                                   {"notice", b.notice},
                                                   {"open_now", b.open_now},
                                                   {"hours", b.hours},
+                                                  {"green_channel", b.green_channel},
                                                   {"groups", std::move(groups)},
                                                   {"calls", std::move(calls)},
                                                   {"windows", std::move(windows)}});
