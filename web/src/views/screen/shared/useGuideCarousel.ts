@@ -1,40 +1,37 @@
-// The hall screen (大厅显示屏, issue 5, item 6): the items offered at one
-// hall, one a slide, for hours on end with nobody to press 重试. So it never
-// shows an error: a failed request keeps the last good data and is tried
-// again later, and the footer says how fresh the data is.
-import { computed, onBeforeUnmount, onMounted, ref, shallowRef, watch } from 'vue';
-import { useRoute } from 'vue-router';
+// The 办事指南 carousel of the hall's screens (issue 5, item 6; the hall
+// screen of issue 7 shows it too): the items offered at one hall, one a
+// slide, for hours on end with nobody to press 重试. So it never shows an
+// error: a failed request keeps the last good data and is tried again later.
+import { computed, onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue';
 import { getGuide, getGuideOffers, listGuides, type Card, type Full, type Offer } from '@/api/catalog';
-import { useSystemStore } from '@/stores/system';
-import { shanghaiClock } from '@/utils/time';
-import { LIST_REFRESH_MS, SLIDE_MS, keepPosition, nextIndex, offersAt, parseSite, retryDelay } from './carousel';
+import { LIST_REFRESH_MS, SLIDE_MS, keepPosition, nextIndex, offersAt, retryDelay } from './carousel';
 
 const WARM_GAP_MS = 500;
 
-interface Detail {
+export interface GuideDetail {
   guide: Full;
   offers: Offer[];
   at: number;  // when fetched (ms)
 }
 
-export function useHallScreen() {
-  const route = useRoute();
-  const system = useSystemStore();
-  const site = computed(() => parseSite(route.query));
-  const hotline = computed(() => system.info?.deployment.hotline ?? '');
-  const deploymentName = computed(() => system.info?.deployment.name ?? '');
+export interface GuideCarouselOptions {
+  slideMs?: number;
+  // Told after every list that arrived, e.g. to load what else the page needs.
+  onListed?: () => void;
+}
 
+export function useGuideCarousel(site: Ref<number | null>, options: GuideCarouselOptions = {}) {
+  const slideMs = options.slideMs ?? SLIDE_MS;
   const items = ref<Card[]>([]);
   const listed = ref(false);          // a list has arrived at least once
   const index = ref(0);
   const slide = ref(0);               // counts slides shown: restarts the progress bar
-  const details = shallowRef<Record<string, Detail>>({});
+  const details = shallowRef<Record<string, GuideDetail>>({});
   const updatedAt = ref<Date | null>(null);
   const stale = ref(false);           // the last attempt failed: showing older data
-  const clock = ref(shanghaiClock(new Date()));
 
   const current = computed<Card | null>(() => items.value[index.value] ?? null);
-  const detail = computed<Detail | null>(() => (current.value ? details.value[current.value.code] ?? null : null));
+  const detail = computed<GuideDetail | null>(() => (current.value ? details.value[current.value.code] ?? null : null));
   const where = computed(() => (detail.value ? offersAt(detail.value.offers, site.value) : []));
   // The hall's name, from any offer at it that has been fetched.
   const siteName = computed(() => {
@@ -45,7 +42,6 @@ export function useHallScreen() {
     }
     return '';
   });
-  const updatedText = computed(() => (updatedAt.value ? shanghaiClock(updatedAt.value).time.slice(0, 5) : ''));
 
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -93,7 +89,7 @@ export function useHallScreen() {
       updatedAt.value = new Date();
       stale.value = false;
       failures = 0;
-      if (system.info === null) void system.load();  // the hotline, if the boot could not get it
+      options.onListed?.();
       prefetch();
       void warm();
     } catch {
@@ -140,22 +136,16 @@ export function useHallScreen() {
   });
 
   onMounted(() => {
-    document.documentElement.classList.add('yc-screen-mode');
     void refreshList();
-    timers.push(setInterval(advance, SLIDE_MS));
+    timers.push(setInterval(advance, slideMs));
     timers.push(setInterval(() => void refreshList(), LIST_REFRESH_MS));
-    timers.push(setInterval(() => { clock.value = shanghaiClock(new Date()); }, 1000));
   });
 
   onBeforeUnmount(() => {
-    document.documentElement.classList.remove('yc-screen-mode');
     warming += 1;  // stops the warm-up loop
     for (const t of timers) clearInterval(t);
     if (retryTimer !== null) clearTimeout(retryTimer);
   });
 
-  return {
-    site, items, listed, index, slide, current, detail, where, siteName, hotline, deploymentName, clock,
-    updatedText, stale,
-  };
+  return { items, listed, index, slide, current, detail, where, siteName, updatedAt, stale, slideMs };
 }

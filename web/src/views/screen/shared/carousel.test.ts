@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Offer } from '@/api/catalog';
 import { LIST_REFRESH_MS, keepPosition, nextIndex, offersAt, parseSite, retryDelay } from './carousel';
 
-describe('the hall screen carousel', () => {
+describe('the guide carousel of the hall screens', () => {
   it('reads the site from the address', () => {
     expect(parseSite({ site: '3' })).toBe(3);
     expect(parseSite({ site: ['7', '8'] })).toBe(7);

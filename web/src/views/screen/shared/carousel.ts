@@ -1,7 +1,7 @@
-// The hall screen's rules (大厅显示屏): which slide comes next, where the
-// carousel stands after the list is refreshed, how long to wait after a
-// failure, and which offers belong to the hall. Pure, so tested without a
-// browser.
+// The rules of the guide carousel on the hall's screens (views/screen/guides
+// and the hall screen): which slide comes next, where the carousel stands
+// after the list is refreshed, how long to wait after a failure, and which
+// offers belong to the hall. Pure, so tested without a browser.
 import type { LocationQuery } from 'vue-router';
 import type { Offer } from '@/api/catalog';
 
