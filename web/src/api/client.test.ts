@@ -132,6 +132,21 @@ describe('auth failures', () => {
     await expect(request('/api/auth/me')).rejects.toBeInstanceOf(ApiError);
     expect(handler).not.toHaveBeenCalled();
   });
+
+  it('leave the kiosk calls, made with a device token, to the kiosk pages', async () => {
+    const handler = vi.fn();
+    setAuthFailureHandler(handler);
+    const f = reply(401, unauthenticated);
+    vi.stubGlobal('fetch', f);
+    const err = (await request('/api/kiosk/me', { headers: { Authorization: 'Device t0k' } })
+      .catch((x: unknown) => x)) as ApiError;
+    expect(err.status).toBe(401);
+    expect(sentHeaders(f)['Authorization']).toBe('Device t0k');
+    await expect(request('/api/kiosk/tickets', { method: 'POST', body: { group: 'a' } })).rejects.toBeInstanceOf(ApiError);
+    expect(handler).not.toHaveBeenCalled();
+    await expect(request('/api/kiosks')).rejects.toBeInstanceOf(ApiError);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('buildQuery', () => {

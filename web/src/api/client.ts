@@ -56,10 +56,13 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Told when a request finds the session gone (401) or unfinished (403
 // STEP_REQUIRED), so the app can send people back to the login page. The
 // login call and the "who am I" probe answer 401 as a normal result and are
-// left to their callers.
+// left to their callers; so is everything under /api/kiosk/, which a kiosk
+// calls with its device token (a 401 there means "not paired", not "signed
+// out", and a kiosk has nobody to sign in).
 export type AuthFailureHandler = (error: ApiError, path: string) => void;
 let authFailureHandler: AuthFailureHandler | null = null;
 const AUTH_PROBES = ['/api/auth/login', '/api/auth/me'];
+const OWN_AUTH_PREFIXES = ['/api/kiosk/'];
 
 export function setAuthFailureHandler(handler: AuthFailureHandler | null): void {
   authFailureHandler = handler;
@@ -67,6 +70,7 @@ export function setAuthFailureHandler(handler: AuthFailureHandler | null): void 
 
 function isAuthFailure(e: ApiError, path: string): boolean {
   if (AUTH_PROBES.some((p) => path === p || path.startsWith(`${p}?`))) return false;
+  if (OWN_AUTH_PREFIXES.some((p) => path.startsWith(p))) return false;
   return e.status === 401 || (e.status === 403 && e.code === 'STEP_REQUIRED');
 }
 

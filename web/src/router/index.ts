@@ -91,11 +91,10 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: 'progress', component: () => import('@/views/progress/index.vue'),
         meta: { title: '办件进度', public: true } },
     ] },
-  // 自助终端: full screen, touch only, starts over after 90 s idle.
-  { path: '/kiosk', redirect: '/kiosk/guides' },
+  // 自助终端 办事指南: full screen, touch only; /kiosk itself (the start page) is in kiosk-hall.ts.
   { path: '/kiosk/guides', component: () => import('@/layout/KioskLayout.vue'), meta: { public: true, kiosk: true },
     children: [
-      { path: '', name: 'kiosk', component: () => import('@/views/kiosk/home/index.vue'),
+      { path: '', name: 'kiosk-guides', component: () => import('@/views/kiosk/home/index.vue'),
         meta: { title: '自助查询', public: true, kiosk: true } },
       { path: ':code', name: 'kiosk-item', component: () => import('@/views/kiosk/item/index.vue'),
         meta: { title: '自助查询', public: true, kiosk: true } },

@@ -1,7 +1,7 @@
 // The kiosk home: categories, life events and the letter keyboard narrow the
 // list as people tap. The search lives in the address (as on /guides), so
-// 返回 from an item comes back to the same list and the idle reset clears it
-// by going to the bare address.
+// 返回 from an item comes back to the same list; the idle reset goes back to
+// the kiosk's start page.
 import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { listGuides, type Card, type Category, type LifeEvent } from '@/api/catalog';
@@ -64,7 +64,7 @@ export function useKioskHome() {
 
   function go(next: Partial<GuideFilter>) {
     stopTyping();
-    void router.replace({ name: 'kiosk', query: queryFromFilter({ ...filter.value, q: currentQ(), ...next }) });
+    void router.replace({ name: 'kiosk-guides', query: queryFromFilter({ ...filter.value, q: currentQ(), ...next }) });
   }
 
   function typed() {
@@ -95,13 +95,19 @@ export function useKioskHome() {
     go({ q: '', category: '', event: '' });
   }
 
+  // Back to the kiosk's start page (取号, 预约签到 ...).
+  function home() {
+    stopTyping();
+    void router.push({ name: 'kiosk' });
+  }
+
   function open(code: string) {
     stopTyping();
     void router.push({ name: 'kiosk-item', params: { code } });
   }
 
   watch(() => [filter.value.q, filter.value.category, filter.value.event], () => {
-    if (route.name !== 'kiosk') return;  // leaving for an item
+    if (route.name !== 'kiosk-guides') return;  // leaving for an item
     if (typing === null) letters.value = lettersFromQuery(filter.value.q);
     void load();
   }, { immediate: true });
@@ -113,6 +119,6 @@ export function useKioskHome() {
 
   return {
     filter, letters, shown, loading, loaded, error, items, hotline,
-    load, press, backspace, clearLetters, setCategory, toggleEvent, startOver, open,
+    load, press, backspace, clearLetters, setCategory, toggleEvent, startOver, open, home,
   };
 }

@@ -11,13 +11,14 @@ export function useKioskItem() {
   const hotline = computed(() => system.info?.deployment.hotline ?? '');
   const { code, loading, error, notFound, guide, load } = useGuideLoader();
 
-  // Back to the list the person came from (with their letters), else home.
+  // Back to the list the person came from (with their letters), else the list.
   function back() {
     const previous = (window.history.state as { back?: unknown } | null)?.back;
     if (typeof previous === 'string' && previous.startsWith('/kiosk/guides')) router.back();
-    else void router.push({ name: 'kiosk' });
+    else void router.push({ name: 'kiosk-guides' });
   }
 
+  // The kiosk's start page.
   function home() {
     void router.push({ name: 'kiosk' });
   }
