@@ -1,4 +1,11 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 // Staff pages of the hall (issue 7): inside the shell, before the catch-all.
-export const hallStaffRoutes: RouteRecordRaw[] = [];
+export const hallStaffRoutes: RouteRecordRaw[] = [
+  { path: 'hall/manage', name: 'hall-manage', component: () => import('@/views/hall/manage/index.vue'),
+    meta: { title: '大厅管理', menu: true, icon: 'Operation', permission: 'hall.manage' } },
+  // The figures need org.read, which every staff role holds: the menu shows
+  // the page to those who run, watch or work in the hall.
+  { path: 'hall/live', name: 'hall-live', component: () => import('@/views/hall/live/index.vue'),
+    meta: { title: '大厅实况', menu: true, icon: 'DataLine', permissions: ['hall.manage', 'stats.read', 'case.intake'] } },
+];

@@ -1,6 +1,7 @@
 // Where the clerk sits: the site (hall) and window, kept in this browser,
 // since a window's computer stays at its window; and the ticket number of
-// the person served now (typed for now; the hall queue comes later).
+// the person served now (set by the hall's call panel, or typed at a window
+// outside the queue).
 import { onMounted, ref, watch } from 'vue';
 import { describeError } from '@/api/client';
 import { getSite, listSites, type ServiceWindow, type Site } from '@/api/org';
@@ -55,12 +56,13 @@ export function useDesk() {
     }
   }
 
-  // The open windows of the site; a failure leaves the number typed by hand.
+  // The site's windows, paused ones too (暂停服务 is a state of the day the
+  // clerk resumes from the call panel); a failure leaves the number typed by hand.
   async function loadWindows(id: number | null) {
     windows.value = [];
     if (id === null) return;
     try {
-      windows.value = (await getSite(id)).windows.filter((w) => w.open).sort((a, b) => a.number - b.number);
+      windows.value = (await getSite(id)).windows.slice().sort((a, b) => a.number - b.number);
     } catch {
       windows.value = [];
     }

@@ -1,0 +1,61 @@
+// 自助终端 tab: the site's kiosks, registering one (its token is shown once)
+// and revoking one.
+import { ref, watch, type Ref } from 'vue';
+import { describeError } from '@/api/client';
+import { listDevices, revokeDevice, type Device, type DeviceRegistration } from '@/api/hall';
+import { confirmAction, toastError, toastSuccess } from '@/utils/feedback';
+
+export function useDevices(siteId: Ref<number>) {
+  const items = ref<Device[]>([]);
+  const loading = ref(true);
+  const error = ref('');
+  const busyId = ref(0);
+  const registration = ref<DeviceRegistration | null>(null);
+  const pairingOpen = ref(false);
+  let reads = 0;
+
+  async function load() {
+    const read = ++reads;
+    loading.value = true;
+    error.value = '';
+    try {
+      const answer = (await listDevices(siteId.value)).items;
+      if (read === reads) items.value = [...answer].sort((a, b) => Number(b.active) - Number(a.active) || a.id - b.id);
+    } catch (e) {
+      if (read === reads) error.value = describeError(e);
+    } finally {
+      if (read === reads) loading.value = false;
+    }
+  }
+
+  function onRegistered(r: DeviceRegistration) {
+    items.value = [r.device, ...items.value.filter((d) => d.id !== r.device.id)];
+    registration.value = r;
+    pairingOpen.value = true;
+  }
+
+  // The token leaves memory with the dialog: it is never shown again.
+  function onPairingClosed() {
+    registration.value = null;
+  }
+
+  async function revoke(d: Device) {
+    const ok = await confirmAction(
+      `停用后,“${d.name}”不能再取号,须重新登记才能使用。确定停用吗?`, '停用自助终端', '停用');
+    if (!ok) return;
+    busyId.value = d.id;
+    try {
+      await revokeDevice(d.id);
+      items.value = items.value.map((x) => (x.id === d.id ? { ...x, active: false } : x));
+      toastSuccess(`“${d.name}”已停用`);
+    } catch (e) {
+      toastError(e);
+      await load();
+    } finally {
+      busyId.value = 0;
+    }
+  }
+
+  watch(siteId, load, { immediate: true });
+  return { items, loading, error, busyId, registration, pairingOpen, load, onRegistered, onPairingClosed, revoke };
+}
