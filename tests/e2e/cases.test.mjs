@@ -1,5 +1,5 @@
 // Issue 6 in the browser: one case from the window to the citizen. The clerk
-// takes the ticket, checks the materials (with a scan), accepts and prints
+// calls the ticket, checks the materials (with a scan), accepts and prints
 // the receipt; a second case gets the one-time notice. The first reviewer and
 // the approver (TOTP) decide it from their queues, the clerk hands the result
 // over, and the applicant follows it on the public progress page. The hall
@@ -82,9 +82,25 @@ async function judge(page, i, option, state, reason = '') {
   await page.locator('[data-test="material-row"]').nth(i).and(page.locator(`[data-state="${state}"]`)).waitFor();
 }
 
+// The next citizen: a ticket from the demo kiosk, called from the window's
+// call panel (issue 7); the case records it.
+async function callNext(page) {
+  await page.locator('[data-test="hall-signed-in"]').waitFor();
+  const res = await fetch(`${server.url}/api/kiosk/tickets`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Device yichuang-demo-kiosk-1' },
+    body: JSON.stringify({ group: 'employment' }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  const { ticket } = await res.json();
+  await page.locator('[data-test="hall-call"]').click();
+  await page.locator('[data-test="hall-current"]', { hasText: ticket.label }).waitFor();
+  return ticket.label;
+}
+
 // 登记申请 for a person and the item, then 开始受理; answers the case id.
-async function startCase(page, { ticket, id, name, phone }) {
-  await field(page, 'ticket').fill(ticket);
+async function startCase(page, { id, name, phone }) {
+  await callNext(page);
   await page.locator('[data-test="applicant-kind-person"]').click();
   await field(page, 'applicant-id').fill(id);
   await field(page, 'applicant-name').fill(name);
@@ -160,7 +176,7 @@ test('issue 6: the window path from ticket to receipt', async () => {
   // The desk: the hall and window 1.
   await pickOption(page, 'desk-site', SITE);
   await pickOption(page, 'desk-window', '1 号');
-  const caseId = await startCase(page, { ticket: 'A012', id: APPLICANT_ID, name: '张𠮷三', phone: '13800138000' });
+  const caseId = await startCase(page, { id: APPLICANT_ID, name: '张𠮷三', phone: '13800138000' });
   const caseNo = (await page.locator('[data-test="case-no"]').innerText()).trim();
   assert.match(caseNo, /^\S+-\d+$/);
   assert.match(await page.locator('[data-test="case-item"]').innerText(), new RegExp(ITEM_NAME));
@@ -203,7 +219,7 @@ test('issue 6: the window path from ticket to receipt', async () => {
   // The next person: a material is missing, so the one-time notice instead.
   await page.locator('[data-test="new-case"]').click();
   await page.locator('[data-test="intake-form"]').waitFor();
-  await startCase(page, { ticket: 'A013', id: SECOND_ID, name: '李四', phone: '13911112222' });
+  await startCase(page, { id: SECOND_ID, name: '李四', phone: '13911112222' });
   await judge(page, 0, 'received-original', 'received');
   await judge(page, 2, 'missing', 'missing', '未带就业困难人员认定申请表,请到窗口领取填写后带回');
   await page.locator('[data-test="notice"]').click();
