@@ -20,13 +20,14 @@ struct Service::Subscriber {
   std::vector<Event> held;
   std::unordered_set<std::int64_t> replayed;
 
-  void offer(const Event& e) {
+  // `frame` is sse_frame(e), made once for all the subscribers.
+  void offer(const Event& e, const std::string& frame) {
     std::lock_guard lock(mu);
     if (replaying) {
       held.push_back(e);
       return;
     }
-    stream->send(sse_frame(e));
+    stream->send(frame);
   }
 };
 
@@ -136,7 +137,9 @@ void Service::deliver(const Event& e) {
     auto [lo, hi] = by_topic_.equal_range(e.topic);
     for (auto it = lo; it != hi; ++it) targets.push_back(it->second);
   }
-  for (auto& s : targets) s->offer(e);
+  if (targets.empty()) return;
+  const auto frame = sse_frame(e);
+  for (auto& s : targets) s->offer(e, frame);
 }
 
 Result<void> Service::attach(std::shared_ptr<http::EventStream> stream,

@@ -219,9 +219,12 @@ test('appointments: book, one a day, look up with the ID only, check in once at 
   assert.ok(twice.body.error.message.includes(inAt.body.ticket.label));
   assertError(await kiosk('POST', '/api/kiosk/check-in', {}), 400, 'INVALID_ARGUMENT', 'code');
   assertError(await kiosk('POST', '/api/kiosk/check-in', { code: '99999999' }), 404, 'NOT_FOUND', 'code');
-  // The due appointment is called before B001, who came earlier.
+  // From 10 minutes before its slot the appointment is called before B001,
+  // who came earlier; until then B001 goes first (the slot is at most 30
+  // minutes away; src/hall/appointments_test.cpp fixes the clock for both).
+  const due = soon.start - Date.now() <= 10 * 60_000;
   const called = await clerk.post(`/api/hall/windows/${windowId}/call`);
-  assert.equal(called.body.ticket.label, inAt.body.ticket.label);
+  assert.equal(called.body.ticket.label, due ? inAt.body.ticket.label : 'B001');
   // Checked in: it can no longer be cancelled.
   assertError(await publicPost(`/api/appointments/${booked.body.code}/cancel`, { id_number: id }), 409, 'CONFLICT');
 });
