@@ -7,6 +7,7 @@ CREATE TABLE hall_setting (
   ticket_hours TEXT NOT NULL,             -- '08:30-12:00,13:00-17:00', Beijing time, working days
   rest_day_hours TEXT NOT NULL,           -- the same on weekends and holidays; '' = closed
   green_channel SMALLINT NOT NULL,        -- 绿色通道: priority for 老弱病残孕 and veterans
+  remote_tickets SMALLINT NOT NULL,       -- 网上取号 (web / phone) allowed
   max_skips INTEGER NOT NULL,             -- 过号: times back in the queue before void
   crowd_wait_minutes INTEGER NOT NULL,    -- crowding alert threshold
   slot_minutes INTEGER NOT NULL,          -- appointment slot length

@@ -229,6 +229,7 @@ Result<void> seed_demo_hall(store::Database& db) {
       auto s = YC_TRY(hall::get_settings(tx, site));
       s.ticket_hours = "00:00-24:00";
       s.rest_day_hours = "00:00-24:00";
+      s.remote_tickets = true;
       s.notice = "演示环境:全天可取号、预约。请留意叫号,过号请到服务台咨询。";
       YC_TRY(hall::put_settings(tx, actor, all, s, now));
       if (first) {

@@ -302,7 +302,7 @@ class Matrix : public ::testing::Test {
   std::string settings_body(bool in) {
     const auto v = scalar("SELECT COALESCE(MAX(version), 0) FROM hall_setting WHERE site_id = " +
                           std::to_string(in ? hall_in_ : hall_out_));
-    return R"({"ticket_hours":"08:30-12:00,13:00-17:00","rest_day_hours":"","green_channel":true,"max_skips":1,"crowd_wait_minutes":30,)"
+    return R"({"ticket_hours":"08:30-12:00,13:00-17:00","rest_day_hours":"","green_channel":true,"remote_tickets":false,"max_skips":1,"crowd_wait_minutes":30,)"
            R"("slot_minutes":30,"per_window_slot":2,"booking_days":7,"no_show_limit":3,"no_show_block_days":30,)"
            R"("notice":"","version":)" + std::to_string(v) + "}";
   }
@@ -822,6 +822,9 @@ std::vector<Row> Matrix::rows() {
        nullptr, 404},
       {Method::kGet, "/api/hall/voice", "public",
        [](Matrix&, const Caller&) { return Call{"/api/hall/voice", "label=A015&window=3", ""}; }},
+      {Method::kPost, "/api/hall/sites/:site/remote-tickets", "public",
+       [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/remote-tickets"), "", R"({"group":"emp","phone":"13800138000"})"}; },
+       nullptr, 422},  // not allowed at this site
       {Method::kGet, "/api/hall/sites/:site/slots", "public",
        [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/slots"), "group=emp", ""}; }},
       {Method::kPost, "/api/appointments", "public",

@@ -146,6 +146,25 @@ TEST_P(Hall, GreenChannelOnlyWhereTheSiteHasItAndOneWaitingTicketPerCard_3_6) {
   EXPECT_NE(again.error().message.find("A001"), std::string::npos);
 }
 
+TEST_P(Hall, WebTicketsOnlyWhereTheSiteAllowsOnePerMobileNumber_3_6) {
+  ASSERT_TRUE(sit(windows_[0], t0_));
+  const auto remote = [&](const std::string& phone, std::int64_t now) {
+    return write<Ticket>([&](store::Tx& tx) { return remote_ticket(tx, keys_, site_, "employment", phone, now); });
+  };
+  auto off = remote("13800138000", t0_);
+  EXPECT_EQ(off.error().code, ErrorCode::kUnprocessable);
+  EXPECT_EQ(off.error().field, "site");
+  ASSERT_TRUE(save([](Settings& s) { s.remote_tickets = true; }));
+  auto t = remote("13800138000", t0_);
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(t->channel, "web");
+  auto again = remote("13800138000", t0_ + 1000);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(again.error().field, "phone");
+  EXPECT_EQ(remote("1380013800", t0_).error().field, "phone");
+  EXPECT_EQ(remote("13900139000", at(24, 12, 30)).error().code, ErrorCode::kUnprocessable);  // lunch break
+}
+
 TEST_P(Hall, SettingsAreCheckedAndVersioned) {
   auto bad = save([](Settings& s) { s.ticket_hours = "9-5"; });
   EXPECT_EQ(bad.error().field, "ticket_hours");

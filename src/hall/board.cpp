@@ -40,6 +40,7 @@ Result<Board> board(store::Tx& tx, std::int64_t site_id, std::int64_t now) {
   b.hours = hours_text(s);
   b.open_now = YC_TRY(open_at(tx, s, now));
   b.green_channel = s.green_channel;
+  b.remote_tickets = s.remote_tickets;
   auto groups = YC_TRY(tx.query(
       "SELECT g.code, g.name, g.prefix, g.active, (SELECT COUNT(*) FROM ticket t WHERE t.group_id = g.id AND t.day = $2 "
       "AND t.state = 'waiting'), (SELECT COUNT(*) FROM window_group wg JOIN org_window w ON w.id = wg.window_id WHERE "

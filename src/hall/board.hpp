@@ -34,7 +34,7 @@ struct BoardWindow {
 struct Board {
   std::int64_t site_id = 0;
   std::string site_name, notice, hours;
-  bool open_now = false, green_channel = false;
+  bool open_now = false, green_channel = false, remote_tickets = false;
   std::vector<BoardGroup> groups;
   std::vector<BoardCall> calls;  // today's latest 8, newest first
   std::vector<BoardWindow> windows;

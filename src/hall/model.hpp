@@ -72,6 +72,7 @@ struct Settings {
   std::string ticket_hours = "08:30-12:00,13:00-17:00";  // working days
   std::string rest_day_hours;     // weekends and holidays (周末延时服务); "" = closed
   bool green_channel = true;      // 绿色通道 for 老弱病残孕 and veterans (三(六))
+  bool remote_tickets = false;    // 网上取号 on the web or phone, within the hours
   int max_skips = 1;              // 过号: back in the queue this many times, then void
   int crowd_wait_minutes = 30;    // a longer wait raises the crowding alert
   int slot_minutes = 30;          // appointment slot length

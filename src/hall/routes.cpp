@@ -57,6 +57,7 @@ json::object settings_json(const Settings& s) {
                       {"ticket_hours", s.ticket_hours},
                       {"rest_day_hours", s.rest_day_hours},
                       {"green_channel", s.green_channel},
+                      {"remote_tickets", s.remote_tickets},
                       {"max_skips", s.max_skips},
                       {"crowd_wait_minutes", s.crowd_wait_minutes},
                       {"slot_minutes", s.slot_minutes},
@@ -282,6 +283,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     const auto flag = YC_TRY(b.opt_bool("green_channel"));
     if (!flag) return fail(ErrorCode::kInvalidArgument, "请选择是否开设绿色通道", "green_channel");
     s.green_channel = *flag;
+    s.remote_tickets = YC_TRY(b.opt_bool("remote_tickets")).value_or(false);
     const auto number = [&](std::string_view key) -> Result<int> {
       const auto v = YC_TRY(b.integer(key));
       if (v < -1'000'000 || v > 1'000'000) return fail(ErrorCode::kInvalidArgument, "数值超出范围", std::string(key));
@@ -583,7 +585,22 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                                   {"printed", printed}});
   });
 
-  // --- Public: screens, voice, appointments ---------------------------------------------------
+  // --- Public: screens, voice, remote tickets, appointments --------------------------------------
+  api.add_public(Method::kPost, "/api/hall/sites/:site/remote-tickets", [&db, &events, &keys](const http::Request& r) -> Result<http::Response> {
+    const auto site = YC_TRY(http::id_param(r, "site"));
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    const auto group = YC_TRY(b.text("group", 32));
+    const auto phone = YC_TRY(b.text("phone", 11));
+    using Answer = std::pair<Ticket, int>;
+    auto a = YC_TRY(db.transact<Answer>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Answer> {
+      auto t = YC_TRY(remote_ticket(tx, keys, site, group, phone, time::now_ms()));
+      return Answer{t, YC_TRY(ahead_of(tx, t))};
+    }));
+    changed(events, site, "ticket");
+    return http::json_response(201, json::object{{"ticket", ticket_json(a.first)}, {"ahead", a.second}});
+  });
+
+
   api.add_public(Method::kGet, "/api/hall/sites/:site/board", [&db](const http::Request& r) -> Result<http::Response> {
     const auto site = YC_TRY(http::id_param(r, "site"));
     auto b = YC_TRY(db.transact<Board>(store::TxMode::kRead, [&](store::Tx& tx) { return board(tx, site, time::now_ms()); }));
@@ -598,6 +615,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                                   {"open_now", b.open_now},
                                                   {"hours", b.hours},
                                                   {"green_channel", b.green_channel},
+                                                  {"remote_tickets", b.remote_tickets},
                                                   {"groups", std::move(groups)},
                                                   {"calls", std::move(calls)},
                                                   {"windows", std::move(windows)}});

@@ -8,6 +8,7 @@
 #include "hall/model.hpp"
 #include "hall/rows.hpp"
 #include "platform/text.hpp"
+#include "privacy/model.hpp"
 
 namespace yc::hall {
 
@@ -108,6 +109,17 @@ Result<Ticket> issue_ticket(store::Tx& tx, const TicketRequest& in, std::int64_t
     if (held) return fail(ErrorCode::kConflict, fmt::format("您已有等候中的号 {},请留意叫号", held->text(0)), "id_number");
   }
   return take_ticket(tx, in.site_id, in.group, in.channel, in.green, now, in.slot_start, in.holder_hash);
+}
+
+Result<Ticket> remote_ticket(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t site_id,
+                             const std::string& group, const std::string& phone, std::int64_t now) {
+  YC_TRY_VOID(privacy::validate_mobile(phone, "phone"));
+  YC_TRY(org::site_place(tx, org::Scope::all(), site_id, "site"));
+  const auto settings = YC_TRY(get_settings(tx, site_id));
+  if (!settings.remote_tickets) return fail(ErrorCode::kUnprocessable, "本场所未开通网上取号,请到大厅自助终端取号", "site");
+  auto t = issue_ticket(tx, TicketRequest{site_id, group, "web", false, std::nullopt, keys.lookup_hash("phone:" + phone)}, now);
+  if (!t && t.error().field == "id_number") t.error().field = "phone";
+  return t;
 }
 
 Result<int> ahead_of(store::Tx& tx, const Ticket& t) {

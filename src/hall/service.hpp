@@ -15,6 +15,7 @@
 #include "org/scope.hpp"
 #include "hall/model.hpp"
 #include "platform/result.hpp"
+#include "privacy/crypto.hpp"
 #include "store/database.hpp"
 
 namespace yc::hall {
@@ -60,6 +61,10 @@ struct TicketRequest {
   std::string holder_hash;  // keyed hash of the ID number, or ""
 };
 Result<Ticket> issue_ticket(store::Tx& tx, const TicketRequest& in, std::int64_t now);
+// 网上取号: a ticket taken on the web or phone, where the site allows it;
+// one waiting ticket per mobile number and day.
+Result<Ticket> remote_ticket(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t site_id,
+                             const std::string& group, const std::string& phone, std::int64_t now);
 // How many wait in the ticket's group ahead of it ("前面还有 N 人").
 Result<int> ahead_of(store::Tx& tx, const Ticket& t);
 

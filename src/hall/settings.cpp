@@ -17,7 +17,7 @@ namespace {
 using namespace detail;
 
 constexpr const char* kSettingCols =
-    "site_id, ticket_hours, rest_day_hours, green_channel, max_skips, crowd_wait_minutes, slot_minutes, per_window_slot, "
+    "site_id, ticket_hours, rest_day_hours, green_channel, remote_tickets, max_skips, crowd_wait_minutes, slot_minutes, per_window_slot, "
     "booking_days, no_show_limit, no_show_block_days, notice, version";
 
 Settings settings_from(const store::Row& r) {
@@ -26,15 +26,16 @@ Settings settings_from(const store::Row& r) {
   s.ticket_hours = r.text(1);
   s.rest_day_hours = r.text(2);
   s.green_channel = r.int64(3) != 0;
-  s.max_skips = static_cast<int>(r.int64(4));
-  s.crowd_wait_minutes = static_cast<int>(r.int64(5));
-  s.slot_minutes = static_cast<int>(r.int64(6));
-  s.per_window_slot = static_cast<int>(r.int64(7));
-  s.booking_days = static_cast<int>(r.int64(8));
-  s.no_show_limit = static_cast<int>(r.int64(9));
-  s.no_show_block_days = static_cast<int>(r.int64(10));
-  s.notice = r.text(11);
-  s.version = r.int64(12);
+  s.remote_tickets = r.int64(4) != 0;
+  s.max_skips = static_cast<int>(r.int64(5));
+  s.crowd_wait_minutes = static_cast<int>(r.int64(6));
+  s.slot_minutes = static_cast<int>(r.int64(7));
+  s.per_window_slot = static_cast<int>(r.int64(8));
+  s.booking_days = static_cast<int>(r.int64(9));
+  s.no_show_limit = static_cast<int>(r.int64(10));
+  s.no_show_block_days = static_cast<int>(r.int64(11));
+  s.notice = r.text(12);
+  s.version = r.int64(13);
   return s;
 }
 
@@ -99,6 +100,7 @@ Result<Settings> put_settings(store::Tx& tx, const audit::Actor& actor, const or
                                          s.ticket_hours,
                                          s.rest_day_hours,
                                          std::int64_t{s.green_channel ? 1 : 0},
+                                         std::int64_t{s.remote_tickets ? 1 : 0},
                                          std::int64_t{s.max_skips},
                                          std::int64_t{s.crowd_wait_minutes},
                                          std::int64_t{s.slot_minutes},
@@ -111,16 +113,16 @@ Result<Settings> put_settings(store::Tx& tx, const audit::Actor& actor, const or
                                          s.version};
   if (s.version == 0) {
     // Two first saves at once: the primary key lets one in.
-    YC_TRY_VOID(tx.exec("INSERT INTO hall_setting (site_id, ticket_hours, rest_day_hours, green_channel, max_skips, "
-                        "crowd_wait_minutes, slot_minutes, per_window_slot, booking_days, no_show_limit, "
+    YC_TRY_VOID(tx.exec("INSERT INTO hall_setting (site_id, ticket_hours, rest_day_hours, green_channel, remote_tickets, "
+                        "max_skips, crowd_wait_minutes, slot_minutes, per_window_slot, booking_days, no_show_limit, "
                         "no_show_block_days, notice, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                        "$10, $11, $12, $13, $14 + 1)",
+                        "$10, $11, $12, $13, $14, $15 + 1)",
                         values));
   } else {
     auto n = YC_TRY(tx.exec("UPDATE hall_setting SET ticket_hours = $2, rest_day_hours = $3, green_channel = $4, "
-                            "max_skips = $5, crowd_wait_minutes = $6, slot_minutes = $7, per_window_slot = $8, "
-                            "booking_days = $9, no_show_limit = $10, no_show_block_days = $11, notice = $12, "
-                            "updated_at = $13, version = version + 1 WHERE site_id = $1 AND version = $14",
+                            "remote_tickets = $5, max_skips = $6, crowd_wait_minutes = $7, slot_minutes = $8, "
+                            "per_window_slot = $9, booking_days = $10, no_show_limit = $11, no_show_block_days = $12, "
+                            "notice = $13, updated_at = $14, version = version + 1 WHERE site_id = $1 AND version = $15",
                             values));
     if (n == 0) return fail(ErrorCode::kConflict, "设置已被他人修改,请刷新后重试", "version");
   }
