@@ -1,32 +1,18 @@
 // 自助终端 tab: the site's kiosks, registering one (its token is shown once)
 // and revoking one.
 import { ref, watch, type Ref } from 'vue';
-import { describeError } from '@/api/client';
+import { useLatestRead } from '@/composables/useLatestRead';
 import { listDevices, revokeDevice, type Device, type DeviceRegistration } from '@/api/hall';
 import { confirmAction, toastError, toastSuccess } from '@/utils/feedback';
 
 export function useDevices(siteId: Ref<number>) {
-  const items = ref<Device[]>([]);
-  const loading = ref(true);
-  const error = ref('');
+  // Active ones first, then in the order registered.
+  const { data: items, loading, error, load } = useLatestRead<Device[]>(
+    async () => [...(await listDevices(siteId.value)).items]
+      .sort((a, b) => Number(b.active) - Number(a.active) || a.id - b.id), []);
   const busyId = ref(0);
   const registration = ref<DeviceRegistration | null>(null);
   const pairingOpen = ref(false);
-  let reads = 0;
-
-  async function load() {
-    const read = ++reads;
-    loading.value = true;
-    error.value = '';
-    try {
-      const answer = (await listDevices(siteId.value)).items;
-      if (read === reads) items.value = [...answer].sort((a, b) => Number(b.active) - Number(a.active) || a.id - b.id);
-    } catch (e) {
-      if (read === reads) error.value = describeError(e);
-    } finally {
-      if (read === reads) loading.value = false;
-    }
-  }
 
   function onRegistered(r: DeviceRegistration) {
     items.value = [r.device, ...items.value.filter((d) => d.id !== r.device.id)];

@@ -1,31 +1,15 @@
 // 业务分组 of a site: the list, and 暂停取号 / 恢复取号 (PATCH active with
 // the version read, so a stale page cannot undo someone else's change).
 import { ref, watch, type Ref } from 'vue';
-import { describeError } from '@/api/client';
+import { useLatestRead } from '@/composables/useLatestRead';
 import { listGroups, updateGroup, type Group } from '@/api/hall';
 import { confirmAction, toastError, toastSuccess } from '@/utils/feedback';
 import { isConflict } from '@/utils/form-errors';
 
 export function useGroups(siteId: Ref<number>) {
-  const items = ref<Group[]>([]);
-  const loading = ref(true);
-  const error = ref('');
+  const { data: items, loading, error, load } = useLatestRead<Group[]>(
+    async () => [...(await listGroups(siteId.value)).items].sort((a, b) => a.prefix.localeCompare(b.prefix)), []);
   const busyCode = ref('');
-  let reads = 0;
-
-  async function load() {
-    const read = ++reads;
-    loading.value = true;
-    error.value = '';
-    try {
-      const answer = (await listGroups(siteId.value)).items;
-      if (read === reads) items.value = [...answer].sort((a, b) => a.prefix.localeCompare(b.prefix));
-    } catch (e) {
-      if (read === reads) error.value = describeError(e);
-    } finally {
-      if (read === reads) loading.value = false;
-    }
-  }
 
   function replace(g: Group) {
     items.value = items.value.map((x) => (x.code === g.code ? g : x));
