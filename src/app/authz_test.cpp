@@ -806,6 +806,8 @@ std::vector<Row> Matrix::rows() {
       {Method::kPut, "/api/hall/photo", "",
        [](Matrix&, const Caller&) { return Call{"/api/hall/photo", "", std::string("\x89PNG\r\n\x1A\n", 8) + "IHDR", "image/png"}; },
        nullptr, 204},
+      {Method::kGet, "/api/hall/photo", "", path("/api/hall/photo")},  // every role uploaded one just before
+      {Method::kDelete, "/api/hall/photo", "", path("/api/hall/photo"), nullptr, 204},
       // Kiosk routes: no session, but without a paired device token nothing.
       {Method::kGet, "/api/kiosk/me", "public", path("/api/kiosk/me"), nullptr, 401},
       {Method::kPost, "/api/kiosk/tickets", "public",

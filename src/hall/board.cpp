@@ -105,6 +105,17 @@ Result<void> put_photo(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t
   return {};
 }
 
+Result<Photo> own_photo(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t account) {
+  auto row = tx.one("SELECT content_type, data_sealed FROM account_photo WHERE account_id = $1", {account});
+  if (!row) return fail(ErrorCode::kNotFound, "尚未上传照片", "photo");
+  return Photo{row->text(0), YC_TRY(keys.decrypt(row->text(1), "account.photo"))};
+}
+
+Result<void> remove_photo(store::Tx& tx, std::int64_t account) {
+  YC_TRY_VOID(tx.exec("DELETE FROM account_photo WHERE account_id = $1", {account}));
+  return {};
+}
+
 Result<Photo> window_photo(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t window_id) {
   auto row = tx.one("SELECT p.content_type, p.data_sealed FROM org_window w JOIN account_photo p ON "
                     "p.account_id = w.clerk_id WHERE w.id = $1",

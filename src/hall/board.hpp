@@ -63,6 +63,9 @@ struct Photo {
 // The caller's own photo (JPEG or PNG, sealed at rest).
 Result<void> put_photo(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t account, const std::string& content_type,
                        const std::string& bytes, std::int64_t now);
+// The account's own photo; kNotFound when none.
+Result<Photo> own_photo(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t account);
+Result<void> remove_photo(store::Tx& tx, std::int64_t account);
 // The photo of the clerk signed in at the window.
 Result<Photo> window_photo(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t window_id);
 

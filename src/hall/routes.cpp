@@ -504,6 +504,25 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     return http::no_content();
   });
 
+  api.add(Method::kGet, "/api/hall/photo", "", [&db, &keys](const http::Request&, const Principal& p) -> Result<http::Response> {
+    auto photo = YC_TRY(db.transact<Photo>(store::TxMode::kRead, [&](store::Tx& tx) { return own_photo(tx, keys, p.account_id); }));
+    http::Response resp;
+    resp.content_type = photo.content_type;
+    resp.body = std::move(photo.bytes);
+    resp.header("Cache-Control", "no-store");
+    return resp;
+  });
+
+  api.add(Method::kDelete, "/api/hall/photo", "", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    YC_TRY_VOID(db.transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
+      YC_TRY_VOID(remove_photo(tx, p.account_id));
+      YC_TRY_VOID(audit::append(tx, audit::entry_for(p.actor(identity::client_of(r).address), "account.photo.remove",
+                                                     "account", std::to_string(p.account_id))));
+      return {};
+    }));
+    return http::no_content();
+  });
+
   // --- Kiosk (Authorization: Device <token>) --------------------------------------------------
   api.add_public(Method::kGet, "/api/kiosk/me", [&db](const http::Request& r) -> Result<http::Response> {
     struct Answer {
