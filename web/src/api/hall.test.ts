@@ -38,8 +38,9 @@ describe('hall requests', () => {
   it('put settings without site_id', async () => {
     const f = stub('{}');
     const input: SettingsInput = {
-      ticket_hours: '08:30-12:00', green_channel: true, max_skips: 1, crowd_wait_minutes: 30, slot_minutes: 30,
-      per_window_slot: 2, booking_days: 7, no_show_limit: 3, no_show_block_days: 30, notice: '', version: 0,
+      ticket_hours: '08:30-12:00', rest_day_hours: '', green_channel: true, remote_tickets: false, max_skips: 1,
+      crowd_wait_minutes: 30, slot_minutes: 30, per_window_slot: 2, booking_days: 7, no_show_limit: 3,
+      no_show_block_days: 30, notice: '', version: 0,
     };
     await saveSettings(7, input);
     expect(sent(f)[0]).toBe('/api/hall/sites/7/settings');

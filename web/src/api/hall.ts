@@ -49,8 +49,10 @@ export interface Call {
 
 export interface Settings {
   site_id: number;
-  ticket_hours: string;  // "08:30-12:00,13:00-17:00"
+  ticket_hours: string;    // working days: "08:30-12:00,13:00-17:00"
+  rest_day_hours: string;  // weekends and holidays, same format; "" = closed
   green_channel: boolean;
+  remote_tickets: boolean; // 网上取号 on the web or phone, within the hours
   max_skips: number;
   crowd_wait_minutes: number;
   slot_minutes: number;

@@ -1,7 +1,8 @@
 // The hall for kiosks and citizens (docs/api/hall.md, issue 7; policy
 // 三(五)(六)): a paired kiosk (自助终端) takes tickets (取号) and checks
 // bookings in (预约签到) with `Authorization: Device <token>`; citizens book,
-// look up, change and cancel appointments (在线预约) without signing in.
+// look up, change and cancel appointments (在线预约) and take a ticket on the
+// web (网上取号, where the site allows it) without signing in.
 // Times are UTC epoch milliseconds; ticket days are Beijing YYYYMMDD,
 // appointment days Beijing YYYY-MM-DD. Personal data only arrives masked.
 import { buildQuery, request } from './client';
@@ -38,6 +39,12 @@ export interface KioskCheckIn {
   appointment: Appointment;
   ahead?: number;  // not in the contract's table; the server sends it
   printed: boolean;
+}
+
+// POST /api/hall/sites/:site/remote-tickets: 网上取号 (channel `web`).
+export interface RemoteTicket {
+  ticket: Ticket;
+  ahead: number;  // waiting before it in its group
 }
 
 export interface Slot {
@@ -79,9 +86,15 @@ export const takeKioskTicket = (token: string, input: { group: string; green?: b
 export const kioskCheckIn = (token: string, by: { code: string } | { id_number: string }) =>
   request<KioskCheckIn>('/api/kiosk/check-in', { method: 'POST', headers: device(token), body: by });
 
-// --- Public: appointments (no sign-in) --------------------------------------------------
+// --- Public: 网上取号 and appointments (no sign-in) --------------------------------------
 
 const enc = encodeURIComponent;
+
+// 网上取号 where the site's `remote_tickets` allows: the kiosk's hours and
+// open-window rules (422 otherwise), one waiting ticket per mobile number (409,
+// the message names the ticket already held).
+export const takeRemoteTicket = (siteId: number, input: { group: string; phone: string }) =>
+  request<RemoteTicket>(`/api/hall/sites/${siteId}/remote-tickets`, { method: 'POST', body: input });
 
 export const listSlots = (siteId: number, group: string, from: string, days = 7) =>
   request<{ days: SlotDay[] }>(`/api/hall/sites/${siteId}/slots${buildQuery({ group, from, days })}`);

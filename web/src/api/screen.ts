@@ -34,7 +34,9 @@ export interface Board {
   site: { id: number; name: string };
   notice: string;
   open_now: boolean;
-  hours: string;
+  hours: string;            // for people: '工作日 08:30-12:00,13:00-17:00,周末及节假日休息'
+  green_channel: boolean;
+  remote_tickets: boolean;  // 网上取号 allowed (POST /api/hall/sites/:site/remote-tickets)
   groups: BoardGroup[];
   calls: BoardCall[];  // today's latest 8, newest first
   windows: BoardWindow[];

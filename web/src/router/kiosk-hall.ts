@@ -18,13 +18,17 @@ export const kioskHallRoutes: RouteRecordRaw[] = [
       { path: 'progress', name: 'kiosk-progress', component: () => import('@/views/kiosk/progress/index.vue'),
         meta: { title: '办件进度', public: true, kiosk: true } },
     ] },
-  // 在线预约 for citizens: /appointments?site=ID (the hall's QR code), and
-  // looking up, changing or cancelling a booking by its code and ID number.
+  // 在线预约 for citizens: /appointments?site=ID (the hall's QR code),
+  // looking up, changing or cancelling a booking by its code and ID number,
+  // and 网上取号 for today.
   { path: '/appointments', component: () => import('@/layout/PublicLayout.vue'), meta: { public: true },
     children: [
       { path: '', name: 'appointments', component: () => import('@/views/appointments/book/index.vue'),
         meta: { title: '在线预约', public: true } },
       { path: 'mine', name: 'appointment-mine', component: () => import('@/views/appointments/mine/index.vue'),
         meta: { title: '我的预约', public: true } },
+      // 网上取号: /appointments/ticket?site=ID, where the site allows it.
+      { path: 'ticket', name: 'appointment-ticket', component: () => import('@/views/appointments/ticket/index.vue'),
+        meta: { title: '网上取号', public: true } },
     ] },
 ];

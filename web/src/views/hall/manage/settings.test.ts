@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '@/api/hall';
 import {
-  checkHours, checkNumber, DEFAULT_SETTINGS, HOURS_MESSAGE, normalizeHours, NUMBER_RULES, settingsBody, settingsForm,
+  checkHours, checkNumber, checkRestDayHours, DEFAULT_SETTINGS, HOURS_MESSAGE, normalizeHours, NUMBER_RULES,
+  REST_DAY_HOURS_MESSAGE, SETTINGS_FIELDS, settingsBody, settingsForm,
 } from './settings';
 
 describe('checkHours', () => {
@@ -23,6 +24,21 @@ describe('checkHours', () => {
     for (const bad of ['', '8:30-12:00', '08:30-12:00,', '08:30-12:00;13:00', '12:00-08:30', '09:00-09:00',
       '08:00-12:00,11:00-14:00', '13:00-17:00,08:30-12:00', '24:30-25:00', '08:60-09:00', '上午']) {
       expect(checkHours(bad), bad).toBe(HOURS_MESSAGE);
+    }
+  });
+});
+
+describe('checkRestDayHours', () => {
+  it('takes empty as closed on weekends and holidays', () => {
+    expect(checkRestDayHours('')).toBe('');
+    expect(checkRestDayHours('   ')).toBe('');
+  });
+
+  it('checks periods the way the working-day hours are checked', () => {
+    expect(checkRestDayHours('09:00-12:00')).toBe('');
+    expect(checkRestDayHours('09\uFF1A00\uFF0D12\uFF1A00\uFF0C13:00-16:00')).toBe('');
+    for (const bad of ['9:00-12:00', '12:00-09:00', '09:00-12:00,', '09:00-12:00,11:00-13:00', '上午']) {
+      expect(checkRestDayHours(bad), bad).toBe(REST_DAY_HOURS_MESSAGE);
     }
   });
 });
@@ -53,5 +69,34 @@ describe('settings form', () => {
     const body = settingsBody({ ...form, ticket_hours: '09:00-12:00,13:00-17:00', notice: ' 今日系统升级 ' });
     expect(body.ticket_hours).toBe('09:00-12:00,13:00-17:00');
     expect(body.notice).toBe('今日系统升级');
+  });
+});
+
+describe('the settings PUT', () => {
+  const saved: Settings = {
+    ...DEFAULT_SETTINGS, site_id: 7, version: 4, rest_day_hours: '09:00-12:00', remote_tickets: true,
+  };
+
+  it('carries the weekend and holiday hours and 网上取号, so a save never clears them', () => {
+    const body = settingsBody(settingsForm(saved));
+    expect(body.rest_day_hours).toBe('09:00-12:00');
+    expect(body.remote_tickets).toBe(true);
+  });
+
+  it('sends them as edited: hours normalised, empty for closed, 网上取号 off', () => {
+    const form = settingsForm(saved);
+    expect(settingsBody({ ...form, rest_day_hours: ' 09\uFF1A00 - 12:00 \uFF0C13:00-16:00 ' }).rest_day_hours)
+      .toBe('09:00-12:00,13:00-16:00');
+    const closed = settingsBody({ ...form, rest_day_hours: '  ', remote_tickets: false });
+    expect(closed).toHaveProperty('rest_day_hours', '');
+    expect(closed).toHaveProperty('remote_tickets', false);
+  });
+
+  it('sends every field of the settings but site_id', () => {
+    const body = settingsBody(settingsForm(saved));
+    const expected = Object.keys(saved).filter((k) => k !== 'site_id').sort();
+    expect(Object.keys(body).sort()).toEqual(expected);
+    // Every field but the version has a place on the form for the server's errors.
+    expect([...SETTINGS_FIELDS, 'version'].sort()).toEqual(expected);
   });
 });

@@ -7,16 +7,19 @@ export type NumberField =
   | 'max_skips' | 'crowd_wait_minutes' | 'slot_minutes' | 'per_window_slot' | 'booking_days' | 'no_show_limit'
   | 'no_show_block_days';
 
-export type SettingsField = NumberField | 'ticket_hours' | 'green_channel' | 'notice';
+export type SettingsField =
+  | NumberField | 'ticket_hours' | 'rest_day_hours' | 'green_channel' | 'remote_tickets' | 'notice';
 
 export const SETTINGS_FIELDS: readonly SettingsField[] = [
-  'ticket_hours', 'green_channel', 'max_skips', 'crowd_wait_minutes', 'slot_minutes', 'per_window_slot',
-  'booking_days', 'no_show_limit', 'no_show_block_days', 'notice',
+  'ticket_hours', 'rest_day_hours', 'green_channel', 'remote_tickets', 'max_skips', 'crowd_wait_minutes',
+  'slot_minutes', 'per_window_slot', 'booking_days', 'no_show_limit', 'no_show_block_days', 'notice',
 ];
 
 export const DEFAULT_SETTINGS: SettingsInput = {
   ticket_hours: '08:30-12:00,13:00-17:00',
+  rest_day_hours: '',
   green_channel: true,
+  remote_tickets: false,
   max_skips: 1,
   crowd_wait_minutes: 30,
   slot_minutes: 30,
@@ -90,6 +93,16 @@ export function checkHours(text: string): string {
   return '';
 }
 
+export const REST_DAY_HOURS_MESSAGE =
+  '周末及节假日取号时段应形如 09:00-12:00,13:30-17:00(按时间先后,不重叠),留空表示不取号';
+
+// Weekends and holidays: "" (closed, no tickets) or periods as checkHours
+// takes them; "" when fine, else the message.
+export function checkRestDayHours(text: string): string {
+  if (normalizeHours(text) === '') return '';
+  return checkHours(text) === '' ? '' : REST_DAY_HOURS_MESSAGE;
+}
+
 // "" when the number is a whole number in the field's range; else the message.
 export function checkNumber(rule: NumberRule, value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isInteger(value) || value < rule.min || value > rule.max) {
@@ -104,7 +117,13 @@ export function settingsForm(s: Settings): SettingsInput {
   return { ...rest };
 }
 
-// What is sent: the hours in the server's spelling, the notice trimmed.
+// What is sent: every field (the PUT replaces them all, so one left out would
+// be reset on the server), the hours in the server's spelling, the notice trimmed.
 export function settingsBody(form: SettingsInput): SettingsInput {
-  return { ...form, ticket_hours: normalizeHours(form.ticket_hours), notice: form.notice.trim() };
+  return {
+    ...form,
+    ticket_hours: normalizeHours(form.ticket_hours),
+    rest_day_hours: normalizeHours(form.rest_day_hours),
+    notice: form.notice.trim(),
+  };
 }

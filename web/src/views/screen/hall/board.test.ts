@@ -9,6 +9,8 @@ const board = (): Board => ({
   notice: '',
   open_now: true,
   hours: '08:30-12:00,13:00-17:00',
+  green_channel: true,
+  remote_tickets: false,
   groups: [],
   calls: [
     { label: 'A002', window_number: 1, window_name: '综合受理', at: 2 },
