@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  ApiError, buildQuery, describeError, request, setAuthFailureHandler, setCsrfToken,
+  ApiError, buildQuery, describeError, request, requestBlob, setAuthFailureHandler, setCsrfToken,
 } from './client';
 
 function reply(status: number, body: string, headers: Record<string, string> = {}) {
@@ -79,6 +79,37 @@ describe('answer statuses', () => {
     await expect(request('/api/x', { answerStatuses: [422] })).rejects.toBeInstanceOf(ApiError);
     vi.stubGlobal('fetch', reply(409, '{"imported":false}'));
     await expect(request('/api/x', { answerStatuses: [422] })).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('requestBlob', () => {
+  it('returns the binary answer as a Blob of its type', async () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(bytes, { status: 200, headers: { 'Content-Type': 'image/jpeg' } })));
+    const blob = await requestBlob('/api/hall/photo');
+    expect(blob.type).toBe('image/jpeg');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('turns an error body into an ApiError and tells the auth failure handler', async () => {
+    const handler = vi.fn();
+    setAuthFailureHandler(handler);
+    vi.stubGlobal('fetch', reply(404, '{"error":{"code":"NOT_FOUND","message":"尚未上传照片","field":"photo"},"request_id":"r2"}'));
+    const err = (await requestBlob('/api/hall/photo').catch((x: unknown) => x)) as ApiError;
+    expect(err).toBeInstanceOf(ApiError);
+    expect([err.status, err.code, err.field, err.requestId]).toEqual([404, 'NOT_FOUND', 'photo', 'r2']);
+    expect(handler).not.toHaveBeenCalled();
+    vi.stubGlobal('fetch', reply(401, '{"error":{"code":"UNAUTHENTICATED","message":"请先登录","field":""},"request_id":"r"}'));
+    await expect(requestBlob('/api/hall/photo')).rejects.toBeInstanceOf(ApiError);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the CSRF token with unsafe methods', async () => {
+    setCsrfToken('tok-2');
+    const f = reply(200, 'x');
+    vi.stubGlobal('fetch', f);
+    await requestBlob('/api/x', { method: 'POST' });
+    expect(sentHeaders(f)['X-CSRF-Token']).toBe('tok-2');
   });
 });
 

@@ -97,8 +97,8 @@ export interface RequestOptions {
   answerStatuses?: readonly number[];
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+function prepare(options: RequestOptions, accept: string): RequestInit {
+  const headers: Record<string, string> = { Accept: accept, ...options.headers };
   const method = options.method ?? 'GET';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
@@ -110,34 +110,55 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
-  let res: Response;
+  return init;
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
   try {
-    res = await fetch(path, init);
+    return await fetch(path, init);
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', '无法连接服务器,请检查网络后重试');
   }
-  const requestId = res.headers.get('x-request-id') ?? '';
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text.length > 0) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      if (res.ok) throw new ApiError(res.status, 'BAD_RESPONSE', '服务器返回的数据无法解析', '', requestId);
-    }
+}
+
+function parseBody(text: string): { data: unknown; parsed: boolean } {
+  if (text.length === 0) return { data: undefined, parsed: true };
+  try {
+    return { data: JSON.parse(text), parsed: true };
+  } catch {
+    return { data: undefined, parsed: false };
   }
+}
+
+// The ApiError for a failed answer, after telling the auth failure handler.
+function failure(res: Response, data: unknown, requestId: string, path: string): ApiError {
+  const error = isErrorBody(data)
+    ? new ApiError(res.status, data.error.code, data.error.message, data.error.field ?? '',
+      data.request_id || requestId)
+    : new ApiError(res.status, `HTTP_${res.status}`, messageForStatus(res.status), '', requestId);
+  if (authFailureHandler && isAuthFailure(error, path)) authFailureHandler(error, path);
+  return error;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, prepare(options, 'application/json'));
+  const requestId = res.headers.get('x-request-id') ?? '';
+  const { data, parsed } = parseBody(await res.text());
+  if (!parsed && res.ok) throw new ApiError(res.status, 'BAD_RESPONSE', '服务器返回的数据无法解析', '', requestId);
   const isAnswer = res.ok ||
     (options.answerStatuses?.includes(res.status) === true && data !== undefined && !isErrorBody(data));
-  if (!isAnswer) {
-    const error = isErrorBody(data)
-      ? new ApiError(res.status, data.error.code, data.error.message, data.error.field ?? '',
-        data.request_id || requestId)
-      : new ApiError(res.status, `HTTP_${res.status}`, messageForStatus(res.status), '', requestId);
-    if (authFailureHandler && isAuthFailure(error, path)) authFailureHandler(error, path);
-    throw error;
-  }
+  if (!isAnswer) throw failure(res, data, requestId, path);
   return data as T;
+}
+
+// A binary answer (an image, a file) as a Blob; failures are ApiErrors as in
+// request(), since the server still answers them with the JSON error body.
+export async function requestBlob(path: string, options: Omit<RequestOptions, 'answerStatuses'> = {}): Promise<Blob> {
+  const res = await send(path, prepare(options, '*/*'));
+  if (res.ok) return res.blob();
+  const requestId = res.headers.get('x-request-id') ?? '';
+  throw failure(res, parseBody(await res.text()).data, requestId, path);
 }
 
 // A message for people, with the request id when there is one.

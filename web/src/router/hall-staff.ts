@@ -8,4 +8,8 @@ export const hallStaffRoutes: RouteRecordRaw[] = [
   // the page to those who run, watch or work in the hall.
   { path: 'hall/live', name: 'hall-live', component: () => import('@/views/hall/live/index.vue'),
     meta: { title: '大厅实况', menu: true, icon: 'DataLine', permissions: ['hall.manage', 'stats.read', 'case.intake'] } },
+  // Everyone's own photo for the window screen (三亮明, policy 三(六)): no
+  // permission, reached from the account menu rather than the side menu.
+  { path: 'account/photo', name: 'my-photo', component: () => import('@/views/account/photo/index.vue'),
+    meta: { title: '我的窗口照片' } },
 ];
