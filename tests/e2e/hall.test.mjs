@@ -35,6 +35,11 @@ after(async () => {
   await server?.stop();
 });
 
+async function pickOptionIn(page, select, text) {
+  await page.locator(`[data-test="${select}"]`).click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
+}
+
 async function takeAtKiosk(kiosk) {
   await kiosk.locator('[data-test="kiosk-tile-ticket"]').click();
   await kiosk.locator('[data-test="kiosk-group-employment"]').click();
@@ -112,4 +117,42 @@ test('issue 7: kiosk ticket, call at the window, hall and window screens, voice,
   assert.deepEqual(clerk.problems.filter(notOutage), []);
   assert.deepEqual(hall.problems.filter(notOutage), []);
   assert.deepEqual(win.problems.filter(notOutage), []);
+});
+
+test('issue 7: the hall manager watches the day in 大厅实况', async () => {
+  // A citizen books today's next slot (public API), to be seen in the list.
+  const slots = await fetch(`${server.url}/api/hall/sites/1/slots?group=insurance&days=1`).then((r) => r.json());
+  const slot = slots.days[0].slots[0];
+  // After 23:30 Beijing the next slot is tomorrow's: the list of today stays empty then.
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const bookedToday = slots.days[0].day === today;
+  const booked = await fetch(`${server.url}/api/appointments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ site_id: 1, group: 'insurance', slot_start: slot.start, name: '令狐晓雯',
+      id_number: '11010519491231002X', phone: '13900002222' }),
+  }).then((r) => r.json());
+  assert.match(booked.code, /^\d{8}$/);
+  const { page, problems } = await signedInPage(browser, server.url, 'hallmgr', demoPassword, { width: 1366, height: 768 });
+  await page.goto(server.url + '/');
+  await page.getByRole('menuitem', { name: '大厅实况' }).click();
+  await page.waitForURL(/\/hall\/live/);
+  await pickOptionIn(page, 'hall-site', SITE_NAME);
+  const table = page.locator('[data-test="hall-figures-table"]');
+  await table.waitFor();
+  // Two tickets served (A001 done when A002 was called), A002 at the window.
+  await table.locator('.el-table__row', { hasText: '就业服务' }).waitFor();
+  assert.match(await page.locator('.yc-stat').allInnerTexts().then((t) => t.join(' ')), /1/);
+  await page.locator('[data-test="hall-wait-chart"]').waitFor();
+  await screenshot(page, 'hall-07-live-figures', { fullPage: false });
+  // The day's bookings, masked.
+  await page.getByRole('tab', { name: '预约' }).click();
+  if (bookedToday) {
+    const bookings = page.locator('[data-test="hall-appointments-table"]');
+    await bookings.locator('.el-table__row', { hasText: booked.code }).waitFor();
+    const row = await bookings.innerText();
+    assert.ok(row.includes('令***') && !row.includes('令狐晓雯') && !row.includes('19491231'), row);
+    await screenshot(page, 'hall-08-live-bookings', { fullPage: false });
+  }
+  assert.deepEqual(problems, []);
 });
