@@ -1,12 +1,11 @@
 // The hall's settings, groups, windows (state and clerk) and kiosks
 // (issue 7; policy 三(五)(六)).
-#include <openssl/rand.h>
-
 #include <fmt/format.h>
 
 #include "audit/service.hpp"
 #include "hall/rows.hpp"
 #include "hall/service.hpp"
+#include "identity/secrets.hpp"
 #include "org/service.hpp"
 #include "platform/text.hpp"
 #include "privacy/crypto.hpp"
@@ -58,23 +57,6 @@ Result<void> check_printer(const std::string& printer) {
   const int p = std::stoi(port);
   if (p < 1 || p > 65535) return bad();
   return {};
-}
-
-std::string base64url(const unsigned char* data, std::size_t n) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    acc = (acc << 8) | data[i];
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kAlphabet[(acc >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += kAlphabet[(acc << (6 - bits)) & 63];
-  return out;
 }
 
 }  // namespace
@@ -243,10 +225,8 @@ Result<NewDevice> register_device(store::Tx& tx, const audit::Actor& actor, cons
   if (name.empty() || utf8_length(name) > 30)
     return fail(ErrorCode::kInvalidArgument, "请填写终端名称(不超过 30 字)", "name");
   YC_TRY_VOID(check_printer(printer));
-  unsigned char random[32];
-  if (RAND_bytes(random, sizeof random) != 1) return fail(ErrorCode::kInternal, "无法生成终端令牌");
   NewDevice out;
-  out.token = base64url(random, sizeof random);
+  out.token = identity::random_token(32);
   auto row = YC_TRY(tx.one(fmt::format("INSERT INTO hall_device (site_id, kind, name, token_hash, printer, created_at) "
                                        "VALUES ($1, 'kiosk', $2, $3, $4, $5) RETURNING {}",
                                        kDeviceCols),
