@@ -554,8 +554,7 @@ Result<Sealed> seal_party(const privacy::KeyRing& keys, const Party& p, bool emp
     s.id_masked = p.id_number;
     s.name_masked = p.name;
   } else {
-    std::string id = p.id_number;
-    if (!id.empty() && id.back() == 'x') id.back() = 'X';
+    const auto id = privacy::normal_resident_id(p.id_number);
     YC_TRY_VOID(privacy::validate_resident_id(id, today, f("id_number")));
     YC_TRY_VOID(check_text(f("name"), p.name, 50, true, "姓名"));
     s.id_masked = privacy::mask_id_number(id);
@@ -566,8 +565,7 @@ Result<Sealed> seal_party(const privacy::KeyRing& keys, const Party& p, bool emp
     s.phone_masked = privacy::mask_phone(p.phone);
     s.phone_sealed = YC_TRY(keys.encrypt(p.phone, fmt::format("{}.phone", context)));
   }
-  std::string id = p.id_number;
-  if (!employer && !id.empty() && id.back() == 'x') id.back() = 'X';
+  const auto id = employer ? p.id_number : privacy::normal_resident_id(p.id_number);
   s.id_sealed = YC_TRY(keys.encrypt(id, fmt::format("{}.id", context)));
   s.id_hash = keys.lookup_hash(id);
   s.name_sealed = YC_TRY(keys.encrypt(p.name, fmt::format("{}.name", context)));
@@ -724,9 +722,7 @@ Result<std::vector<Case>> Service::list(Tx& tx, const Who& who, const View& view
   }
   if (!f.q.empty()) {
     if (f.q.size() == 18) {
-      std::string id = f.q;
-      if (id.back() == 'x') id.back() = 'X';
-      params.emplace_back(keys_.lookup_hash(id));
+      params.emplace_back(keys_.lookup_hash(privacy::normal_resident_id(f.q)));
       where += fmt::format(" AND c.applicant_id_hash = ${}", params.size());
     } else {
       if (f.q.find_first_not_of("0123456789-") != std::string::npos) return bad("q", "请输入办件编号或完整的证件号码");
@@ -1162,8 +1158,7 @@ Result<Detail> Service::deliver(Tx& tx, const Who& who, const org::Scope& scope,
   if (in.method == "window") {
     // At the window the receiver shows an identity document; it is recorded.
     YC_TRY_VOID(check_text("receiver_name", in.receiver_name, 50, true, "领取人姓名"));
-    std::string rid = in.receiver_id_number;
-    if (!rid.empty() && rid.back() == 'x') rid.back() = 'X';
+    const auto rid = privacy::normal_resident_id(in.receiver_id_number);
     YC_TRY_VOID(privacy::validate_resident_id(rid, today, "receiver_id_number"));
     id_sealed = YC_TRY(keys_.encrypt(rid, "case.receiver.id"));
     id_masked = privacy::mask_id_number(rid);
@@ -1337,9 +1332,7 @@ Result<Service::Progress> Service::progress(Tx& tx, const std::string& case_no, 
     ok = token.size() == c.progress_token.size() &&
          CRYPTO_memcmp(token.data(), c.progress_token.data(), token.size()) == 0;
   } else if (!id_number.empty()) {
-    std::string id = id_number;
-    if (id.back() == 'x') id.back() = 'X';
-    ok = keys_.lookup_hash(id) == row->text(kCaseColCount);
+    ok = keys_.lookup_hash(privacy::normal_resident_id(id_number)) == row->text(kCaseColCount);
   }
   if (!ok) return not_found();
   Progress p;

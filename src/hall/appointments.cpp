@@ -42,11 +42,6 @@ Appointment from(const store::Row& r) {
   return a;
 }
 
-std::string normal_id(std::string id) {
-  if (!id.empty() && id.back() == 'x') id.back() = 'X';
-  return id;
-}
-
 // "09:30": the Beijing time of day of an instant.
 std::string clock_of(std::int64_t ms) {
   const auto minute = (ms - time::shanghai_day_start_ms(time::shanghai_date(ms))) / 60'000;
@@ -134,7 +129,7 @@ Result<store::Row> owned(store::Tx& tx, const privacy::KeyRing& keys, const std:
                          const std::string& id_number) {
   if (code.size() != 8 || code.find_first_not_of("0123456789") != std::string::npos) return not_found();
   auto row = tx.one(fmt::format("SELECT {} {} WHERE a.code = $1", kCols, kFrom), {code});
-  if (!row || row->text(16) != keys.lookup_hash(normal_id(id_number))) return not_found();
+  if (!row || row->text(16) != keys.lookup_hash(privacy::normal_resident_id(id_number))) return not_found();
   return *row;
 }
 
@@ -178,7 +173,7 @@ Result<std::vector<DaySlots>> list_slots(store::Tx& tx, std::int64_t site_id, co
 
 Result<Appointment> book(store::Tx& tx, const privacy::KeyRing& keys, const BookInput& in, std::int64_t now) {
   const auto today = time::shanghai_date(now);
-  const auto id = normal_id(in.id_number);
+  const auto id = privacy::normal_resident_id(in.id_number);
   if (in.name.empty() || utf8_length(in.name) > 50)
     return fail(ErrorCode::kInvalidArgument, "请填写姓名(不超过 50 字)", "name");
   YC_TRY_VOID(privacy::validate_resident_id(id, today, "id_number"));
@@ -260,7 +255,7 @@ Result<CheckedIn> check_in(store::Tx& tx, const privacy::KeyRing& keys, std::int
     if (!found) return fail(ErrorCode::kNotFound, "未找到该预约,请核对预约码和办理地点", "code");
     row = std::move(*found);
   } else {
-    const auto id = normal_id(id_number);
+    const auto id = privacy::normal_resident_id(id_number);
     YC_TRY_VOID(privacy::validate_resident_id(id, time::shanghai_date(now), "id_number"));
     // Today's booking at this site: a booked one first, else the one already checked in.
     auto rows = YC_TRY(tx.query(fmt::format("SELECT {} {} WHERE a.person_hash = $1 AND a.site_id = $2 AND a.day = $3 "

@@ -565,8 +565,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
       TicketRequest req{d.site_id, group, "kiosk", green, std::nullopt, ""};
       if (!id_number.empty()) {
         // Read from the ID card: one waiting ticket per person (item 1).
-        auto id = id_number;
-        if (id.back() == 'x') id.back() = 'X';
+        const auto id = privacy::normal_resident_id(id_number);
         YC_TRY_VOID(privacy::validate_resident_id(id, time::shanghai_date(time::now_ms()), "id_number"));
         req.holder_hash = keys.lookup_hash(id);
       }

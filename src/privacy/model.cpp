@@ -72,6 +72,12 @@ int digits(std::string_view s) {
 
 }  // namespace
 
+std::string normal_resident_id(std::string_view id) {
+  std::string out(id);
+  if (!out.empty() && out.back() == 'x') out.back() = 'X';
+  return out;
+}
+
 std::string mask_id_number(std::string_view id) { return keep_ends(id, 6, 4); }
 
 std::string mask_phone(std::string_view phone) { return keep_ends(phone, 3, 4); }

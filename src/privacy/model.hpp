@@ -14,6 +14,9 @@ namespace yc::privacy {
 
 // 110105********002X: first 6 and last 4 kept.
 std::string mask_id_number(std::string_view id);
+// A resident ID number as stored, hashed and compared: a final lower-case 'x'
+// (as people type it) becomes 'X'; nothing else changes.
+std::string normal_resident_id(std::string_view id);
 // 138****8000: first 3 and last 4 kept.
 std::string mask_phone(std::string_view phone);
 // 张** / 𠮷*: the first character, then one * per remaining character.

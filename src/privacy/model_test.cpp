@@ -34,6 +34,13 @@ TEST(Masking, ShortOrBrokenInputNeverRevealsMore) {
   EXPECT_EQ(mask_name("\xff\xfe"), "\xff*");  // invalid UTF-8: one byte per character
 }
 
+TEST(ResidentId, NormalFormUppercasesOnlyAFinalX) {
+  EXPECT_EQ(normal_resident_id("11010519491231002x"), "11010519491231002X");
+  EXPECT_EQ(normal_resident_id("11010519491231002X"), "11010519491231002X");
+  EXPECT_EQ(normal_resident_id("x1010519491231002"), "x1010519491231002");
+  EXPECT_EQ(normal_resident_id(""), "");
+}
+
 TEST(ResidentId, AcceptsTheResearchVectorAndLowercaseX) {
   EXPECT_TRUE(validate_resident_id("11010519491231002X", kToday));
   EXPECT_TRUE(validate_resident_id("11010519491231002x", kToday));
