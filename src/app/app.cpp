@@ -134,6 +134,9 @@ std::optional<privacy::KeyRing> open_keys(const Config& c, store::Database& db) 
 constexpr const char* kDemoPassword = "Yichuang@2026";
 // The demo kiosk's pairing token (scripts/run-demo prints /kiosk/pair#<token>).
 constexpr const char* kDemoKioskToken = "yichuang-demo-kiosk-1";
+// The demo window device agent of window 1 (issue 8): make run starts
+// yichuang-agent with this token and the simulated ID card reader.
+constexpr const char* kDemoAgentToken = "yichuang-demo-agent-1";
 constexpr const char* kDemoTotpRaw = "yichuang-demo-totp-1";
 
 Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& keys) {
@@ -199,6 +202,22 @@ Result<void> seed_demo_offers(store::Database& db) {
         YC_TRY_VOID(catalog::set_offer(tx, audit::Actor::system(), all, site.text(1), item.text(0), in));
       }
     }
+    return {};
+  });
+}
+
+// Window 1 of the first hall gets a device agent with a known token (only in
+// the demo; real agents are paired with a random one). Once.
+Result<void> seed_demo_agent(store::Database& db) {
+  return db.transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
+    if (YC_TRY(tx.one("SELECT COUNT(*) FROM hall_device WHERE token_hash = $1", {privacy::sm3_hex(kDemoAgentToken)})).int64(0) > 0)
+      return {};
+    auto w = tx.one("SELECT w.id, w.site_id FROM org_window w JOIN org_site s ON s.id = w.site_id "
+                    "WHERE s.kind = 'hall' ORDER BY s.id, w.number LIMIT 1");
+    if (!w) return {};
+    YC_TRY_VOID(tx.exec("INSERT INTO hall_device (site_id, kind, name, token_hash, printer, created_at, window_id) "
+                        "VALUES ($1, 'agent', '1 号窗口设备助手(演示)', $2, '', $3, $4)",
+                        {w->int64(1), privacy::sm3_hex(kDemoAgentToken), time::now_ms(), w->int64(0)}));
     return {};
   });
 }
@@ -383,6 +402,10 @@ int seed_demo(const Config& c) {
   }
   if (auto queue = seed_demo_hall(*db); !queue) {
     print_error(queue.error());
+    return 1;
+  }
+  if (auto agent = seed_demo_agent(*db); !agent) {
+    print_error(agent.error());
     return 1;
   }
   std::printf("演示数据已就绪\n");

@@ -309,7 +309,9 @@ class Matrix : public ::testing::Test {
   // A kiosk registered at the hall in or out of scope.
   std::int64_t device(bool in) {
     return db_->transact<hall::NewDevice>(store::TxMode::kWrite, [&](store::Tx& tx) {
-      return hall::register_device(tx, audit::Actor::system(), org::Scope::all(), in ? hall_in_ : hall_out_, "自助机", "",
+      hall::DeviceSpec spec;
+      spec.name = "自助机";
+      return hall::register_device(tx, audit::Actor::system(), org::Scope::all(), in ? hall_in_ : hall_out_, spec,
                                    time::now_ms());
     }).value().device.id;
   }
@@ -814,6 +816,9 @@ std::vector<Row> Matrix::rows() {
        [](Matrix&, const Caller&) { return Call{"/api/kiosk/tickets", "", R"({"group":"emp"})"}; }, nullptr, 401},
       {Method::kPost, "/api/kiosk/check-in", "public",
        [](Matrix&, const Caller&) { return Call{"/api/kiosk/check-in", "", R"({"code":"12345678"})"}; }, nullptr, 401},
+      // The window device agent (issue 8): its own token, never a session.
+      {Method::kPost, "/api/agent/heartbeat", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/agent/heartbeat", "", R"({"devices":[]})"}; }, nullptr, 401},
       // The screens and citizens: public, no personal data beyond 三亮明.
       {Method::kGet, "/api/hall/sites/:site/board", "public",
        [](Matrix& m, const Caller&) { return Call{m.hall_site(true, "/board"), "", ""}; }},

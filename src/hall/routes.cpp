@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "hall/appointments.hpp"
@@ -81,9 +82,17 @@ json::object window_json(const WindowState& w) {
 }
 
 json::object device_json(const Device& d) {
-  return json::object{{"id", d.id},           {"site_id", d.site_id}, {"kind", d.kind},
-                      {"name", d.name},       {"printer", d.printer}, {"active", d.active},
-                      {"last_seen_at", opt_json(d.last_seen_at)}};
+  json::object o{{"id", d.id},           {"site_id", d.site_id}, {"kind", d.kind},
+                 {"name", d.name},       {"printer", d.printer}, {"active", d.active},
+                 {"last_seen_at", opt_json(d.last_seen_at)},
+                 {"window_id", opt_json(d.window_id)},
+                 {"window_no", opt_json(d.window_no)},
+                 {"status_at", opt_json(d.status_at)}};
+  // The status was checked when the agent sent it; stored as JSON text.
+  boost::system::error_code ec;
+  auto status = d.status.empty() ? json::value(nullptr) : json::parse(d.status, ec);
+  o["status"] = ec ? json::value(nullptr) : status;
+  return o;
 }
 
 json::object appointment_json(const Appointment& a) {
@@ -156,7 +165,7 @@ void changed(events::Service& events, std::int64_t site, std::string_view kind, 
 Result<Device> kiosk_of(store::Tx& tx, const http::Request& r) {
   auto auth = r.header("authorization");
   if (!auth || auth->substr(0, 7) != "Device ") return fail(ErrorCode::kUnauthenticated, "终端未配对或已停用");
-  return device_by_token(tx, auth->substr(7), time::now_ms());
+  return device_by_token(tx, auth->substr(7), "kiosk", time::now_ms());
 }
 
 // The ticket on the kiosk's printer; false when it has none or it did not answer.
@@ -474,10 +483,13 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
   api.add(Method::kPost, "/api/hall/sites/:site/devices", "hall.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto site = YC_TRY(http::id_param(r, "site"));
     auto b = YC_TRY(http::JsonObject::parse(r));
-    const auto name = YC_TRY(b.text("name", 30));
-    const auto printer = YC_TRY(b.opt_text("printer", 100)).value_or("");
+    DeviceSpec spec;
+    spec.kind = YC_TRY(b.opt_text("kind", 10)).value_or("kiosk");
+    spec.name = YC_TRY(b.text("name", 30));
+    spec.printer = YC_TRY(b.opt_text("printer", 100)).value_or("");
+    spec.window_id = YC_TRY(b.opt_integer("window_id"));
     auto d = YC_TRY(db.transact<NewDevice>(store::TxMode::kWrite, [&](store::Tx& tx) {
-      return register_device(tx, p.actor(identity::client_of(r).address), p.scope("hall.manage"), site, name, printer,
+      return register_device(tx, p.actor(identity::client_of(r).address), p.scope("hall.manage"), site, spec,
                              time::now_ms());
     }));
     return http::json_response(201, json::object{{"device", device_json(d.device)}, {"token", d.token}});
@@ -541,6 +553,53 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                                   {"hours", a.board.hours},
                                                   {"green_channel", a.board.green_channel},
                                                   {"groups", std::move(groups)}});
+  });
+
+  // --- Window device agent (issue 8; docs/api/agent.md) ---------------------------------------
+  // yichuang-agent pairs with its token and reports the window's devices.
+  api.add_public(Method::kPost, "/api/agent/heartbeat", [&db](const http::Request& r) -> Result<http::Response> {
+    auto auth = r.header("authorization");
+    if (!auth || auth->substr(0, 7) != "Device ") return fail(ErrorCode::kUnauthenticated, "设备助手未配对或已停用");
+    const std::string token(auth->substr(7));
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    const auto& list = b.raw("devices");
+    if (!list.is_array() || list.as_array().size() > 10)
+      return fail(ErrorCode::kInvalidArgument, "devices 应为不超过 10 项的数组", "devices");
+    static const std::set<std::string> kinds = {"idcard", "sscard", "scanner", "printer", "ticket_printer"};
+    static const std::set<std::string> states = {"ready", "absent", "error", "disabled"};
+    json::array clean;
+    for (std::size_t i = 0; i < list.as_array().size(); ++i) {
+      const auto& e = list.as_array()[i];
+      const std::string at = fmt::format("devices[{}]", i);
+      if (!e.is_object()) return fail(ErrorCode::kInvalidArgument, "每项应为对象", at);
+      http::JsonObject o(e.as_object());
+      auto device = YC_TRY(o.text("device", 20));
+      auto state = YC_TRY(o.text("state", 20));
+      if (!kinds.contains(device)) return fail(ErrorCode::kInvalidArgument, "未知的设备类型", at + ".device");
+      if (!states.contains(state)) return fail(ErrorCode::kInvalidArgument, "未知的设备状态", at + ".state");
+      clean.push_back({{"device", device},
+                       {"state", state},
+                       {"detail", YC_TRY(o.opt_text("detail", 200)).value_or("")},
+                       {"model", YC_TRY(o.opt_text("model", 200)).value_or("")}});
+    }
+    struct Answer {
+      Device device;
+      std::string site_name;
+    };
+    const auto now = time::now_ms();
+    auto a = YC_TRY(db.transact<Answer>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Answer> {
+      auto d = YC_TRY(device_by_token(tx, token, "agent", now));
+      YC_TRY_VOID(record_agent_status(tx, d.id, json::serialize(clean), now));
+      auto site = YC_TRY(tx.one("SELECT name FROM org_site WHERE id = $1", {d.site_id}));
+      return Answer{d, site.text(0)};
+    }));
+    json::value window = nullptr;
+    if (a.device.window_id) {
+      window = json::object{{"id", *a.device.window_id}, {"no", std::to_string(a.device.window_no.value_or(0))}};
+    }
+    return http::json_response(200, json::object{{"device", json::object{{"id", a.device.id}, {"name", a.device.name}}},
+                                                  {"site", json::object{{"id", a.device.site_id}, {"name", a.site_name}}},
+                                                  {"window", window}});
   });
 
   const auto public_url = settings.public_url;

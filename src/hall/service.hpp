@@ -150,24 +150,36 @@ Result<WindowState> set_open(store::Tx& tx, const Caller& who, const org::Scope&
 Result<void> set_window_groups(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
                                std::int64_t window_id, const std::vector<std::string>& group_codes);
 
-// --- Kiosks (自助终端) -------------------------------------------------------------------
+// --- Devices: kiosks (自助终端) and window device agents (窗口设备助手, issue 8) ----------
 struct Device {
   std::int64_t id = 0, site_id = 0;
-  std::string kind, name, printer;
+  std::string kind, name, printer;  // kind: kiosk | agent
   bool active = true;
   std::optional<std::int64_t> last_seen_at;
+  std::optional<std::int64_t> window_id;  // agents only
+  std::optional<std::int64_t> window_no;
+  std::string status;                     // agents: the last heartbeat's device list (JSON), or ""
+  std::optional<std::int64_t> status_at;
 };
 struct NewDevice {
   Device device;
   std::string token;  // shown once; only its SM3 is kept
 };
-// printer: "" or "host:port".
+struct DeviceSpec {
+  std::string kind = "kiosk";  // kiosk | agent
+  std::string name;
+  std::string printer;                    // kiosks: "" or "host:port"
+  std::optional<std::int64_t> window_id;  // agents: a window of the site (required)
+};
 Result<NewDevice> register_device(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
-                                  std::int64_t site_id, const std::string& name, const std::string& printer,
-                                  std::int64_t now);
+                                  std::int64_t site_id, const DeviceSpec& spec, std::int64_t now);
 Result<std::vector<Device>> list_devices(store::Tx& tx, std::int64_t site_id);
 Result<void> revoke_device(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope, std::int64_t id);
-// The active device of a token (kUnauthenticated otherwise); notes when it was seen.
-Result<Device> device_by_token(store::Tx& tx, std::string_view token, std::int64_t now);
+// The active device of a token and kind (kUnauthenticated otherwise: a kiosk's
+// token opens no agent route and the reverse); notes when it was seen.
+Result<Device> device_by_token(store::Tx& tx, std::string_view token, std::string_view kind, std::int64_t now);
+// An agent's heartbeat: keeps the devices' status (JSON text, already checked).
+Result<void> record_agent_status(store::Tx& tx, std::int64_t device_id, const std::string& status_json,
+                                 std::int64_t now);
 
 }  // namespace yc::hall

@@ -38,10 +38,13 @@ Settings settings_from(const store::Row& r) {
   return s;
 }
 
-constexpr const char* kDeviceCols = "id, site_id, kind, name, printer, active, last_seen_at";
+constexpr const char* kDeviceCols =
+    "d.id, d.site_id, d.kind, d.name, d.printer, d.active, d.last_seen_at, d.window_id, w.number, d.status, d.status_at";
+constexpr const char* kDeviceFrom = "hall_device d LEFT JOIN org_window w ON w.id = d.window_id";
 
 Device device_from(const store::Row& r) {
-  return Device{r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.int64(5) != 0, r.opt_int64(6)};
+  return Device{r.int64(0), r.int64(1), r.text(2),      r.text(3),       r.text(4),     r.int64(5) != 0,
+                r.opt_int64(6), r.opt_int64(7), r.opt_int64(8), r.text(9), r.opt_int64(10)};
 }
 
 // "host:port": a host name or address and a port 1-65535.
@@ -219,25 +222,37 @@ Result<WindowState> set_open(store::Tx& tx, const Caller& who, const org::Scope&
 // --- Kiosks ------------------------------------------------------------------------------
 
 Result<NewDevice> register_device(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
-                                  std::int64_t site_id, const std::string& name, const std::string& printer,
-                                  std::int64_t now) {
+                                  std::int64_t site_id, const DeviceSpec& spec, std::int64_t now) {
   YC_TRY(org::site_place(tx, scope, site_id));
-  if (name.empty() || utf8_length(name) > 30)
-    return fail(ErrorCode::kInvalidArgument, "请填写终端名称(不超过 30 字)", "name");
-  YC_TRY_VOID(check_printer(printer));
+  if (spec.kind != "kiosk" && spec.kind != "agent")
+    return fail(ErrorCode::kInvalidArgument, "设备类型只能是自助终端或窗口设备助手", "kind");
+  if (spec.name.empty() || utf8_length(spec.name) > 30)
+    return fail(ErrorCode::kInvalidArgument, "请填写设备名称(不超过 30 字)", "name");
+  std::optional<std::int64_t> window;
+  if (spec.kind == "agent") {
+    // 三(五): the readers sit at a window; the agent is that window's.
+    if (!spec.window_id) return fail(ErrorCode::kInvalidArgument, "请选择设备助手所在的窗口", "window_id");
+    auto w = tx.one("SELECT id FROM org_window WHERE id = $1 AND site_id = $2", {*spec.window_id, site_id});
+    if (!w) return fail(ErrorCode::kInvalidArgument, "该窗口不属于本大厅", "window_id");
+    if (!spec.printer.empty()) return fail(ErrorCode::kInvalidArgument, "窗口设备助手的打印机在设备助手本机配置", "printer");
+    window = spec.window_id;
+  } else {
+    YC_TRY_VOID(check_printer(spec.printer));
+  }
   NewDevice out;
   out.token = identity::random_token(32);
-  auto row = YC_TRY(tx.one(fmt::format("INSERT INTO hall_device (site_id, kind, name, token_hash, printer, created_at) "
-                                       "VALUES ($1, 'kiosk', $2, $3, $4, $5) RETURNING {}",
-                                       kDeviceCols),
-                           {site_id, name, privacy::sm3_hex(out.token), printer, now}));
+  auto id = YC_TRY(tx.one("INSERT INTO hall_device (site_id, kind, name, token_hash, printer, created_at, window_id) "
+                          "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                          {site_id, spec.kind, spec.name, privacy::sm3_hex(out.token), spec.printer, now,
+                           window ? store::Param(*window) : store::null_param()}));
+  auto row = YC_TRY(tx.one(fmt::format("SELECT {} FROM {} WHERE d.id = $1", kDeviceCols, kDeviceFrom), {id.int64(0)}));
   out.device = device_from(row);
   YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, "hall.device.register", "hall_device", std::to_string(out.device.id))));
   return out;
 }
 
 Result<std::vector<Device>> list_devices(store::Tx& tx, std::int64_t site_id) {
-  auto rows = YC_TRY(tx.query(fmt::format("SELECT {} FROM hall_device WHERE site_id = $1 ORDER BY id", kDeviceCols),
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT {} FROM {} WHERE d.site_id = $1 ORDER BY d.id", kDeviceCols, kDeviceFrom),
                               {site_id}));
   std::vector<Device> out;
   for (const auto& r : rows.rows) out.push_back(device_from(r));
@@ -253,10 +268,11 @@ Result<void> revoke_device(store::Tx& tx, const audit::Actor& actor, const org::
   return {};
 }
 
-Result<Device> device_by_token(store::Tx& tx, std::string_view token, std::int64_t now) {
+Result<Device> device_by_token(store::Tx& tx, std::string_view token, std::string_view kind, std::int64_t now) {
   if (token.empty() || token.size() > 100) return fail(ErrorCode::kUnauthenticated, "终端未配对或已停用");
-  auto row = tx.one(fmt::format("SELECT {} FROM hall_device WHERE token_hash = $1 AND active = 1", kDeviceCols),
-                    {privacy::sm3_hex(token)});
+  auto row = tx.one(fmt::format("SELECT {} FROM {} WHERE d.token_hash = $1 AND d.active = 1 AND d.kind = $2",
+                                kDeviceCols, kDeviceFrom),
+                    {privacy::sm3_hex(token), std::string(kind)});
   if (!row) return fail(ErrorCode::kUnauthenticated, "终端未配对或已停用");
   auto d = device_from(*row);
   // At most one write a minute per kiosk for "last seen".
@@ -265,6 +281,13 @@ Result<Device> device_by_token(store::Tx& tx, std::string_view token, std::int64
     d.last_seen_at = now;
   }
   return d;
+}
+
+Result<void> record_agent_status(store::Tx& tx, std::int64_t device_id, const std::string& status_json,
+                                 std::int64_t now) {
+  YC_TRY(tx.exec("UPDATE hall_device SET status = $1, status_at = $2, last_seen_at = $2 WHERE id = $3 AND kind = 'agent'",
+                 {status_json, now, device_id}));
+  return {};
 }
 
 }  // namespace yc::hall

@@ -18,6 +18,9 @@ std::string_view code_name(ErrorCode code) {
     case ErrorCode::kUnavailable: return "UNAVAILABLE";
     case ErrorCode::kReadOnly: return "READ_ONLY";
     case ErrorCode::kStorageFull: return "STORAGE_FULL";
+    case ErrorCode::kDeviceAbsent: return "DEVICE_ABSENT";
+    case ErrorCode::kNoCard: return "NO_CARD";
+    case ErrorCode::kDeviceFailed: return "DEVICE_FAILED";
     case ErrorCode::kCsrfRejected: return "CSRF_REJECTED";
     case ErrorCode::kStepRequired: return "STEP_REQUIRED";
     case ErrorCode::kInternal: return "INTERNAL";
@@ -41,6 +44,9 @@ std::string_view default_message(ErrorCode code) {
     case ErrorCode::kUnavailable: return "服务暂时不可用,请稍后重试";
     case ErrorCode::kReadOnly: return "系统当前处于只读状态,暂不能保存修改";
     case ErrorCode::kStorageFull: return "存储空间不足,本次修改未保存";
+    case ErrorCode::kDeviceAbsent: return "未找到设备,请检查设备连接";
+    case ErrorCode::kNoCard: return "未检测到卡片,请将卡片放在读卡器上";
+    case ErrorCode::kDeviceFailed: return "设备操作失败,请重试";
     case ErrorCode::kCsrfRejected: return "请求缺少有效的安全令牌,请刷新页面后重试";
     case ErrorCode::kStepRequired: return "请先完成登录步骤(动态口令或修改密码)";
     case ErrorCode::kInternal: return "系统内部错误,请联系管理员并提供请求编号";

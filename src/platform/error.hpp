@@ -27,6 +27,9 @@ enum class ErrorCode {
   kUnavailable,           // database unreachable, busy, shutting down
   kReadOnly,              // storage is read-only: reads work, writes refused
   kStorageFull,           // disk full: the write was not stored
+  kDeviceAbsent,          // a window device (reader, scanner, printer) is not there
+  kNoCard,                // the reader has no card on it
+  kDeviceFailed,          // the device is there but the operation failed
   kInternal,              // a bug or an unexpected failure
 };
 

@@ -14,7 +14,8 @@ constexpr ErrorCode kAll[] = {
     ErrorCode::kUnauthenticated, ErrorCode::kForbidden,        ErrorCode::kCsrfRejected,
     ErrorCode::kStepRequired,    ErrorCode::kConflict,
     ErrorCode::kVersionConflict, ErrorCode::kUnprocessable,    ErrorCode::kUnavailable,
-    ErrorCode::kReadOnly,        ErrorCode::kStorageFull,      ErrorCode::kInternal,
+    ErrorCode::kReadOnly,        ErrorCode::kStorageFull,      ErrorCode::kDeviceAbsent,
+    ErrorCode::kNoCard,          ErrorCode::kDeviceFailed,     ErrorCode::kInternal,
 };
 
 TEST(Errors, EveryCodeHasAStableDistinctNameAndAChineseMessage) {
@@ -44,6 +45,9 @@ TEST(Errors, MapToTheRealHttpStatus) {
   EXPECT_EQ(http::status_for(ErrorCode::kUnavailable), 503);
   EXPECT_EQ(http::status_for(ErrorCode::kReadOnly), 503);
   EXPECT_EQ(http::status_for(ErrorCode::kStorageFull), 507);
+  EXPECT_EQ(http::status_for(ErrorCode::kDeviceAbsent), 503);
+  EXPECT_EQ(http::status_for(ErrorCode::kNoCard), 422);
+  EXPECT_EQ(http::status_for(ErrorCode::kDeviceFailed), 502);
   EXPECT_EQ(http::status_for(ErrorCode::kInternal), 500);
 }
 

@@ -36,6 +36,9 @@ int status_for(ErrorCode code) {
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kReadOnly: return 503;
     case ErrorCode::kStorageFull: return 507;
+    case ErrorCode::kDeviceAbsent: return 503;
+    case ErrorCode::kNoCard: return 422;
+    case ErrorCode::kDeviceFailed: return 502;
     case ErrorCode::kCsrfRejected: return 403;
     case ErrorCode::kStepRequired: return 403;
     case ErrorCode::kInternal: return 500;
