@@ -2,6 +2,7 @@
 #   make run    install what is missing, build, migrate, seed demo data, serve
 #   make test   install what is missing, build (sanitized), run every test
 #   make bench  performance figures beside their references
+#   make fuzz   the libFuzzer targets for FUZZ_SECONDS each (default 60)
 
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
@@ -9,7 +10,7 @@ RELEASE_DIR := build/release
 TEST_DIR := build/test
 CMAKE_COMMON := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: all deps build build-test web run test bench clean
+.PHONY: all deps build build-test web run test bench fuzz clean
 
 all: build web
 
@@ -18,7 +19,7 @@ deps:
 
 build: deps
 	@cmake -S . -B $(RELEASE_DIR) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release > /dev/null
-	@cmake --build $(RELEASE_DIR) --target yichuang -j $(JOBS)
+	@cmake --build $(RELEASE_DIR) --target yichuang yichuang-agent yc-idcard-sim -j $(JOBS)
 
 # The sanitized build serves the unit tests and the browser tests alike.
 build-test: deps
@@ -38,6 +39,10 @@ test: build-test web
 bench: build web
 	@cmake --build $(RELEASE_DIR) --target case_bench -j $(JOBS)
 	@bench/run $(RELEASE_DIR)/yichuang
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@scripts/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build web/dist
