@@ -4,6 +4,7 @@
 //   yichuang-agent status --config agent.toml
 #include <CLI/CLI.hpp>
 
+#include <atomic>
 #include <cstdio>
 #include <iostream>
 
@@ -64,12 +65,18 @@ int serve(const AgentConfig& c) {
     return 1;
   }
   if (ctx.server) {
-    auto beat = [&ctx] {
+    // A heartbeat every heartbeat_seconds; after a failure (the server not up
+    // yet, the network down) every 5 seconds until one gets through.
+    auto next = std::make_shared<std::atomic<std::int64_t>>(0);
+    auto beat = [&ctx, next, period = c.heartbeat_seconds] {
+      auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+      if (now < next->load()) return;
       auto r = ctx.server->heartbeat(device_statuses(ctx.devices));
       if (!r) spdlog::warn("heartbeat: {}", r.error().message);
+      next->store(now + (r ? period : 5));
     };
     (*server)->post(beat);
-    (*server)->every(std::chrono::seconds(c.heartbeat_seconds), beat);
+    (*server)->every(std::chrono::seconds(5), beat);
   }
   std::printf("yichuang-agent: http://%s:%d (origins:", c.listen.c_str(), c.port);
   for (const auto& origin : c.allowed_origins) std::printf(" %s", origin.c_str());
