@@ -261,6 +261,24 @@ TEST_F(SimulatedReader, ASilentReaderTimesOut) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);  // bounded, not a timing assertion
 }
 
+TEST_F(SimulatedReader, ThePhotoIsDecodedByTheVendorLibraryWhenOneIsConfigured) {
+  control("card=present\n");
+  IdCardReaderOptions o;
+  o.port = port_;
+  o.reply_timeout = 800ms;
+  o.wlt_decoder = YC_WLT_FAKE;
+  auto card = make_idcard_reader(o)->read();
+  ASSERT_TRUE(card) << card.error().message;
+  ASSERT_EQ(card->photo_bmp.size(), 38862u);
+  EXPECT_EQ(card->photo_bmp.substr(0, 2), "BM");
+  // A decoder that cannot be loaded leaves the photo out and the read whole.
+  o.wlt_decoder = "/nonexistent/libwlt.so";
+  card = make_idcard_reader(o)->read();
+  ASSERT_TRUE(card) << card.error().message;
+  EXPECT_TRUE(card->photo_bmp.empty());
+  EXPECT_EQ(card->name, "王晓明");
+}
+
 TEST(IdCardReaderPort, AMissingPortIsDeviceAbsentAndAnEmptyOneDisabled) {
   IdCardReaderOptions o;
   o.port = "/dev/yc-no-such-reader";
