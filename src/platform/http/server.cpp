@@ -31,17 +31,20 @@ using ReqHandle = restinio::request_handle_t;
 // Security headers. Documents (the SPA) get the full policy: only our own
 // scripts, inline styles for Element Plus, nothing may frame the page. API
 // answers are data, never rendered, so they get the short policy OWASP's REST
-// guidance gives (default-src 'none'; frame-ancestors 'none').
+// guidance gives (default-src 'none'; frame-ancestors 'none'). The workbench
+// also calls the window PC's device agent on the loopback address and uses
+// the document camera through getUserMedia (docs/api/agent.md).
 constexpr std::pair<const char*, const char*> kDocumentHeaders[] = {
     {"Content-Security-Policy",
      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+     "img-src 'self' data: blob:; font-src 'self' data:; "
+     "connect-src 'self' http://127.0.0.1:* http://localhost:*; "
      "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"},
     {"X-Content-Type-Options", "nosniff"},
     {"X-Frame-Options", "DENY"},
     {"Referrer-Policy", "same-origin"},
     {"Cross-Origin-Opener-Policy", "same-origin"},
-    {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+    {"Permissions-Policy", "camera=(self), microphone=(), geolocation=()"},
 };
 constexpr std::pair<const char*, const char*> kApiHeaders[] = {
     {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},

@@ -1,6 +1,7 @@
 // The hall's staff endpoints (docs/api/hall.md "Staff"; issue 7, policy
 // 三(五)(六)): service groups, windows and their queue, settings, kiosks,
 // live figures and the day's appointments. Times are UTC epoch milliseconds.
+import type { DeviceStatus } from './agent';
 import { buildQuery, request } from './client';
 
 export interface Group {
@@ -129,25 +130,36 @@ export interface Appointment {
   ticket_label: string | null;
 }
 
+// kiosk: 自助终端; agent: 窗口设备助手, yichuang-agent on a window PC (docs/api/agent.md).
+export type DeviceKind = 'kiosk' | 'agent';
+
 export interface Device {
   id: number;
   site_id: number;
-  kind: 'kiosk';
+  kind: DeviceKind;
   name: string;
   printer: string | null;  // host:port of an ESC/POS printer; none: "" or null
   active: boolean;
   last_seen_at: number | null;
+  window_id?: number | null;     // an agent's window
+  window_no?: number | null;
+  status?: DeviceStatus[] | null;  // an agent's last report
+  status_at?: number | null;
 }
 
 export interface DeviceInput {
+  kind?: DeviceKind;    // the server's default: kiosk
   name: string;
-  printer?: string;
+  printer?: string;     // kiosk only
+  window_id?: number;   // agent only, required there
 }
 
 export interface DeviceRegistration {
   device: Device;
   token: string;        // shown this once
 }
+
+export const DEVICE_KIND_LABELS: Record<DeviceKind, string> = { kiosk: '自助终端', agent: '窗口设备助手' };
 
 export const APPOINTMENT_STATE_LABELS: Record<AppointmentState, string> = {
   booked: '已预约', checked_in: '已签到', cancelled: '已取消', no_show: '未到',

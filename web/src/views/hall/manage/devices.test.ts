@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPrinter, printerText } from './devices';
+import { agentPairCommand, checkPrinter, deviceInput, deviceWindowText, printerText } from './devices';
 
 describe('checkPrinter', () => {
   it('takes no printer or host:port', () => {
@@ -22,5 +22,24 @@ describe('printerText', () => {
     expect(printerText('10.0.0.5:9100')).toBe('10.0.0.5:9100');
     expect(printerText('')).toBe('无(屏幕显示号码)');
     expect(printerText(null)).toBe('无(屏幕显示号码)');
+  });
+});
+
+describe('deviceInput', () => {
+  it('sends a kiosk\'s printer and an agent\'s window, nothing else', () => {
+    expect(deviceInput({ kind: 'kiosk', name: '一号机', printer: '', window_id: 4 })).toEqual({ kind: 'kiosk', name: '一号机' });
+    expect(deviceInput({ kind: 'kiosk', name: '一号机', printer: '10.0.0.5:9100', window_id: null }))
+      .toEqual({ kind: 'kiosk', name: '一号机', printer: '10.0.0.5:9100' });
+    expect(deviceInput({ kind: 'agent', name: '3 号窗口电脑', printer: '10.0.0.5:9100', window_id: 4 }))
+      .toEqual({ kind: 'agent', name: '3 号窗口电脑', window_id: 4 });
+  });
+});
+
+describe('agent texts', () => {
+  it('names the pairing command and the window', () => {
+    expect(agentPairCommand('abc')).toBe('yichuang-agent pair --config /etc/yichuang/agent.toml --token abc');
+    expect(deviceWindowText({ kind: 'agent', window_no: 3 })).toBe('3 号窗口');
+    expect(deviceWindowText({ kind: 'agent', window_no: null })).toBe('未指定');
+    expect(deviceWindowText({ kind: 'kiosk' })).toBe('—');
   });
 });

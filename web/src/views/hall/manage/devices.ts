@@ -1,4 +1,6 @@
-// Kiosk devices: the printer address a hall manager types.
+// Devices of a hall: the printer address a hall manager types for a kiosk,
+// and what 大厅管理 shows and sends for a window PC's agent.
+import type { Device, DeviceInput, DeviceKind } from '@/api/hall';
 
 // "" when the text is empty (no printer) or host:port (a host name or IPv4
 // address, a port 1-65535); else the message.
@@ -14,4 +16,32 @@ export function checkPrinter(text: string): string {
 // The printer column: its address, or that there is none.
 export function printerText(printer: string | null | undefined): string {
   return printer ? printer : '无(屏幕显示号码)';
+}
+
+// The body of a registration: a kiosk's printer, or an agent's window.
+export function deviceInput(form: { kind: DeviceKind; name: string; printer: string; window_id: number | null }): DeviceInput {
+  if (form.kind === 'agent') {
+    const input: DeviceInput = { kind: 'agent', name: form.name };
+    if (form.window_id !== null) input.window_id = form.window_id;
+    return input;
+  }
+  const input: DeviceInput = { kind: 'kiosk', name: form.name };
+  if (form.printer) input.printer = form.printer;
+  return input;
+}
+
+// "3 号窗口" as named; the number first when the name does not start with it.
+export function windowLabel(w: { number: number; name: string }): string {
+  return w.name.startsWith(`${w.number}`) ? w.name : `${w.number} 号 ${w.name}`;
+}
+
+// The command that pairs a window PC's agent (docs/api/agent.md "Pairing").
+export function agentPairCommand(token: string): string {
+  return `yichuang-agent pair --config /etc/yichuang/agent.toml --token ${token}`;
+}
+
+// The window column: an agent's window; kiosks serve the whole hall.
+export function deviceWindowText(d: Pick<Device, 'kind' | 'window_no'>): string {
+  if (d.kind !== 'agent') return '—';
+  return d.window_no !== null && d.window_no !== undefined ? `${d.window_no} 号窗口` : '未指定';
 }

@@ -1,8 +1,8 @@
-// 自助终端 tab: the site's kiosks, registering one (its token is shown once)
-// and revoking one.
+// 自助终端 tab: the site's kiosks and window agents, registering one (its
+// token is shown once) and revoking one.
 import { ref, watch, type Ref } from 'vue';
 import { useLatestRead } from '@/composables/useLatestRead';
-import { listDevices, revokeDevice, type Device, type DeviceRegistration } from '@/api/hall';
+import { DEVICE_KIND_LABELS, listDevices, revokeDevice, type Device, type DeviceRegistration } from '@/api/hall';
 import { confirmAction, toastError, toastSuccess } from '@/utils/feedback';
 
 export function useDevices(siteId: Ref<number>) {
@@ -27,7 +27,10 @@ export function useDevices(siteId: Ref<number>) {
 
   async function revoke(d: Device) {
     const ok = await confirmAction(
-      `停用后,“${d.name}”不能再取号,须重新登记才能使用。确定停用吗?`, '停用自助终端', '停用');
+      d.kind === 'agent'
+        ? `停用后,“${d.name}”不能再向系统报告设备状态,须重新登记并配对才能使用。确定停用吗?`
+        : `停用后,“${d.name}”不能再取号,须重新登记才能使用。确定停用吗?`,
+      `停用${DEVICE_KIND_LABELS[d.kind] ?? '设备'}`, '停用');
     if (!ok) return;
     busyId.value = d.id;
     try {
