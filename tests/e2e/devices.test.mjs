@@ -281,3 +281,65 @@ test('issue 8: the agent refuses another origin and another Host', async () => {
     await new Promise((r) => other.close(r));
   }
 });
+
+test('issue 8: the kiosk reads the ID card for 预约签到 through its own (unpaired) agent', async () => {
+  const { strictPage } = await import('./lib/browser.mjs');
+  // The kiosk's agent: the ID card reader only, paired with no window.
+  const kioskAgent = await startAgent({ serverUrl: server.url, sscard: false, scanner: false });
+  const { page, context, problems } = await strictPage(browser, { width: 1080, height: 1600 });
+  try {
+    // A booking within the hour for the simulated card's holder (the demo hall books round the clock).
+    const slots = await fetch(`${server.url}/api/hall/sites/${SITE}/slots?group=employment&days=3`).then((r) => r.json());
+    const soon = slots.days.flatMap((d) => d.slots).find((s) => s.start - Date.now() < 3600_000 && s.left > 0);
+    assert.ok(soon, 'a slot within the hour');
+    const booked = await fetch(`${server.url}/api/appointments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ site_id: SITE, group: 'employment', slot_start: soon.start, name: CARD.name,
+        id_number: CARD.id, phone: '13900003333' }),
+    });
+    assert.equal(booked.status, 201, await booked.clone().text());
+
+    await context.addInitScript((url) => localStorage.setItem('yc.agent.url', url), kioskAgent.url);
+    await page.goto(`${server.url}/kiosk/pair#yichuang-demo-kiosk-1`);
+    await page.locator('[data-test="kiosk-pair-done"]').waitFor();
+    await page.locator('[data-test="kiosk-pair-start"]').click();
+    await page.locator('[data-test="kiosk-tile-check-in"]').click();
+    const read = page.locator('[data-test="kiosk-idcard-read"]');
+    await read.waitFor({ timeout: 15000 });
+    assert.match(await page.locator('[data-test="kiosk-idcard"]').innerText(), /请将身份证放在读卡区/);
+
+    // No card on the reader: said in large type, nothing filled.
+    await kioskAgent.idcard('card=absent\n');
+    await read.click();
+    await page.locator('[data-test="kiosk-idcard-problem"]', { hasText: '未检测到身份证' }).waitFor();
+    assert.equal(await page.locator('[data-test="kiosk-field-text"]').count(), 0);
+    await screenshot(page, 'devices-08a-kiosk-no-card', { fullPage: false });
+
+    // 刷身份证: the number goes into the ID field, masked; the person confirms.
+    await kioskAgent.idcard('card=present\n');
+    await read.click();
+    const text = page.locator('[data-test="kiosk-field-id"] [data-test="kiosk-field-text"]');
+    await text.waitFor();
+    assert.equal((await text.innerText()).trim(), '110105 ******** 002X');
+    assert.ok(!(await page.locator('body').innerText()).includes('19491231'), 'the whole number never on screen');
+    assert.equal(await page.locator('[data-test="kiosk-idcard-problem"]').count(), 0);
+    assert.equal(await page.locator('[data-test="kiosk-check-in-by-id"]').getAttribute('aria-pressed'), 'true');
+    await screenshot(page, 'devices-08-kiosk-check-in-card', { fullPage: false });
+    await page.locator('[data-test="kiosk-check-in-submit"]:not([disabled])').click();
+    await page.locator('[data-test="kiosk-result-page"]').waitFor();
+    assert.match(await page.locator('[data-test="kiosk-ticket-label"]').innerText(), /\S/);
+    await screenshot(page, 'devices-09-kiosk-checked-in', { fullPage: false });
+
+    // 办件进度 offers the same button for the applicant's number.
+    await page.goto(`${server.url}/kiosk/progress`);
+    await page.locator('[data-test="kiosk-progress"] [data-test="kiosk-idcard-read"]').waitFor({ timeout: 15000 });
+    await screenshot(page, 'devices-10-kiosk-progress-card', { fullPage: false });
+
+    // The one failure the browser logs is the agent's 422 NO_CARD, on purpose above.
+    assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
+  } finally {
+    await context.close();
+    await kioskAgent.stop();
+  }
+});

@@ -1,13 +1,14 @@
 // 预约签到 on the kiosk (issue 7, item 2): the booking code (8 digits) or the
 // ID number on the number pad; today's booking becomes a ticket with its
 // priority, shown on the same result page as 取号.
-import { computed, onMounted, ref, watch } from 'vue';
+import { computed, nextTick, onMounted, ref, watch } from 'vue';
 import { useRouter } from 'vue-router';
 import { kioskCheckIn } from '@/api/kiosk';
 import { isResidentId } from '@/views/cases/shared/id-number';
 import { keypadComplete, type KeypadKind } from '../shared/keypad';
 import { isUnpaired, kioskProblem, resultOfCheckIn, type KioskProblem, type TicketResult } from '../shared/result';
 import { useKioskDevice } from '../shared/useKioskDevice';
+import { useKioskIdCard } from '../shared/useKioskIdCard';
 
 export type CheckInBy = Extract<KeypadKind, 'code' | 'id'>;
 export type CheckInPhase = 'enter' | 'checking' | 'result' | 'problem';
@@ -28,6 +29,15 @@ export function useKioskCheckIn() {
   const ready = computed(() => complete.value && fieldProblem.value === '');
 
   watch(by, () => { value.value = ''; });
+
+  // 刷身份证: the number goes into the ID field, as if typed; 确认签到 stays the person's.
+  const idCard = useKioskIdCard(value, {
+    before: async () => {
+      if (by.value === 'id') return;
+      by.value = 'id';
+      await nextTick();  // the switch empties the field first
+    },
+  });
 
   async function submit() {
     if (!ready.value || phase.value !== 'enter') return;
@@ -63,5 +73,5 @@ export function useKioskCheckIn() {
     if (device.status.value !== 'ready') void device.refresh();
   });
 
-  return { status: device.status, by, value, phase, result, problem, fieldProblem, ready, submit, back, home };
+  return { status: device.status, by, value, phase, result, problem, fieldProblem, ready, submit, back, home, idCard };
 }

@@ -9,6 +9,7 @@ import { createScanBuffer, parseReceiptCode } from '@/views/progress/receipt';
 import { useProgressLookup } from '@/views/progress/useProgressLookup';
 import { caseNoFromDigits, keypadComplete } from '../shared/keypad';
 import { useKioskDevice } from '../shared/useKioskDevice';
+import { useKioskIdCard } from '../shared/useKioskIdCard';
 
 export type ProgressField = 'case' | 'id';
 
@@ -36,6 +37,9 @@ export function useKioskProgress() {
       } else idNumber.value = v;
     },
   });
+
+  // 刷身份证: the applicant's number into its field, as if typed; 查询 stays the person's.
+  const idCard = useKioskIdCard(idNumber, { before: () => { active.value = 'id'; } });
 
   async function submit() {
     if (!ready.value || loading.value) return;
@@ -80,6 +84,6 @@ export function useKioskProgress() {
 
   return {
     status: device.status, progress, loading, error, caseDigits, idNumber, active, typed, idProblem, scanProblem, ready,
-    submit, another, home,
+    submit, another, home, idCard,
   };
 }
