@@ -206,6 +206,80 @@ Result<void> seed_demo_offers(store::Database& db) {
   });
 }
 
+// The demo staff (issue 9): profiles and posts of the demo accounts, with a
+// few violations for the compliance dashboard to show: the first hall has
+// one window clerk for four windows (三(七) 1.2 per window), a 协管员 clerk
+// short of training days and a reviewer without pre-post training (三(九)),
+// the approver on 待遇发放 for more than
+// five years (三(七) rotation) and a formal reviewer on post 95% of the
+// month (三(七) 98%). Once, when no profile exists.
+Result<void> seed_demo_staff(store::Database& db) {
+  return db.transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
+    if (YC_TRY(tx.one("SELECT COUNT(*) FROM staff_profile")).int64(0) > 0) return {};
+    const auto now = time::now_ms();
+    const auto today = time::shanghai_date(now);
+    const auto site_of = [&](const char* unit) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("SELECT id FROM org_site WHERE unit_code = $1 AND kind = 'hall' ORDER BY id LIMIT 1",
+                           {std::string(unit)}))
+          .int64(0);
+    };
+    struct Demo {
+      const char* login;
+      const char* employment;
+      const char* unit;
+      std::vector<std::pair<const char*, const char*>> posts;  // post, from
+      double annual_days;
+    };
+    const std::vector<Demo> people = {
+        {"clerk", "assistant", "110101001", {{"intake", "2024-03-01"}}, 2},
+        {"xcclerk", "contract", "110102003", {{"intake", "2025-06-01"}}, 5},
+        {"reviewer", "institution", "110101001", {{"first_review", "2023-01-01"}}, 6},
+        {"reviewer2", "institution", "110101001", {{"second_review", "2023-01-01"}}, 6},
+        {"approver", "civil_servant", "110101001", {{"approval", "2022-01-01"}, {"benefit_payment", "2020-09-01"}}, 5},
+        {"rechecker", "civil_servant", "110101001", {{"recheck", "2022-01-01"}}, 5},
+        {"hallmgr", "civil_servant", "110101001", {{"hall_lead", "2021-01-01"}}, 7},
+    };
+    for (const auto& d : people) {
+      auto account = tx.one("SELECT id FROM account WHERE login = $1", {std::string(d.login)});
+      if (!account) continue;
+      const auto id = account->int64(0);
+      const auto site = YC_TRY(site_of(d.unit));
+      YC_TRY(tx.exec("INSERT INTO staff_profile (account_id, employment, site_id, hired_on, updated_at) "
+                     "VALUES ($1, $2, $3, '2019-09-01', $4)",
+                     {id, std::string(d.employment), site, now}));
+      const bool formal = std::string_view(d.employment) == "civil_servant" || std::string_view(d.employment) == "institution";
+      YC_TRY(tx.exec("UPDATE account SET formal_staff = $1 WHERE id = $2", {std::int64_t{formal ? 1 : 0}, id}));
+      // reviewer2 has no pre-post training on record (三(九)): a demo violation.
+      if (std::string_view(d.login) != "reviewer2") {
+        YC_TRY(tx.exec("INSERT INTO staff_training (account_id, course, kind, day, days_x10, passed, created_at) "
+                       "VALUES ($1, '岗前培训(人力社保政策与经办)', 'pre_post', '2019-08-20', 30, 1, $2)",
+                       {id, now}));
+      }
+      YC_TRY(tx.exec("INSERT INTO staff_training (account_id, course, kind, day, days_x10, passed, created_at) "
+                     "VALUES ($1, '年度专项培训', 'annual', $2, $3, 1, $4)",
+                     {id, fmt::format("{:04d}-03-15", today.year), static_cast<std::int64_t>(d.annual_days * 10), now}));
+      for (const auto& [post, from] : d.posts) {
+        YC_TRY(tx.exec("INSERT INTO staff_assignment (account_id, post, from_day, reason, created_at) "
+                       "VALUES ($1, $2, $3, '演示数据', $4)",
+                       {id, std::string(post), std::string(from), now}));
+      }
+    }
+    // 三(七) 到岗率: the reviewer's last 20 working days of records, one absent.
+    if (auto reviewer = tx.one("SELECT id FROM account WHERE login = 'reviewer'")) {
+      int written = 0;
+      for (int back = 0; written < 20 && back < 40; ++back) {
+        const auto day = time::civil_from_days(time::days_from_civil(today) - back);
+        const auto wd = (time::days_from_civil(day) + 3) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
+        if (wd >= 5 || day.month != today.month) continue;
+        YC_TRY(tx.exec("INSERT INTO staff_attendance (account_id, day, status, updated_at) VALUES ($1, $2, $3, $4)",
+                       {reviewer->int64(0), day.iso(), std::string(written == 3 ? "absent" : "on_post"), now}));
+        ++written;
+      }
+    }
+    return {};
+  });
+}
+
 // Window 1 of the first hall gets a device agent with a known token (only in
 // the demo; real agents are paired with a random one). Once.
 Result<void> seed_demo_agent(store::Database& db) {
@@ -406,6 +480,10 @@ int seed_demo(const Config& c) {
   }
   if (auto agent = seed_demo_agent(*db); !agent) {
     print_error(agent.error());
+    return 1;
+  }
+  if (auto staff = seed_demo_staff(*db); !staff) {
+    print_error(staff.error());
     return 1;
   }
   std::printf("演示数据已就绪\n");

@@ -168,7 +168,30 @@ class Matrix : public ::testing::Test {
     }).value();
   }
   std::string unique(const char* prefix) { return prefix + std::to_string(++counter_); }
+  int window_counter_ = 0;  // window numbers are 1-999: their own counter
 
+  // A person with a staff profile (协管员) and a passed pre-post training.
+  std::int64_t staff_member(const std::string& unit) {
+    const auto id = account(unit);
+    EXPECT_TRUE(db_->transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
+      YC_TRY(tx.exec("INSERT INTO staff_profile (account_id, employment, updated_at) VALUES ($1, 'assistant', 0)", {id}));
+      YC_TRY(tx.exec("INSERT INTO staff_training (account_id, course, kind, day, days_x10, passed, created_at) "
+                     "VALUES ($1, '岗前培训', 'pre_post', '2026-01-04', 10, 1, 0)",
+                     {id}));
+      return {};
+    }));
+    return id;
+  }
+  // An open assignment of such a person; returns its id.
+  std::int64_t staff_post(const std::string& unit) {
+    const auto id = staff_member(unit);
+    return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("INSERT INTO staff_assignment (account_id, post, from_day, created_at) "
+                           "VALUES ($1, 'intake', '2026-01-05', 0) RETURNING id",
+                           {id}))
+          .int64(0);
+    }).value();
+  }
   // A fresh account (no roles) in `unit`.
   std::int64_t account(const std::string& unit, const std::string& role = "") {
     const auto login = unique("acct");
@@ -485,10 +508,10 @@ std::vector<Row> Matrix::rows() {
        }},
       {Method::kPost, "/api/org/sites/:id/windows", "site.write",
        [](Matrix& m, const Caller&) {
-         return Call{"/api/org/sites/" + std::to_string(m.hall_in_) + "/windows", "", j({{"number", 10 + ++m.counter_}})};
+         return Call{"/api/org/sites/" + std::to_string(m.hall_in_) + "/windows", "", j({{"number", 10 + ++m.window_counter_}})};
        },
        [](Matrix& m, const Caller&) {
-         return Call{"/api/org/sites/" + std::to_string(m.hall_out_) + "/windows", "", j({{"number", 10 + ++m.counter_}})};
+         return Call{"/api/org/sites/" + std::to_string(m.hall_out_) + "/windows", "", j({{"number", 10 + ++m.window_counter_}})};
        },
        201},
       {Method::kPatch, "/api/org/windows/:id", "site.write",
@@ -816,6 +839,57 @@ std::vector<Row> Matrix::rows() {
        [](Matrix&, const Caller&) { return Call{"/api/kiosk/tickets", "", R"({"group":"emp"})"}; }, nullptr, 401},
       {Method::kPost, "/api/kiosk/check-in", "public",
        [](Matrix&, const Caller&) { return Call{"/api/kiosk/check-in", "", R"({"code":"12345678"})"}; }, nullptr, 401},
+      // Staff, posts and compliance (issue 9): people are in scope by their account's unit.
+      {Method::kGet, "/api/staff/meta", "staff.read", path("/api/staff/meta")},
+      {Method::kGet, "/api/staff", "staff.read", path("/api/staff")},
+      {Method::kGet, "/api/staff/compliance", "staff.read", path("/api/staff/compliance")},
+      {Method::kGet, "/api/staff/capacity", "staff.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/staff/capacity", "site=" + std::to_string(m.hall_in_), ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/staff/capacity", "site=" + std::to_string(m.hall_out_), ""}; }},
+      {Method::kGet, "/api/staff/:account", "staff.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/staff/" + std::to_string(m.target_in_), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/staff/" + std::to_string(m.target_out_), "", ""}; }},
+      {Method::kPut, "/api/staff/:account", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.account("110101001")), "", R"({"employment":"assistant"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.account("110102003")), "", R"({"employment":"assistant"})"};
+       }},
+      {Method::kPost, "/api/staff/:account/assignments", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.staff_member("110101001")) + "/assignments", "",
+                     R"({"post":"intake","from":"2026-01-05"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.staff_member("110102003")) + "/assignments", "",
+                     R"({"post":"intake","from":"2026-01-05"})"};
+       },
+       201},
+      {Method::kPost, "/api/staff/assignments/:id/end", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/assignments/" + std::to_string(m.staff_post("110101001")) + "/end", "", R"({"to":"2026-12-31"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/assignments/" + std::to_string(m.staff_post("110102003")) + "/end", "", R"({"to":"2026-12-31"})"};
+       }},
+      {Method::kPost, "/api/staff/:account/training", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.target_in_) + "/training", "",
+                     R"({"course":"岗前培训","kind":"pre_post","day":"2026-01-04","days":1,"passed":true})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.target_out_) + "/training", "",
+                     R"({"course":"岗前培训","kind":"pre_post","day":"2026-01-04","days":1,"passed":true})"};
+       },
+       201},
+      {Method::kPut, "/api/staff/:account/attendance/:day", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.target_in_) + "/attendance/2026-11-02", "", R"({"status":"on_post"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.target_out_) + "/attendance/2026-11-02", "", R"({"status":"on_post"})"};
+       }},
       // The window device agent (issue 8): its own token, never a session.
       {Method::kPost, "/api/agent/heartbeat", "public",
        [](Matrix&, const Caller&) { return Call{"/api/agent/heartbeat", "", R"({"devices":[]})"}; }, nullptr, 401},

@@ -5,6 +5,7 @@
 #include "cases/routes.hpp"
 #include "catalog/routes.hpp"
 #include "hall/routes.hpp"
+#include "staff/routes.hpp"
 #include "events/routes.hpp"
 #include "identity/routes.hpp"
 #include "org/routes.hpp"
@@ -37,6 +38,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
                     cases::DocumentSettings{config.server.public_url, facts_hotline});
   hall::add_routes(*api, db, events, accounts.keys(),
                    hall::RouteSettings{config.hall.voice_dir, config.server.public_url});
+  staff::add_routes(*api, db);
   return api;
 }
 

@@ -104,6 +104,8 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"catalog.manage", "管理服务事项目录"},
       {"catalog.offer", "管理本单位实施清单"},
       {"calendar.manage", "维护工作日历(节假日与调休)"},
+      {"staff.read", "查看人员、岗位与合规情况"},
+      {"staff.manage", "管理人员档案、岗位任职、培训与考勤"},
   };
   return kCatalog;
 }
