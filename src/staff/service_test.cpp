@@ -1,0 +1,110 @@
+// The staff service (issue 9) on SQLite and PostgreSQL: an assignment is
+// refused by the rules with nothing written, granted when they hold; the
+// compliance view finds the window ratio (三(七) 1.2), the on-post rate
+// (三(七) 98%), rotation (三(七) 5 years) and training (三(九)) from stored data.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "org/service.hpp"
+#include "platform/time.hpp"
+#include "staff/service.hpp"
+#include "store/engine_test.hpp"
+
+namespace yc::staff {
+namespace {
+
+class StaffService : public store::testing::EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_TRUE(org::seed_demo_city(*db_));
+    site_ = scalar("SELECT id FROM org_site WHERE unit_code = '110101001' AND kind = 'hall'");
+    windows_ = scalar("SELECT COUNT(*) FROM org_window WHERE site_id = " + std::to_string(site_));
+    ASSERT_GT(windows_, 0);
+  }
+  std::int64_t scalar(const std::string& sql) {
+    return db_->transact<std::int64_t>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one(sql)).int64(0);
+    }).value();
+  }
+  std::int64_t person(const std::string& login, Employment e, bool trained = true) {
+    auto id = db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("INSERT INTO account (login, name_sealed, name_masked, phone_sealed, phone_masked, unit_code, "
+                           "password_hash, password_changed_at, created_at, updated_at) VALUES ($1, '', '张*', '', '', "
+                           "'110101001', 'x', 0, 0, 0) RETURNING id",
+                           {login}))
+          .int64(0);
+    }).value();
+    ProfileInput in;
+    in.employment = e;
+    in.site_id = site_;
+    EXPECT_TRUE(write<Person>([&](store::Tx& tx) { return put_profile(tx, audit::Actor::system(), org::Scope::all(), id, in, today_, 0); }));
+    if (trained) {
+      EXPECT_TRUE(write<TrainingRow>([&](store::Tx& tx) {
+        return add_training(tx, audit::Actor::system(), org::Scope::all(), id, TrainingRow{0, "岗前培训", "pre_post", "2020-01-02", 2, true}, 0);
+      }));
+    }
+    return id;
+  }
+  template <typename T, typename F>
+  Result<T> write(F f) {
+    return db_->transact<T>(store::TxMode::kWrite, f);
+  }
+  Result<AssignmentRow> assign_to(std::int64_t id, Post post, time::Date from) {
+    return write<AssignmentRow>([&](store::Tx& tx) {
+      return assign(tx, audit::Actor::system(), org::Scope::all(), id, Assignment{post, "", from, std::nullopt}, "", std::nullopt, 0);
+    });
+  }
+  std::int64_t site_ = 0, windows_ = 0;
+  time::Date today_{2026, 11, 26};
+};
+
+TEST_P(StaffService, AnAssignmentRefusedByTheRulesWritesNothing_3_7) {
+  const auto helper = person("helper", Employment::kAssistant);
+  auto refused = assign_to(helper, Post::kBenefitPayment, {2026, 12, 1});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kUnprocessable);
+  EXPECT_NE(refused.error().message.find("三(七)"), std::string::npos);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM staff_assignment"), 0);
+  ASSERT_TRUE(assign_to(helper, Post::kIntake, {2026, 1, 5}));
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM staff_assignment"), 1);
+}
+
+TEST_P(StaffService, ComplianceFindsEveryRuleFromStoredData_3_7_3_9) {
+  const auto clerk = person("clerk1", Employment::kAssistant);
+  ASSERT_TRUE(assign_to(clerk, Post::kIntake, {2025, 1, 1}));
+  const auto payer = person("payer", Employment::kCivilServant);
+  ASSERT_TRUE(assign_to(payer, Post::kBenefitPayment, {2020, 1, 1}));
+  for (int d = 2; d <= 21; ++d) {
+    ASSERT_TRUE(write<int>([&](store::Tx& tx) -> Result<int> {
+      YC_TRY_VOID(set_attendance(tx, audit::Actor::system(), org::Scope::all(), payer, time::Date{2026, 11, d},
+                                 d == 5 ? "absent" : (d == 6 ? "leave" : "on_post"), 0));
+      return 0;
+    }));
+  }
+  auto c = db_->transact<Compliance>(store::TxMode::kRead, [&](store::Tx& tx) {
+    return compliance(tx, org::Scope::all(), "110101001", "2026-11", today_);
+  });
+  ASSERT_TRUE(c) << c.error().message;
+  auto site = std::find_if(c->sites.begin(), c->sites.end(), [&](const auto& s) { return s.site_id == site_; });
+  ASSERT_NE(site, c->sites.end());
+  EXPECT_EQ(site->staff, 1);  // one window clerk
+  ASSERT_TRUE(site->on_post_rate);
+  EXPECT_NEAR(*site->on_post_rate, 18.0 / 19.0, 1e-9);  // leave does not count, absence does
+  std::set<std::string> rules;
+  for (const auto& v : site->violations) rules.insert(v.rule);
+  for (const auto& p : c->people)
+    for (const auto& v : p.violations) rules.insert(v.rule);
+  EXPECT_TRUE(rules.contains("window_staffing"));
+  EXPECT_TRUE(rules.contains("on_post_rate"));
+  EXPECT_TRUE(rules.contains("rotation_over"));
+  EXPECT_TRUE(rules.contains("training_days"));
+}
+
+YC_ON_BOTH_ENGINES(StaffService);
+
+}  // namespace
+}  // namespace yc::staff
