@@ -131,7 +131,7 @@ std::vector<Violation> check_assignment(Employment employment, const std::vector
   }
   if (is_high_risk(proposed.post) && !is_formal(employment)) {
     out.push_back({"high_risk_formal_only", "三(七)",
-                   fmt::format("{}是高风险岗位，必须由编制内人员担任；该人员为{}", post_name(proposed.post),
+                   fmt::format("{}是高风险岗位，必须由编制内人员担任，该人员为{}", post_name(proposed.post),
                                employment_name(employment))});
   }
   if (!training.pre_post_passed) {

@@ -199,8 +199,11 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     json::array history, training;
     for (const auto& a : d.history) history.push_back(assignment_json(a));
     for (const auto& t : d.training) training.push_back(training_json(t));
+    json::array attendance;
+    for (const auto& a : d.attendance) attendance.push_back({{"day", a.day}, {"status", a.status}});
     o["history"] = history;
     o["training"] = training;
+    o["attendance"] = attendance;
     return http::json_response(200, o);
   });
 

@@ -99,7 +99,7 @@ std::vector<Violation> person_warnings(const Person& p, const std::vector<Assign
     const Post post = held.a.post;
     if (is_high_risk(post) && !is_formal(*p.employment)) {
       out.push_back({"high_risk_formal_only", "三(七)",
-                     fmt::format("{}是高风险岗位，必须由编制内人员担任；该人员为{}", post_name(post),
+                     fmt::format("{}是高风险岗位，必须由编制内人员担任，该人员为{}", post_name(post),
                                  employment_name(*p.employment))});
     }
     if (is_high_risk(post) && seen.insert(post).second) {
@@ -205,6 +205,10 @@ Result<PersonDetail> get_person(store::Tx& tx, const org::Scope& scope, std::int
   auto row = YC_TRY(tx.one(std::string(kPersonSql) + "WHERE a.id = $1", {account_id}));
   PersonDetail d;
   d.person = YC_TRY(person_from(tx, row, today, &d.history, &d.training));
+  const auto since = time::civil_from_days(time::days_from_civil(today) - 62).iso();
+  auto days = YC_TRY(tx.query("SELECT day, status FROM staff_attendance WHERE account_id = $1 AND day >= $2 ORDER BY day",
+                              {account_id, since}));
+  for (const auto& r : days.rows) d.attendance.push_back(AttendanceDay{r.text(0), r.text(1)});
   return d;
 }
 

@@ -47,10 +47,15 @@ struct Person {
   std::vector<Violation> warnings;
 };
 
+struct AttendanceDay {
+  std::string day, status;
+};
+
 struct PersonDetail {
   Person person;
   std::vector<AssignmentRow> history;
   std::vector<TrainingRow> training;
+  std::vector<AttendanceDay> attendance;  // the last 62 days with a record
 };
 
 Result<std::vector<Person>> list_people(store::Tx& tx, const org::Scope& scope, std::optional<std::int64_t> site,

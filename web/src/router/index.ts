@@ -6,6 +6,7 @@ import { decideNavigation, needsSession } from './guard';
 import { hallStaffRoutes } from './hall-staff';
 import { kioskHallRoutes } from './kiosk-hall';
 import { screenHallRoutes } from './screens-hall';
+import { staffRoutes } from './staff';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -67,6 +68,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   { path: 'account/password', name: 'my-password', component: () => import('@/views/account/password/index.vue'),
     meta: { title: '修改密码' } },
   ...hallStaffRoutes,
+  ...staffRoutes,
   { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/errors/not-found/index.vue'),
     meta: { title: '页面不存在' } },
 ];
