@@ -1,4 +1,5 @@
 #include "cases/service.hpp"
+#include "staff/model.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -1015,11 +1016,31 @@ Result<std::vector<DoneStep>> done_steps(Tx& tx, std::int64_t case_id) {
   return out;
 }
 
-Result<void> separation(ItemCache& items, Tx& tx, const Who& who, const Case& c, const Task& t) {
+// 三(七) 严格授权管理 (issue 9): someone on the staff roster acts on a step
+// only while holding that step's post for the item's category. People not on
+// the roster yet are left to their role; the compliance view lists them.
+Result<void> holds_post(Tx& tx, const Who& who, const std::string& category, std::string_view step,
+                        std::int64_t now) {
+  if (!tx.one("SELECT 1 FROM staff_profile WHERE account_id = $1", {who.account})) return {};
+  const auto post = step == "review_first"    ? staff::Post::kFirstReview
+                    : step == "review_second" ? staff::Post::kSecondReview
+                    : step == "approve"       ? staff::Post::kApproval
+                                              : staff::Post::kRecheck;
+  const auto today = today_of(now);
+  auto held = YC_TRY(tx.one("SELECT COUNT(*) FROM staff_assignment WHERE account_id = $1 AND post = $2 "
+                            "AND (category = '' OR category = $3) AND from_day <= $4 AND (to_day IS NULL OR to_day >= $4)",
+                            {who.account, std::string(staff::post_code(post)), category, today}));
+  if (held.int64(0) > 0) return {};
+  return fail(ErrorCode::kForbidden,
+              fmt::format("您未在{}岗位任职（本事项类别），不能办理此环节（三(七) 严格授权管理）", staff::post_name(post)));
+}
+
+Result<void> separation(ItemCache& items, Tx& tx, const Who& who, const Case& c, const Task& t, std::int64_t now) {
   auto item = YC_TRY(item_of(items, tx, c));
   auto formal = YC_TRY(tx.one("SELECT formal_staff FROM account WHERE id = $1", {who.account}));
-  return check_separation(t.step, who.account, c.intake_by, c.accepted_by, YC_TRY(done_steps(tx, c.id)),
-                          !item->high_risk.empty(), formal.int64(0) != 0);
+  YC_TRY_VOID(check_separation(t.step, who.account, c.intake_by, c.accepted_by, YC_TRY(done_steps(tx, c.id)),
+                               !item->high_risk.empty(), formal.int64(0) != 0));
+  return holds_post(tx, who, item->category, t.step, now);
 }
 
 Unexpected task_taken(const Task& t) {
@@ -1041,8 +1062,8 @@ Result<Task> Service::claim(Tx& tx, const Who& who, const org::Scope& scope, std
   if (!scope.covers(path.text(0))) return fail(ErrorCode::kNotFound, "待办不存在", "id");
   if (t.state != "open" || (t.assignee_id && *t.assignee_id != who.account)) return task_taken(t);
   auto c = YC_TRY(load_case(tx, t.case_id));
-  YC_TRY_VOID(separation(*items_, tx, who, c, t));
   const auto now = time::now_ms();
+  YC_TRY_VOID(separation(*items_, tx, who, c, t, now));
   auto n = YC_TRY(tx.exec("UPDATE case_task SET assignee_id = $1, version = version + 1 WHERE id = $2 AND state = 'open' "
                           "AND (assignee_id IS NULL OR assignee_id = $1)",
                           {who.account, task_id}));
@@ -1062,7 +1083,7 @@ Result<Detail> Service::act(Tx& tx, const Who& who, const org::Scope& scope, std
   if (t.state != "open" || (t.assignee_id && *t.assignee_id != who.account)) return task_taken(t);
   auto c = YC_TRY(load_case(tx, t.case_id));
   if (c.status != "review") return wrong_state(c, "审核");
-  YC_TRY_VOID(separation(*items_, tx, who, c, t));
+  YC_TRY_VOID(separation(*items_, tx, who, c, t, now));
   if (action == "comment") {
     // An opinion for the record (加注意见): the step stays open and unclaimed by it.
     YC_TRY_VOID(bump(tx, c, "", {}, now));

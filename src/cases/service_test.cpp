@@ -470,6 +470,35 @@ TEST_P(CaseFlow, HighRiskItemsOnlyByFormalStaff_3_7) {
   ASSERT_TRUE(act(formal, d.c.id, "approve"));
 }
 
+// 三(七) 严格授权管理 with the staff roster (issue 9): once someone is on the
+// roster, a review step needs that post for the item's category.
+TEST_P(CaseFlow, OnTheRosterAReviewStepNeedsItsPostForTheCategory_3_7) {
+  auto d = open("BJ-SHBX-802");
+  judge_all(d.c.id);
+  ASSERT_TRUE(accept(d.c.id));
+  const Who reviewer = person("rostered", "110101001");
+  ASSERT_TRUE(db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) {
+    return tx.exec("INSERT INTO staff_profile (account_id, employment, updated_at) VALUES ($1, 'institution', 0)",
+                   {reviewer.account});
+  }));
+  auto refused = act(reviewer, d.c.id, "approve");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  EXPECT_NE(refused.error().message.find("初审"), std::string::npos);
+  // 初审 of another category does not help; of this item's category (or all) it does.
+  const auto post = [&](const std::string& category) {
+    return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return tx.exec("INSERT INTO staff_assignment (account_id, post, category, from_day, created_at) "
+                     "VALUES ($1, 'first_review', $2, '2025-01-01', 0)",
+                     {reviewer.account, category});
+    });
+  };
+  ASSERT_TRUE(post("employment"));
+  EXPECT_EQ(act(reviewer, d.c.id, "approve").error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(post("social_insurance"));
+  EXPECT_TRUE(act(reviewer, d.c.id, "approve"));
+}
+
 TEST_P(CaseFlow, TheSecondActorOnOneStepGetsConflict) {
   auto d = open("BJ-SHBX-803");
   judge_all(d.c.id);

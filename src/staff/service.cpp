@@ -370,9 +370,19 @@ Result<Compliance> compliance(store::Tx& tx, const org::Scope& scope, const std:
     }
     c.sites.push_back(std::move(sc));
   }
+  // Someone who handles cases but is not on the roster escapes every rule
+  // above (and the case engine's post check): the view names them.
+  auto handlers = YC_TRY(tx.query("SELECT DISTINCT account_id FROM role_grant WHERE role_code IN "
+                                  "('window_clerk', 'first_reviewer', 'second_reviewer', 'approver', 'rechecker')"));
+  std::set<std::int64_t> handling;
+  for (const auto& r : handlers.rows) handling.insert(r.int64(0));
   for (const auto& p : people) {
-    if (p.warnings.empty()) continue;
-    c.people.push_back(PersonCompliance{p.account_id, p.name_masked, p.site_name, p.warnings});
+    auto warnings = p.warnings;
+    if (!p.employment && handling.contains(p.account_id)) {
+      warnings.push_back({"no_profile", "三(七)", "有经办权限但未建人员档案(用工性质、岗位)，岗位规则无法核查"});
+    }
+    if (warnings.empty()) continue;
+    c.people.push_back(PersonCompliance{p.account_id, p.name_masked, p.site_name, std::move(warnings)});
   }
   return c;
 }

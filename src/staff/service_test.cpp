@@ -85,6 +85,16 @@ TEST_P(StaffService, ComplianceFindsEveryRuleFromStoredData_3_7_3_9) {
       return 0;
     }));
   }
+  // A clerk by role who is not on the roster.
+  ASSERT_TRUE(write<int>([&](store::Tx& tx) -> Result<int> {
+    auto id = YC_TRY(tx.one("INSERT INTO account (login, name_sealed, name_masked, phone_sealed, phone_masked, unit_code, "
+                            "password_hash, password_changed_at, created_at, updated_at) VALUES ('unlisted', '', '李*', '', "
+                            "'', '110101001', 'x', 0, 0, 0) RETURNING id"));
+    YC_TRY(tx.exec("INSERT INTO role_grant (account_id, role_code, unit_code, created_at, created_by) "
+                   "VALUES ($1, 'window_clerk', '110101001', 0, 'test')",
+                   {id.int64(0)}));
+    return 0;
+  }));
   auto c = db_->transact<Compliance>(store::TxMode::kRead, [&](store::Tx& tx) {
     return compliance(tx, org::Scope::all(), "110101001", "2026-11", today_);
   });
@@ -102,6 +112,7 @@ TEST_P(StaffService, ComplianceFindsEveryRuleFromStoredData_3_7_3_9) {
   EXPECT_TRUE(rules.contains("on_post_rate"));
   EXPECT_TRUE(rules.contains("rotation_over"));
   EXPECT_TRUE(rules.contains("training_days"));
+  EXPECT_TRUE(rules.contains("no_profile"));
 }
 
 YC_ON_BOTH_ENGINES(StaffService);

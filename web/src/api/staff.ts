@@ -9,7 +9,7 @@ export type TrainingKind = 'pre_post' | 'annual';
 export type AttendanceStatus = 'on_post' | 'leave' | 'secondment' | 'absent';
 export type ViolationRule =
   | 'high_risk_formal_only' | 'incompatible_posts' | 'pre_post_training' | 'already_held' | 'bad_period'
-  | 'rotation_due' | 'rotation_over' | 'training_days' | 'window_staffing' | 'on_post_rate';
+  | 'rotation_due' | 'rotation_over' | 'training_days' | 'window_staffing' | 'on_post_rate' | 'no_profile';
 
 export interface Violation {
   rule: ViolationRule | string;
@@ -156,6 +156,7 @@ export const RULE_LABELS: Record<ViolationRule, string> = {
   training_days: '培训不足5天',
   window_staffing: '窗口人员不足',
   on_post_rate: '编制内到岗率不足',
+  no_profile: '经办人员未建档案',
 };
 
 const base = '/api/staff';
