@@ -20,6 +20,8 @@
 
 #include <gtest/gtest.h>
 
+#include "sim_process.hpp"
+
 #include "agent/drivers.hpp"
 
 extern char** environ;
@@ -46,17 +48,6 @@ std::string run(const std::string& command) {
   return out;
 }
 
-std::map<std::string, std::string> read_env(const fs::path& file) {
-  std::map<std::string, std::string> env;
-  std::ifstream in(file);
-  std::string line;
-  while (std::getline(in, line)) {
-    auto eq = line.find('=');
-    if (eq != std::string::npos) env[line.substr(0, eq)] = line.substr(eq + 1);
-  }
-  return env;
-}
-
 // One private cupsd for the whole suite: cups-sim start runs in the
 // foreground as our child; stop kills cupsd by its PID file, then the script.
 class CupsSim {
@@ -67,22 +58,10 @@ class CupsSim {
     fs::create_directories(dir_);
     const std::string script = repo_root() + "/tools/devsim/cups-sim";
     const std::string dir = dir_.string();
-    const char* argv[] = {"bash", script.c_str(), "start", dir.c_str(), nullptr};
-    if (::posix_spawnp(&pid_, "bash", nullptr, nullptr, const_cast<char**>(argv), environ) != 0) return false;
-    const auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (fs::exists(dir_ / "env")) {
-        env_ = read_env(dir_ / "env");
-        return true;
-      }
-      int status;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = 0;
-        return false;
-      }
-      std::this_thread::sleep_for(100ms);
-    }
-    return false;
+    auto env = devsim::start_until_env({"bash", script, "start", dir}, dir_ / "env", 30s, pid_);
+    if (!env) return false;
+    env_ = std::move(*env);
+    return true;
   }
 
   void stop_cupsd() {

@@ -23,31 +23,6 @@
 
 #include "agent/drivers.hpp"
 
-// The SANE test backend's own race (see tools/devsim/sane/lsan.supp); read by
-// LeakSanitizer at start-up. __FILE__ is <repo>/src/agent/<this file>.
-extern "C" const char* __lsan_default_options();
-// Not instrumented: the sanitizer calls it before its own set-up is done.
-extern "C" __attribute__((no_sanitize("address", "undefined"))) const char* __lsan_default_options() {
-  static char options[4096];
-  const char* file = __FILE__;
-  // The repository is what precedes the third slash from the end.
-  int cut = -1, slashes = 0;
-  for (int i = 0; file[i]; ++i) slashes += file[i] == '/';
-  for (int i = 0, seen = 0; file[i]; ++i)
-    if (file[i] == '/' && ++seen == slashes - 2) cut = i;
-  if (cut < 0) return "";
-  // Runs while the sanitizer starts: no libc calls (they are intercepted).
-  const char* parts[] = {"suppressions=", "", "/tools/devsim/sane/lsan.supp"};
-  int n = 0;
-  for (int part = 0; part < 3; ++part) {
-    const char* src = part == 1 ? file : parts[part];
-    const int len = part == 1 ? cut : 1 << 20;
-    for (int i = 0; i < len && src[i] && n + 1 < static_cast<int>(sizeof options); ++i) options[n++] = src[i];
-  }
-  options[n] = '\0';
-  return options;
-}
-
 namespace yc::agent {
 namespace {
 

@@ -19,6 +19,8 @@
 
 #include <gtest/gtest.h>
 
+#include "sim_process.hpp"
+
 #include "agent/sscard.hpp"
 
 extern char** environ;
@@ -29,41 +31,9 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-std::map<std::string, std::string> read_env(const fs::path& file) {
-  std::map<std::string, std::string> env;
-  std::ifstream in(file);
-  std::string line;
-  while (std::getline(in, line)) {
-    auto eq = line.find('=');
-    if (eq != std::string::npos) env[line.substr(0, eq)] = line.substr(eq + 1);
-  }
-  return env;
-}
-
-// Waits for `pid` at most `timeout`; kills it when it overstays. Its exit
-// code, or -1 when it had to be killed.
-int wait_for(pid_t pid, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  int status = 0;
-  while (std::chrono::steady_clock::now() < deadline) {
-    pid_t r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (r < 0) return -1;
-    std::this_thread::sleep_for(20ms);
-  }
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, &status, 0);
-  return -1;
-}
-
-pid_t spawn(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  if (::posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return 0;
-  return pid;
-}
+using devsim::read_env;
+using devsim::spawn;
+using devsim::wait_for;
 
 // One private pcscd for the whole suite. pcsclite reads PCSCLITE_CSOCK_NAME
 // once per process, so the socket path stays the same across restarts.
@@ -86,20 +56,10 @@ class PcscSim {
   // Runs `pcsc-sim start` (foreground) as our child and waits for DIR/env.
   bool start() {
     fs::remove(dir_ / "env");
-    pid_ = spawn({"bash", YC_PCSC_SIM_SCRIPT, "start", dir_.string()});
-    if (pid_ == 0) return false;
-    const auto deadline = std::chrono::steady_clock::now() + 20s;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (fs::exists(dir_ / "env")) {
-        env_ = read_env(dir_ / "env");
-        return true;
-      }
-      int status;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = 0;
-        return false;
-      }
-      std::this_thread::sleep_for(50ms);
+    auto env = devsim::start_until_env({"bash", YC_PCSC_SIM_SCRIPT, "start", dir_.string()}, dir_ / "env", 20s, pid_);
+    if (env) {
+      env_ = std::move(*env);
+      return true;
     }
     stop();
     return false;
