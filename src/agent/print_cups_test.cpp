@@ -4,7 +4,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,7 +23,6 @@
 
 #include "agent/drivers.hpp"
 
-extern char** environ;
 
 namespace yc::agent {
 namespace {
