@@ -218,10 +218,11 @@ Result<void> seed_demo_staff(store::Database& db) {
     if (YC_TRY(tx.one("SELECT COUNT(*) FROM staff_profile")).int64(0) > 0) return {};
     const auto now = time::now_ms();
     const auto today = time::shanghai_date(now);
-    const auto site_of = [&](const char* unit) -> Result<std::int64_t> {
-      return YC_TRY(tx.one("SELECT id FROM org_site WHERE unit_code = $1 AND kind = 'hall' ORDER BY id LIMIT 1",
-                           {std::string(unit)}))
-          .int64(0);
+    // The unit's hall; none for a district office.
+    const auto site_of = [&](const char* unit) -> store::Param {
+      auto row = tx.one("SELECT id FROM org_site WHERE unit_code = $1 AND kind = 'hall' ORDER BY id LIMIT 1",
+                        {std::string(unit)});
+      return row ? store::Param(row->int64(0)) : store::null_param();
     };
     struct Demo {
       const char* login;
@@ -238,12 +239,14 @@ Result<void> seed_demo_staff(store::Database& db) {
         {"approver", "civil_servant", "110101001", {{"approval", "2022-01-01"}, {"benefit_payment", "2020-09-01"}}, 5},
         {"rechecker", "civil_servant", "110101001", {{"recheck", "2022-01-01"}}, 5},
         {"hallmgr", "civil_servant", "110101001", {{"hall_lead", "2021-01-01"}}, 7},
+        // 四(四) 专职内控岗位: the district's internal-control officer runs the checks.
+        {"dcadmin", "civil_servant", "110101", {{"internal_control", "2024-01-01"}}, 6},
     };
     for (const auto& d : people) {
       auto account = tx.one("SELECT id FROM account WHERE login = $1", {std::string(d.login)});
       if (!account) continue;
       const auto id = account->int64(0);
-      const auto site = YC_TRY(site_of(d.unit));
+      const auto site = site_of(d.unit);
       YC_TRY(tx.exec("INSERT INTO staff_profile (account_id, employment, site_id, hired_on, updated_at) "
                      "VALUES ($1, $2, $3, '2019-09-01', $4)",
                      {id, std::string(d.employment), site, now}));

@@ -170,6 +170,16 @@ class Matrix : public ::testing::Test {
   std::string unique(const char* prefix) { return prefix + std::to_string(++counter_); }
   int window_counter_ = 0;  // window numbers are 1-999: their own counter
 
+  // An internal check of `unit` (no items), straight into the table.
+  std::int64_t internal_check(const std::string& unit) {
+    return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {unit})).text(0);
+      return YC_TRY(tx.one("INSERT INTO internal_check (unit_code, unit_path, period_from, period_to, sample_size, created_by, "
+                           "created_at) VALUES ($1, $2, '2026-01-01', '2026-12-31', 0, $3, 0) RETURNING id",
+                           {unit, path, target_in_}))
+          .int64(0);
+    }).value();
+  }
   // A person with a staff profile (协管员) and a passed pre-post training.
   std::int64_t staff_member(const std::string& unit) {
     const auto id = account(unit);
@@ -890,6 +900,25 @@ std::vector<Row> Matrix::rows() {
        [](Matrix& m, const Caller&) {
          return Call{"/api/staff/" + std::to_string(m.target_out_) + "/attendance/2026-11-02", "", R"({"status":"on_post"})"};
        }},
+      // Internal control (四(四)): creating and judging need the internal_control post
+      // as well as staff.manage, which no role of the matrix holds: 403 for all.
+      {Method::kGet, "/api/staff/internal-checks", "staff.read", path("/api/staff/internal-checks")},
+      {Method::kPost, "/api/staff/internal-checks", "staff.manage",
+       [](Matrix&, const Caller&) {
+         return Call{"/api/staff/internal-checks", "", R"({"unit":"110101001","from":"2026-01-01","to":"2026-12-31"})"};
+       },
+       nullptr, 201, [](bool, bool) { return 403; }},
+      {Method::kGet, "/api/staff/internal-checks/:id", "staff.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/staff/internal-checks/" + std::to_string(m.internal_check("110101001")), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/staff/internal-checks/" + std::to_string(m.internal_check("110102003")), "", ""}; }},
+      {Method::kPost, "/api/staff/internal-checks/:id/items/:item", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/internal-checks/" + std::to_string(m.internal_check("110101001")) + "/items/1", "", R"({"result":"ok"})"};
+       },
+       nullptr, 200, [](bool, bool) { return 403; }},
+      {Method::kPost, "/api/staff/findings/:id/close", "staff.manage",
+       [](Matrix&, const Caller&) { return Call{"/api/staff/findings/999999/close", "", R"({"follow_up":"已整改"})"}; },
+       nullptr, 200, [](bool has, bool) { return has ? 404 : 403; }},
       // The window device agent (issue 8): its own token, never a session.
       {Method::kPost, "/api/agent/heartbeat", "public",
        [](Matrix&, const Caller&) { return Call{"/api/agent/heartbeat", "", R"({"devices":[]})"}; }, nullptr, 401},

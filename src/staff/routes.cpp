@@ -6,6 +6,7 @@
 
 #include "platform/http/json_body.hpp"
 #include "platform/time.hpp"
+#include "staff/internal.hpp"
 #include "staff/service.hpp"
 
 namespace yc::staff {
@@ -65,6 +66,45 @@ json::object person_json(const Person& p) {
           {"training_days", p.training_days},
           {"pre_post_passed", p.pre_post_passed},
           {"warnings", violations_json(p.warnings)}};
+}
+
+json::object finding_json(const Finding& f) {
+  return {{"id", f.id},           {"check_id", f.check_id},     {"item_id", f.item_id},
+          {"case_id", f.case_id}, {"case_no", f.case_no},       {"unit_code", f.unit_code},
+          {"description", f.description}, {"due_day", f.due_day}, {"follow_up", f.follow_up},
+          {"closed_at", f.closed_at ? json::value(*f.closed_at) : json::value(nullptr)}};
+}
+
+json::object check_json(const Check& c, bool detail) {
+  json::object o{{"id", c.id},
+                 {"unit_code", c.unit_code},
+                 {"unit_name", c.unit_name},
+                 {"from", c.period_from},
+                 {"to", c.period_to},
+                 {"sample_size", c.sample_size},
+                 {"checked", c.checked},
+                 {"findings", c.findings},
+                 {"open_findings", c.open_findings},
+                 {"created_by", c.created_by},
+                 {"created_at", c.created_at}};
+  if (detail) {
+    json::array items, findings;
+    for (const auto& i : c.items) {
+      items.push_back({{"id", i.id},
+                       {"case_id", i.case_id},
+                       {"case_no", i.case_no},
+                       {"item_name", i.item_name},
+                       {"status", i.status},
+                       {"outcome", i.outcome},
+                       {"accepted_day", i.accepted_day},
+                       {"result", i.result},
+                       {"note", i.note}});
+    }
+    for (const auto& f : c.finding_list) findings.push_back(finding_json(f));
+    o["items"] = items;
+    o["finding_list"] = findings;
+  }
+  return o;
 }
 
 Result<time::Date> date_field(const http::JsonObject& b, std::string_view key) {
@@ -190,6 +230,64 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
                                                   {"hours", hours}});
   });
 
+  // --- Internal control (四(四)) ----------------------------------------------------------
+  api.add(Method::kGet, "/api/staff/internal-checks", "staff.read", [&db](const http::Request&, const Principal& p) -> Result<http::Response> {
+    auto list = YC_TRY(db.transact<std::vector<Check>>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return list_checks(tx, p.scope("staff.read"));
+    }));
+    json::array items;
+    for (const auto& c : list) items.push_back(check_json(c, false));
+    return http::json_response(200, json::object{{"items", items}});
+  });
+
+  api.add(Method::kPost, "/api/staff/internal-checks", "staff.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    CheckInput in;
+    in.unit_code = YC_TRY(b.text("unit", 20));
+    in.from = YC_TRY(date_field(b, "from"));
+    in.to = YC_TRY(date_field(b, "to"));
+    in.sample_size = static_cast<int>(YC_TRY(b.opt_integer("sample_size")).value_or(10));
+    auto c = YC_TRY(db.transact<Check>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return create_check(tx, p.actor(identity::client_of(r).address), p.scope("staff.manage"), p.account_id, in,
+                          today(), time::now_ms());
+    }));
+    return http::json_response(201, check_json(c, true));
+  });
+
+  api.add(Method::kGet, "/api/staff/internal-checks/:id", "staff.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "id"));
+    auto c = YC_TRY(db.transact<Check>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return get_check(tx, p.scope("staff.read"), id);
+    }));
+    return http::json_response(200, check_json(c, true));
+  });
+
+  api.add(Method::kPost, "/api/staff/internal-checks/:id/items/:item", "staff.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "id"));
+    const auto item = YC_TRY(http::id_param(r, "item"));
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    const auto result = YC_TRY(b.text("result", 20));
+    const auto note = YC_TRY(b.opt_text("note", 500)).value_or("");
+    const auto due_days = static_cast<int>(YC_TRY(b.opt_integer("due_days")).value_or(10));
+    auto c = YC_TRY(db.transact<Check>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return judge_item(tx, p.actor(identity::client_of(r).address), p.scope("staff.manage"), p.account_id, id, item,
+                        result, note, due_days, today(), time::now_ms());
+    }));
+    return http::json_response(200, check_json(c, true));
+  });
+
+  api.add(Method::kPost, "/api/staff/findings/:id/close", "staff.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "id"));
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    const auto follow_up = YC_TRY(b.text("follow_up", 500));
+    auto f = YC_TRY(db.transact<Finding>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return close_finding(tx, p.actor(identity::client_of(r).address), p.scope("staff.manage"), p.account_id, id,
+                           follow_up, time::now_ms());
+    }));
+    return http::json_response(200, finding_json(f));
+  });
+
+  // Literal paths above; /api/staff/:account would match them otherwise (first match wins).
   api.add(Method::kGet, "/api/staff/:account", "staff.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto id = YC_TRY(http::id_param(r, "account"));
     auto d = YC_TRY(db.transact<PersonDetail>(store::TxMode::kRead, [&](store::Tx& tx) {

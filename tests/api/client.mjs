@@ -1,6 +1,6 @@
 // A signed-in API client over plain fetch (session cookie + CSRF header), and
 // valid resident ID numbers (GB 11643) for test applicants.
-import { demoPassword } from '../e2e/lib/totp.mjs';
+import { demoPassword, demoTotpSecret, totp } from '../e2e/lib/totp.mjs';
 
 // One answer: status, headers, the raw text and, for JSON, the parsed body.
 async function answer(res) {
@@ -48,6 +48,22 @@ export async function signIn(url, login, password = demoPassword) {
   const body = await res.json();
   if (res.status !== 200 || body.step !== 'done') throw new Error(`sign-in of ${login}: ${res.status} ${JSON.stringify(body)}`);
   return new Client(url, res.headers.get('set-cookie').split(';')[0], body.csrf_token, login);
+}
+
+// A demo account that needs TOTP (administrators, approvers): the password,
+// then the code of the demo secret.
+export async function signInWithTotp(url, login, password = demoPassword) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  const body = await res.json();
+  if (res.status !== 200 || body.step !== 'totp') throw new Error(`sign-in of ${login}: ${res.status} ${JSON.stringify(body)}`);
+  const client = new Client(url, res.headers.get('set-cookie').split(';')[0], body.csrf_token, login);
+  const second = await client.post('/api/auth/totp', { code: totp(demoTotpSecret) });
+  if (second.status !== 200) throw new Error(`TOTP of ${login}: ${second.status} ${second.text}`);
+  return client;
 }
 
 // An 18-digit resident ID number with its GB 11643 check character:
