@@ -2,13 +2,17 @@
 // opens the demo clerk (a 协管员), and tries to put them on 待遇发放, a
 // high-risk post: the dialog refuses with the reason and its clause 三(七)
 // and keeps the form. Then 人员合规看板 shows the month's violations and
-// 窗口容量测算 draws its chart from the day's tickets. Screenshots go to YICHUANG_E2E_ARTIFACTS.
+// 窗口容量测算 draws its chart from the day's tickets. 内控检查 (四(四)): the
+// hall manager is refused in the dialog, the district officer (TOTP, holds
+// the internal-control post) samples today's finished case and records a
+// finding with its working-day deadline. Screenshots go to YICHUANG_E2E_ARTIFACTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signedInPage } from './lib/browser.mjs';
-import { demoPassword } from './lib/totp.mjs';
-import { signIn } from '../api/client.mjs';
+import crypto from 'node:crypto';
+import { launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
+import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
+import { nthResidentId, signIn } from '../api/client.mjs';
 
 const VIEW = { width: 1366, height: 800 };
 
@@ -101,4 +105,129 @@ test('issue 9: a 协管员 cannot take 待遇发放; the compliance board shows 
   await screenshot(page, 'staff-04-capacity');
 
   assert.deepEqual(problems.filter(unexpected), []);
+});
+
+// el-input puts data-test on the <input>/<textarea>; el-input-number and others on a wrapper.
+const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], `
+  + `[data-test="${name}"] input, [data-test="${name}"] textarea`).first();
+
+async function pickUnit(page, selector, name) {
+  await page.locator(`${selector} input`).first().click();
+  await page.locator(`${selector} input`).first().fill(name);
+  await page.locator('.el-tree-select__popper:visible .el-tree-node__content', { hasText: name }).first().click();
+}
+
+async function signInWithTotp(page, login, path) {
+  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
+  await field(page, 'login-name').fill(login);
+  await field(page, 'login-password').fill(demoPassword);
+  await page.locator('[data-test="login-submit"]').click();
+  await field(page, 'totp-code').fill(totp(demoTotpSecret));
+  await page.locator('[data-test="totp-submit"]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+// A finished case of today at 东华门街道: an immediate item (即办) accepted by the clerk is ready at once.
+async function finishedCase() {
+  const clerk = await signIn(server.url, 'clerk');
+  const sites = await clerk.get('/api/org/sites');
+  const hall = sites.body.items.find((x) => x.unit_code === '110101001' && x.kind === 'hall');
+  const opened = await clerk.post('/api/cases', {
+    item_code: 'BJ-JYCY-001', site_id: hall.id,
+    applicant: { kind: 'person', id_number: nthResidentId('110101', 78), name: '内控抽查', phone: '13900000078' },
+  }, { headers: { 'Idempotency-Key': crypto.randomUUID() } });
+  assert.equal(opened.status, 201, opened.text);
+  for (const m of opened.body.materials.filter((x) => x.state === 'pending')) {
+    const judged = await clerk.put(`/api/cases/${opened.body.id}/materials/${m.idx}`,
+      m.required ? { state: 'received', form: 'original' } : { state: 'not_applicable' });
+    assert.equal(judged.status, 200, judged.text);
+  }
+  const accepted = await clerk.post(`/api/cases/${opened.body.id}/accept`, undefined);
+  assert.equal(accepted.status, 200, accepted.text);
+  assert.equal(accepted.body.status, 'ready');
+  return accepted.body;
+}
+
+async function createCheck(page) {
+  await page.locator('[data-test="internal-create-open"]').click();
+  const dialog = page.locator('.el-dialog', { has: page.locator('[data-test="internal-create-unit"]') });
+  await dialog.waitFor();
+  await pickUnit(page, '[data-test="internal-create-dialog"] [data-test="internal-create-unit"]', '东华门街道');
+  // The period defaults to the month so far, which covers today.
+  await field(dialog, 'internal-create-size').fill('5');
+  await page.locator('[data-test="internal-create-submit"]').click();
+  return dialog;
+}
+
+// Success toasts go by themselves after 3 s.
+async function closeToasts(page) {
+  await page.waitForFunction(() => document.querySelectorAll('.el-message').length === 0, null, { timeout: 10000 });
+}
+
+const expected403 = (p) => !/status of 403/.test(p);
+const expected401 = (p) => !/401 \(Unauthorized\)/.test(p);
+
+test('四(四): only the internal-control post starts a check; a finding gets its due day', async () => {
+  const done = await finishedCase();
+
+  // The hall manager may manage staff but holds no internal-control post: refused in the dialog.
+  {
+    const { page, context, problems } = await signedInPage(browser, server.url, 'hallmgr', demoPassword, VIEW);
+    await page.goto(`${server.url}/staff/internal-checks`);
+    await page.locator('[data-test="state-empty"]').waitFor();
+    const dialog = await createCheck(page);
+    const refusal = dialog.locator('[data-test="internal-create-refusal"]');
+    await refusal.waitFor();
+    assert.match(await refusal.innerText(), /内控岗位/);
+    assert.match(await refusal.innerText(), /四\(四\)/);
+    await page.waitForTimeout(300);  // the dialog's opening animation
+    await screenshot(page, 'staff-05-internal-refused', { fullPage: false });
+    assert.deepEqual(problems.filter(expected403), []);
+    await context.close();
+  }
+
+  const { page, context, problems } = await strictPage(browser, VIEW);
+  await signInWithTotp(page, 'dcadmin', '/staff/internal-checks');
+  await page.waitForURL(/\/staff\/internal-checks/);
+  await page.locator('[data-test="state-empty"]').waitFor();
+  await createCheck(page);
+  // The new check opens in its drawer, with today's case among the sample.
+  const drawer = page.locator('.el-drawer');
+  const items = drawer.locator('[data-test="internal-items"]');
+  await items.waitFor();
+  const row = items.locator('.el-table__row', { has: page.locator('[data-test="internal-item-case"]', { hasText: done.case_no }) });
+  await row.waitFor();
+  assert.match(await row.locator('[data-test="internal-item-result"]').innerText(), /待检查/);
+  await page.locator('[data-test="internal-table"] .el-table__row').first().waitFor();
+
+  await row.locator('[data-test="internal-item-finding"]').click();
+  const judge = page.locator('.el-dialog', { has: page.locator('[data-test="internal-judge-note"]') });
+  await judge.waitFor();
+  assert.equal(await field(judge, 'internal-judge-days').inputValue(), '10');
+  await field(judge, 'internal-judge-note').fill('受理回执缺少经办人签名');
+  await page.locator('[data-test="internal-judge-submit"]').click();
+  await judge.waitFor({ state: 'hidden' });
+
+  assert.match(await row.locator('[data-test="internal-item-result"]').innerText(), /发现问题/);
+  const findings = drawer.locator('[data-test="internal-findings"]');
+  const finding = findings.locator('.el-table__row', { hasText: '受理回执缺少经办人签名' });
+  await finding.waitFor();
+  assert.match(await finding.innerText(), new RegExp(done.case_no));
+  const due = (await finding.locator('[data-test="internal-finding-due"]').innerText()).trim();
+  assert.match(due, /^\d{4}-\d{2}-\d{2}$/);
+  assert.ok(due > done.accepted_day, `due ${due} after ${done.accepted_day}, in working days`);
+  assert.equal(await finding.locator('[data-test="internal-finding-close"]').count(), 1);
+  await closeToasts(page);  // toasts sit over the drawer's title
+  await page.waitForTimeout(400);  // the drawer's animation
+  await screenshot(page, 'staff-06-internal-finding', { fullPage: false });
+
+  // The list counts it: one open finding of one.
+  await drawer.locator('.el-drawer__close-btn').click();
+  const counts = page.locator('[data-test="internal-table"] [data-test="internal-findings-count"]').first();
+  await page.waitForFunction(() => document.querySelector('[data-test="internal-findings-count"]')?.textContent?.trim() === '1/1');
+  assert.equal((await counts.innerText()).trim(), '1/1');
+  await screenshot(page, 'staff-07-internal-list', { fullPage: false });
+
+  assert.deepEqual(problems.filter(expected401), []);
+  await context.close();
 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
 import {
-  addTraining, assignPost, endAssignment, getCapacity, getCompliance, listStaff, saveProfile, setAttendance,
+  addTraining, assignPost, closeFinding, createInternalCheck, endAssignment, getCapacity, getCompliance,
+  getInternalCheck, judgeCheckItem, listInternalChecks, listStaff, saveProfile, setAttendance,
 } from './staff';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -79,5 +80,46 @@ describe('staff requests', () => {
     expect(sent(f, 1)[0]).toBe('/api/staff/compliance?month=2026-11');
     await getCapacity(1, '2026-11-26', 0.9, 10);
     expect(sent(f, 2)[0]).toBe('/api/staff/capacity?site=1&day=2026-11-26&target_share=0.9&target_wait_minutes=10');
+  });
+
+  it('list, create and read internal checks', async () => {
+    const f = stub('{"items":[]}');
+    await listInternalChecks();
+    expect(sent(f)[0]).toBe('/api/staff/internal-checks');
+    const g = stub('{"id":3,"items":[],"finding_list":[]}', 201);
+    const c = await createInternalCheck({ unit: '110101001', from: '2026-11-01', to: '2026-11-30', sample_size: 5 });
+    expect(c.id).toBe(3);
+    expect(sent(g)[0]).toBe('/api/staff/internal-checks');
+    expect(sent(g)[1].method).toBe('POST');
+    expect(sentBody(g)).toEqual({ unit: '110101001', from: '2026-11-01', to: '2026-11-30', sample_size: 5 });
+    const h = stub('{"id":3,"items":[],"finding_list":[]}');
+    await getInternalCheck(3);
+    expect(sent(h)[0]).toBe('/api/staff/internal-checks/3');
+    expect(sent(h)[1].method).toBe('GET');
+  });
+
+  it('judge a sampled case and close a finding with its follow-up', async () => {
+    const f = stub('{"id":3}');
+    await judgeCheckItem(3, 8, { result: 'finding', note: '受理回执缺少经办人签名', due_days: 5 });
+    expect(sent(f)[0]).toBe('/api/staff/internal-checks/3/items/8');
+    expect(sent(f)[1].method).toBe('POST');
+    expect(sentBody(f)).toEqual({ result: 'finding', note: '受理回执缺少经办人签名', due_days: 5 });
+    const g = stub('{"id":3}');
+    await judgeCheckItem(3, 9, { result: 'ok' });
+    expect(sentBody(g)).toEqual({ result: 'ok' });
+    const h = stub('{"id":4,"closed_at":1}');
+    await closeFinding(4, '已补签并培训窗口人员');
+    expect(sent(h)[0]).toBe('/api/staff/findings/4/close');
+    expect(sentBody(h)).toEqual({ follow_up: '已补签并培训窗口人员' });
+  });
+
+  it('the internal-control refusal arrives as a 403 ApiError', async () => {
+    stub(JSON.stringify({
+      error: { code: 'FORBIDDEN', message: '只有在内控岗位任职的人员可以开展内控检查（四(四)）' }, request_id: 'r2',
+    }), 403);
+    const e = await createInternalCheck({ unit: '110101001', from: '2026-11-01', to: '2026-11-30' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).status).toBe(403);
+    expect((e as ApiError).message).toContain('内控岗位');
   });
 });

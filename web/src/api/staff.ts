@@ -140,6 +140,68 @@ export interface Capacity {
   hours: CapacityHour[];
 }
 
+// 内控检查 (四(四); annex 一(四)): a sample of a unit's finished cases, each
+// judged 无问题 or 发现问题; a finding is due in working days and is closed
+// (整改销号) by the unit with its follow-up.
+export type CheckResult = 'pending' | 'ok' | 'finding';
+
+export interface InternalCheck {
+  id: number;
+  unit_code: string;
+  unit_name: string;
+  from: string;
+  to: string;
+  sample_size: number;
+  checked: number;
+  findings: number;
+  open_findings: number;
+  created_by: number;
+  created_at: number;  // ms since the epoch
+}
+
+export interface CheckItem {
+  id: number;
+  case_id: number;
+  case_no: string;
+  item_name: string;
+  status: string;
+  outcome: string;
+  accepted_day: string;
+  result: CheckResult;
+  note: string;
+}
+
+export interface Finding {
+  id: number;
+  check_id: number;
+  item_id: number;
+  case_id: number;
+  case_no: string;
+  unit_code: string;    // the handling unit
+  description: string;
+  due_day: string;
+  follow_up: string;
+  closed_at: number | null;
+}
+
+export interface CheckDetail extends InternalCheck {
+  items: CheckItem[];
+  finding_list: Finding[];
+}
+
+export interface CheckInput {
+  unit: string;
+  from: string;
+  to: string;
+  sample_size?: number;  // 1..50 (10)
+}
+
+export type JudgeInput =
+  | { result: 'ok' }
+  | { result: 'finding'; note: string; due_days?: number };  // 1..60 working days (10)
+
+export const CHECK_RESULT_LABELS: Record<CheckResult, string> = { pending: '待检查', ok: '无问题', finding: '发现问题' };
+
 export const TRAINING_KIND_LABELS: Record<TrainingKind, string> = { pre_post: '岗前培训', annual: '年度专项培训' };
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
   on_post: '在岗', leave: '请假', secondment: '借调', absent: '缺勤',
@@ -183,3 +245,12 @@ export const getCapacity = (site: number, day: string, targetShare = 0.8, target
   request<Capacity>(`${base}/capacity${buildQuery({
     site, day, target_share: targetShare, target_wait_minutes: targetWaitMinutes,
   })}`);
+
+export const listInternalChecks = () => request<{ items: InternalCheck[] }>(`${base}/internal-checks`);
+export const createInternalCheck = (input: CheckInput) =>
+  request<CheckDetail>(`${base}/internal-checks`, { method: 'POST', body: input });
+export const getInternalCheck = (id: number) => request<CheckDetail>(`${base}/internal-checks/${id}`);
+export const judgeCheckItem = (check: number, item: number, input: JudgeInput) =>
+  request<CheckDetail>(`${base}/internal-checks/${check}/items/${item}`, { method: 'POST', body: input });
+export const closeFinding = (id: number, followUp: string) =>
+  request<Finding>(`${base}/findings/${id}/close`, { method: 'POST', body: { follow_up: followUp } });
