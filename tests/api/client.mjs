@@ -1,5 +1,6 @@
 // A signed-in API client over plain fetch (session cookie + CSRF header), and
 // valid resident ID numbers (GB 11643) for test applicants.
+import crypto from 'node:crypto';
 import { demoPassword, demoTotpSecret, totp } from '../e2e/lib/totp.mjs';
 
 // One answer: status, headers, the raw text and, for JSON, the parsed body.
@@ -81,4 +82,25 @@ export function nthResidentId(region, n) {
   const day = new Date(Date.UTC(1950, 0, 1) + n * 86400000);
   const birth = day.toISOString().slice(0, 10).replaceAll('-', '');
   return residentId(region, birth, n % 1000);
+}
+
+// A finished case of today at 东华门街道 (unit 110101001): an immediate item
+// (即办, BJ-JYCY-001) taken and accepted by `clerk` is ready at once. n picks
+// the applicant's ID number.
+export async function finishedCase(clerk, n) {
+  const sites = await clerk.get('/api/org/sites');
+  const hall = sites.body.items.find((x) => x.unit_code === '110101001' && x.kind === 'hall');
+  const opened = await clerk.post('/api/cases', {
+    item_code: 'BJ-JYCY-001', site_id: hall.id,
+    applicant: { kind: 'person', id_number: nthResidentId('110101', n), name: '内控抽查', phone: `139000000${String(n).padStart(2, '0')}` },
+  }, { headers: { 'Idempotency-Key': crypto.randomUUID() } });
+  if (opened.status !== 201) throw new Error(`case intake: ${opened.status} ${opened.text}`);
+  for (const m of opened.body.materials.filter((x) => x.state === 'pending')) {
+    const judged = await clerk.put(`/api/cases/${opened.body.id}/materials/${m.idx}`,
+      m.required ? { state: 'received', form: 'original' } : { state: 'not_applicable' });
+    if (judged.status !== 200) throw new Error(`material: ${judged.status} ${judged.text}`);
+  }
+  const accepted = await clerk.post(`/api/cases/${opened.body.id}/accept`, undefined);
+  if (accepted.status !== 200 || accepted.body.status !== 'ready') throw new Error(`accept: ${accepted.status} ${accepted.text}`);
+  return accepted.body;
 }

@@ -5,8 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../e2e/lib/server.mjs';
-import crypto from 'node:crypto';
-import { nthResidentId, signIn, signInWithTotp } from './client.mjs';
+import { finishedCase, signIn, signInWithTotp } from './client.mjs';
 
 let server;
 let hallmgr;
@@ -148,26 +147,10 @@ test('bad input is refused with the field and changes nothing; others see nothin
 });
 
 test('the internal-control post samples finished cases; a finding gets a working-day deadline and is closed once (四(四))', async () => {
-  // A finished case: an immediate item (即办) accepted at the window is ready at once.
-  const clerk = await signIn(server.url, 'clerk');
-  const sites = await clerk.get('/api/org/sites');
-  const hall = sites.body.items.find((x) => x.unit_code === '110101001' && x.kind === 'hall');
-  const opened = await clerk.post('/api/cases', {
-    item_code: 'BJ-JYCY-001', site_id: hall.id,
-    applicant: { kind: 'person', id_number: nthResidentId('110101', 77), name: '内控抽查', phone: '13900000077' },
-  }, { headers: { 'Idempotency-Key': crypto.randomUUID() } });
-  assert.equal(opened.status, 201, opened.text);
-  for (const m of opened.body.materials.filter((x) => x.state === 'pending')) {
-    const judged = await clerk.put(`/api/cases/${opened.body.id}/materials/${m.idx}`,
-      m.required ? { state: 'received', form: 'original' } : { state: 'not_applicable' });
-    assert.equal(judged.status, 200, judged.text);
-  }
-  const accepted = await clerk.post(`/api/cases/${opened.body.id}/accept`, undefined);
-  assert.equal(accepted.status, 200, accepted.text);
-  assert.equal(accepted.body.status, 'ready');
+  const finished = await finishedCase(await signIn(server.url, 'clerk'), 77);
 
   // The hall manager holds no internal-control post: refused, nothing created.
-  const day = accepted.body.accepted_day;
+  const day = finished.accepted_day;
   const body = { unit: '110101001', from: day, to: day, sample_size: 5 };
   const refused = await hallmgr.post('/api/staff/internal-checks', body);
   assert.equal(refused.status, 403, refused.text);
@@ -177,8 +160,8 @@ test('the internal-control post samples finished cases; a finding gets a working
   const officer = await signInWithTotp(server.url, 'dcadmin');
   const check = await officer.post('/api/staff/internal-checks', body);
   assert.equal(check.status, 201, check.text);
-  assert.ok(check.body.items.some((i) => i.case_id === opened.body.id));
-  const item = check.body.items.find((i) => i.case_id === opened.body.id);
+  assert.ok(check.body.items.some((i) => i.case_id === finished.id));
+  const item = check.body.items.find((i) => i.case_id === finished.id);
   const noNote = await officer.post(`/api/staff/internal-checks/${check.body.id}/items/${item.id}`, { result: 'finding' });
   assert.equal(noNote.status, 400);
   assert.equal(noNote.body.error.field, 'note');

@@ -9,10 +9,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import crypto from 'node:crypto';
 import { launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
 import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
-import { nthResidentId, signIn } from '../api/client.mjs';
+import { finishedCase, signIn } from '../api/client.mjs';
 
 const VIEW = { width: 1366, height: 800 };
 
@@ -127,26 +126,6 @@ async function signInWithTotp(page, login, path) {
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
-// A finished case of today at 东华门街道: an immediate item (即办) accepted by the clerk is ready at once.
-async function finishedCase() {
-  const clerk = await signIn(server.url, 'clerk');
-  const sites = await clerk.get('/api/org/sites');
-  const hall = sites.body.items.find((x) => x.unit_code === '110101001' && x.kind === 'hall');
-  const opened = await clerk.post('/api/cases', {
-    item_code: 'BJ-JYCY-001', site_id: hall.id,
-    applicant: { kind: 'person', id_number: nthResidentId('110101', 78), name: '内控抽查', phone: '13900000078' },
-  }, { headers: { 'Idempotency-Key': crypto.randomUUID() } });
-  assert.equal(opened.status, 201, opened.text);
-  for (const m of opened.body.materials.filter((x) => x.state === 'pending')) {
-    const judged = await clerk.put(`/api/cases/${opened.body.id}/materials/${m.idx}`,
-      m.required ? { state: 'received', form: 'original' } : { state: 'not_applicable' });
-    assert.equal(judged.status, 200, judged.text);
-  }
-  const accepted = await clerk.post(`/api/cases/${opened.body.id}/accept`, undefined);
-  assert.equal(accepted.status, 200, accepted.text);
-  assert.equal(accepted.body.status, 'ready');
-  return accepted.body;
-}
 
 async function createCheck(page) {
   await page.locator('[data-test="internal-create-open"]').click();
@@ -168,7 +147,7 @@ const expected403 = (p) => !/status of 403/.test(p);
 const expected401 = (p) => !/401 \(Unauthorized\)/.test(p);
 
 test('四(四): only the internal-control post starts a check; a finding gets its due day', async () => {
-  const done = await finishedCase();
+  const done = await finishedCase(await signIn(server.url, 'clerk'), 78);
 
   // The hall manager may manage staff but holds no internal-control post: refused in the dialog.
   {
