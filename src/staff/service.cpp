@@ -56,25 +56,45 @@ Result<void> in_scope(store::Tx& tx, const org::Scope& scope, std::int64_t accou
   return {};
 }
 
-Result<std::vector<AssignmentRow>> history_of(store::Tx& tx, std::int64_t account_id) {
-  auto rows = YC_TRY(tx.query(fmt::format("SELECT {} FROM staff_assignment WHERE account_id = $1 ORDER BY from_day, id",
-                                          kAssignmentCols),
-                              {account_id}));
-  std::vector<AssignmentRow> out;
-  for (const auto& r : rows.rows) out.push_back(assignment_from(r));
+// The assignments and training of many people in two queries (not two per
+// person): ids are integers read from the database, written into the SQL.
+std::string id_list(const std::vector<std::int64_t>& ids) {
+  std::string out;
+  for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
   return out;
 }
 
-Result<std::vector<TrainingRow>> training_of(store::Tx& tx, std::int64_t account_id) {
-  auto rows = YC_TRY(tx.query("SELECT id, course, kind, day, days_x10, passed FROM staff_training "
-                              "WHERE account_id = $1 ORDER BY day DESC, id DESC",
-                              {account_id}));
-  std::vector<TrainingRow> out;
+Result<std::map<std::int64_t, std::vector<AssignmentRow>>> histories_of(store::Tx& tx, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::vector<AssignmentRow>> out;
+  if (ids.empty()) return out;
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT {} FROM staff_assignment WHERE account_id IN ({}) ORDER BY from_day, id",
+                                          kAssignmentCols, id_list(ids))));
   for (const auto& r : rows.rows) {
-    out.push_back(TrainingRow{r.int64(0), r.text(1), r.text(2), r.text(3), static_cast<double>(r.int64(4)) / 10.0,
-                              r.int64(5) != 0});
+    auto a = assignment_from(r);
+    out[a.account_id].push_back(std::move(a));
   }
   return out;
+}
+
+Result<std::map<std::int64_t, std::vector<TrainingRow>>> trainings_of(store::Tx& tx, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::vector<TrainingRow>> out;
+  if (ids.empty()) return out;
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT account_id, id, course, kind, day, days_x10, passed FROM staff_training "
+                                          "WHERE account_id IN ({}) ORDER BY day DESC, id DESC",
+                                          id_list(ids))));
+  for (const auto& r : rows.rows) {
+    out[r.int64(0)].push_back(TrainingRow{r.int64(1), r.text(2), r.text(3), r.text(4),
+                                          static_cast<double>(r.int64(5)) / 10.0, r.int64(6) != 0});
+  }
+  return out;
+}
+
+Result<std::vector<AssignmentRow>> history_of(store::Tx& tx, std::int64_t account_id) {
+  return std::move(YC_TRY(histories_of(tx, {account_id}))[account_id]);
+}
+
+Result<std::vector<TrainingRow>> training_of(store::Tx& tx, std::int64_t account_id) {
+  return std::move(YC_TRY(trainings_of(tx, {account_id}))[account_id]);
 }
 
 Training training_summary(const std::vector<TrainingRow>& rows, const time::Date& today) {
@@ -137,9 +157,8 @@ constexpr const char* kPersonSql =
     "FROM account a JOIN org_unit u ON u.code = a.unit_code "
     "LEFT JOIN staff_profile p ON p.account_id = a.id LEFT JOIN org_site s ON s.id = p.site_id ";
 
-Result<Person> person_from(store::Tx& tx, const store::Row& r, const time::Date& today,
-                           std::vector<AssignmentRow>* history_out = nullptr,
-                           std::vector<TrainingRow>* training_out = nullptr) {
+Person person_from(const store::Row& r, const time::Date& today, const std::vector<AssignmentRow>& history,
+                   const std::vector<TrainingRow>& training) {
   Person p;
   p.account_id = r.int64(0);
   p.login = r.text(1);
@@ -153,17 +172,13 @@ Result<Person> person_from(store::Tx& tx, const store::Row& r, const time::Date&
   p.categories = split_categories(r.text(9));
   p.hired_on = r.text(10);
   p.version = r.int64(11);
-  auto history = YC_TRY(history_of(tx, p.account_id));
   for (const auto& h : history) {
     if (held_on(h.a, today)) p.posts.push_back(h);
   }
-  auto training = YC_TRY(training_of(tx, p.account_id));
   auto summary = training_summary(training, today);
   p.training_days = summary.days_this_year;
   p.pre_post_passed = summary.pre_post_passed;
   p.warnings = person_warnings(p, history, summary, today);
-  if (history_out) *history_out = std::move(history);
-  if (training_out) *training_out = std::move(training);
   return p;
 }
 
@@ -194,8 +209,12 @@ Result<std::vector<Person>> list_people(store::Tx& tx, const org::Scope& scope, 
   }
   sql += " ORDER BY a.unit_code, a.login";
   auto rows = YC_TRY(tx.query(sql, params));
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows.rows) ids.push_back(r.int64(0));
+  auto histories = YC_TRY(histories_of(tx, ids));
+  auto trainings = YC_TRY(trainings_of(tx, ids));
   std::vector<Person> out;
-  for (const auto& r : rows.rows) out.push_back(YC_TRY(person_from(tx, r, today)));
+  for (const auto& r : rows.rows) out.push_back(person_from(r, today, histories[r.int64(0)], trainings[r.int64(0)]));
   return out;
 }
 
@@ -204,7 +223,9 @@ Result<PersonDetail> get_person(store::Tx& tx, const org::Scope& scope, std::int
   YC_TRY_VOID(in_scope(tx, scope, account_id));
   auto row = YC_TRY(tx.one(std::string(kPersonSql) + "WHERE a.id = $1", {account_id}));
   PersonDetail d;
-  d.person = YC_TRY(person_from(tx, row, today, &d.history, &d.training));
+  d.history = YC_TRY(history_of(tx, account_id));
+  d.training = YC_TRY(training_of(tx, account_id));
+  d.person = person_from(row, today, d.history, d.training);
   const auto since = time::civil_from_days(time::days_from_civil(today) - 62).iso();
   auto days = YC_TRY(tx.query("SELECT day, status FROM staff_attendance WHERE account_id = $1 AND day >= $2 ORDER BY day",
                               {account_id, since}));
