@@ -27,24 +27,11 @@
 namespace yc::agent {
 namespace {
 
+using devsim::repo_root;
+using devsim::run_command;
+
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-
-std::string repo_root() {
-  if (const char* r = std::getenv("YC_REPO_ROOT")) return r;
-  return fs::path(__FILE__).parent_path().parent_path().parent_path().string();
-}
-
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* p = ::popen(command.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
-}
 
 // One private cupsd for the whole suite: cups-sim start runs in the
 // foreground as our child; stop kills cupsd by its PID file, then the script.
@@ -65,7 +52,7 @@ class CupsSim {
   void stop_cupsd() {
     if (pid_ <= 0) return;
     const std::string cmd = "bash '" + repo_root() + "/tools/devsim/cups-sim' stop '" + dir_.string() + "' 2>&1";
-    (void)run(cmd);
+    (void)run_command(cmd);
     // The script returns once cupsd has gone; reap it, bounded.
     for (int i = 0; i < 50 && pid_ > 0; ++i) {
       int status;
@@ -182,7 +169,7 @@ TEST_F(CupsPrinting, PrintsAPdfFromMemoryToCompletion) {
     if (found.empty()) std::this_thread::sleep_for(100ms);
   }
   ASSERT_FALSE(found.empty()) << "no PDF in " << sim->out();
-  const std::string text = run("pdftotext '" + found + "' - 2>&1");
+  const std::string text = run_command("pdftotext '" + found + "' - 2>&1");
   EXPECT_NE(text.find(marker), std::string::npos) << text;
 }
 

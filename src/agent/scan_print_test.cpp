@@ -19,15 +19,13 @@
 #include <gtest/gtest.h>
 
 #include "agent/drivers.hpp"
+#include "sim_process.hpp"
 
 namespace yc::agent {
 namespace {
 
-std::string repo_root() {
-  if (const char* r = std::getenv("YC_REPO_ROOT")) return r;
-  // This file is src/agent/scan_print_test.cpp under the repository.
-  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().string();
-}
+using devsim::repo_root;
+using devsim::run_command;
 
 // The SANE test backend (pthread build) ends each frame by pthread_cancel()ing
 // its reader thread from inside sane_read, racing the thread's own exit; now
@@ -77,17 +75,6 @@ JpegInfo jpeg_info(const std::string& j) {
     i += 2 + len;
   }
   return info;
-}
-
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* p = ::popen(command.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
 }
 
 TEST(SaneScanner, FlatbedColourGivesOneJpegOfThePageSize) {
@@ -184,7 +171,7 @@ TEST(ScanPdf, FivePagesAt200DpiColourMakeASmallFivePagePdf) {
     std::fwrite(pdf->data(), 1, pdf->size(), f);
     std::fclose(f);
   }
-  const std::string info = run("pdfinfo '" + file.string() + "' 2>&1");
+  const std::string info = run_command("pdfinfo '" + file.string() + "' 2>&1");
   std::filesystem::remove_all(dir);
   const auto at = info.find("Pages:");
   ASSERT_NE(at, std::string::npos) << info;
@@ -315,7 +302,7 @@ TEST(TicketPrinter, WritesToADeviceFile) {
   auto printer = make_ticket_printer(file.string());
   EXPECT_EQ(printer->status().state, DeviceState::kReady);
   ASSERT_TRUE(printer->print("\x1b@ticket"));
-  std::string got = run("cat '" + file.string() + "'");
+  std::string got = run_command("cat '" + file.string() + "'");
   std::filesystem::remove(file);
   EXPECT_EQ(got, "\x1b@ticket");
   auto gone = make_ticket_printer(file.string());

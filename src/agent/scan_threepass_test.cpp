@@ -22,16 +22,14 @@
 #include <gtest/gtest.h>
 
 #include "agent/drivers.hpp"
+#include "sim_process.hpp"
 
 namespace yc::agent {
 namespace {
 
-namespace fs = std::filesystem;
+using devsim::repo_root;
 
-std::string repo_root() {
-  if (const char* r = std::getenv("YC_REPO_ROOT")) return r;
-  return fs::path(__FILE__).parent_path().parent_path().parent_path().string();
-}
+namespace fs = std::filesystem;
 
 // Mean R, G, B of one row of an RGB JPEG (libjpeg's default error handler
 // exits the process on a corrupt JPEG: acceptable in a test).

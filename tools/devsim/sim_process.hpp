@@ -1,13 +1,16 @@
 #pragma once
-// For the agent's tests: start a simulator script (tools/devsim/*-sim start
-// DIR, which runs in the foreground and writes DIR/env when it is ready),
-// read its env file, and wait for or stop child processes by their PID.
+// For the agent's tests: find the repository, run a shell command for its
+// output, start a simulator script (tools/devsim/*-sim start DIR, which runs
+// in the foreground and writes DIR/env when it is ready), read its env file,
+// and wait for or stop child processes by their PID.
 
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -19,6 +22,25 @@
 extern char** environ;
 
 namespace yc::devsim {
+
+// The repository: $YC_REPO_ROOT, else two levels above this file's folder
+// (this file is tools/devsim/sim_process.hpp).
+inline std::string repo_root() {
+  if (const char* r = std::getenv("YC_REPO_ROOT")) return r;
+  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().string();
+}
+
+// What a shell command prints on standard output ("" when it cannot start).
+inline std::string run_command(const std::string& command) {
+  std::string out;
+  FILE* p = ::popen(command.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  ::pclose(p);
+  return out;
+}
 
 // KEY=value lines.
 inline std::map<std::string, std::string> read_env(const std::filesystem::path& file) {
