@@ -38,7 +38,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
                     cases::DocumentSettings{config.server.public_url, facts_hotline});
   hall::add_routes(*api, db, events, accounts.keys(),
                    hall::RouteSettings{config.hall.voice_dir, config.server.public_url});
-  staff::add_routes(*api, db);
+  staff::add_routes(*api, db, accounts.keys());
   return api;
 }
 

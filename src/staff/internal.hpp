@@ -17,9 +17,27 @@
 
 namespace yc::staff {
 
+// The four points of a benefit payment review (待遇发放复核).
+struct Checklist {
+  bool eligibility = false;  // 资格条件
+  bool standard = false;     // 标准与金额
+  bool account = false;      // 发放账户为本人
+  bool approval = false;     // 审批手续完整、不相容岗位分离
+  bool all() const { return eligibility && standard && account && approval; }
+};
+
+// Who handled one step of a sampled case (from its history).
+struct Handler {
+  std::string step, name_masked;
+  std::int64_t account_id = 0;
+};
+
 struct CheckItem {
   std::int64_t id = 0, case_id = 0;
   std::string case_no, item_name, status, outcome, accepted_day, result, note;
+  std::optional<Checklist> checklist;
+  std::vector<Handler> handlers;
+  bool separation_ok = true;  // 三(七): nobody handled two of the steps
 };
 
 struct Finding {
@@ -30,6 +48,7 @@ struct Finding {
 
 struct Check {
   std::int64_t id = 0;
+  std::string kind;  // cases | benefit_payment
   std::string unit_code, unit_name, period_from, period_to;
   int sample_size = 0, checked = 0, findings = 0, open_findings = 0;
   std::int64_t created_by = 0, created_at = 0;
@@ -41,6 +60,7 @@ struct CheckInput {
   std::string unit_code;
   time::Date from, to;
   int sample_size = 10;  // 1..50
+  std::string kind = "cases";  // cases | benefit_payment (行政给付 items only)
 };
 
 // by: the account running it (must hold the internal_control post on `today`).
@@ -48,10 +68,15 @@ Result<Check> create_check(store::Tx& tx, const audit::Actor& actor, const org::
                            const CheckInput& in, const time::Date& today, std::int64_t now);
 Result<std::vector<Check>> list_checks(store::Tx& tx, const org::Scope& scope);
 Result<Check> get_check(store::Tx& tx, const org::Scope& scope, std::int64_t id);
-// result: ok | finding; a finding needs a note and gets due = due_days working days after today.
+struct Judgement {
+  std::string result;  // ok | finding
+  std::string note;    // required for a finding
+  int due_days = 10;   // a finding is due this many working days after today
+  std::optional<Checklist> checklist;  // required (and only allowed) in a benefit_payment check
+};
 Result<Check> judge_item(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope, std::int64_t by,
-                         std::int64_t check_id, std::int64_t item_id, const std::string& result,
-                         const std::string& note, int due_days, const time::Date& today, std::int64_t now);
+                         std::int64_t check_id, std::int64_t item_id, const Judgement& j, const time::Date& today,
+                         std::int64_t now);
 Result<Finding> close_finding(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope, std::int64_t by,
                               std::int64_t id, const std::string& follow_up, std::int64_t now);
 

@@ -208,7 +208,7 @@ std::optional<Violation> check_on_post_rate(int on_post_days, int due_days) {
 }
 
 std::optional<Violation> check_training_days(double days_this_year) {
-  if (days_this_year >= 5.0) return std::nullopt;
+  if (days_this_year >= kTrainingDaysPerYear) return std::nullopt;
   return Violation{"training_days", "三(九)",
                    fmt::format("本年度专项培训{:.1f}天，不足5天", days_this_year)};
 }

@@ -97,6 +97,7 @@ std::optional<Violation> check_window_staffing(int staff, int windows);
 std::optional<Violation> check_on_post_rate(int on_post_days, int due_days);
 
 // 三(九): at least 5 training days per person per year.
+inline constexpr double kTrainingDaysPerYear = 5.0;  // 三(九) 每人每年不少于5天
 std::optional<Violation> check_training_days(double days_this_year);
 
 }  // namespace yc::staff

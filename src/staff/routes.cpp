@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "audit/service.hpp"
+#include "hall/board.hpp"
 #include "platform/http/json_body.hpp"
 #include "platform/time.hpp"
 #include "staff/internal.hpp"
@@ -41,7 +43,14 @@ json::object assignment_json(const AssignmentRow& a) {
 }
 
 json::object training_json(const TrainingRow& t) {
-  return {{"id", t.id}, {"course", t.course}, {"kind", t.kind}, {"day", t.day}, {"days", t.days}, {"passed", t.passed}};
+  return {{"id", t.id},
+          {"course", t.course},
+          {"kind", t.kind},
+          {"day", t.day},
+          {"days", t.days},
+          {"passed", t.passed},
+          {"session_id", t.session_id ? json::value(*t.session_id) : json::value(nullptr)},
+          {"score", t.score ? json::value(*t.score) : json::value(nullptr)}};
 }
 
 json::object person_json(const Person& p) {
@@ -52,6 +61,7 @@ json::object person_json(const Person& p) {
           {"login", p.login},
           {"name", p.name_masked},
           {"badge", p.badge},
+          {"has_photo", p.has_photo},
           {"unit_code", p.unit_code},
           {"unit_name", p.unit_name},
           {"employment", p.employment ? json::value(employment_code(*p.employment)) : json::value(nullptr)},
@@ -77,6 +87,7 @@ json::object finding_json(const Finding& f) {
 
 json::object check_json(const Check& c, bool detail) {
   json::object o{{"id", c.id},
+                 {"kind", c.kind},
                  {"unit_code", c.unit_code},
                  {"unit_name", c.unit_name},
                  {"from", c.period_from},
@@ -90,6 +101,15 @@ json::object check_json(const Check& c, bool detail) {
   if (detail) {
     json::array items, findings;
     for (const auto& i : c.items) {
+      json::array handlers;
+      for (const auto& h : i.handlers) handlers.push_back({{"step", h.step}, {"name", h.name_masked}});
+      json::value checklist = nullptr;
+      if (i.checklist) {
+        checklist = json::object{{"eligibility", i.checklist->eligibility},
+                                 {"standard", i.checklist->standard},
+                                 {"account", i.checklist->account},
+                                 {"approval", i.checklist->approval}};
+      }
       items.push_back({{"id", i.id},
                        {"case_id", i.case_id},
                        {"case_no", i.case_no},
@@ -98,7 +118,10 @@ json::object check_json(const Check& c, bool detail) {
                        {"outcome", i.outcome},
                        {"accepted_day", i.accepted_day},
                        {"result", i.result},
-                       {"note", i.note}});
+                       {"note", i.note},
+                       {"checklist", checklist},
+                       {"handlers", handlers},
+                       {"separation_ok", i.separation_ok}});
     }
     for (const auto& f : c.finding_list) findings.push_back(finding_json(f));
     o["items"] = items;
@@ -109,6 +132,22 @@ json::object check_json(const Check& c, bool detail) {
 
 Result<time::Date> date_field(const http::JsonObject& b, std::string_view key) {
   return time::parse_date(YC_TRY(b.text(key, 10)), key);
+}
+
+// The four points of a benefit review, each a boolean; absent or null: none.
+Result<std::optional<Checklist>> checklist_field(const http::JsonObject& b) {
+  const auto& v = b.raw("checklist");
+  if (v.is_null()) return std::optional<Checklist>{};
+  if (!v.is_object()) return fail(ErrorCode::kInvalidArgument, "核对项格式不正确", "checklist");
+  http::JsonObject o(v.as_object());
+  Checklist c;
+  for (auto [key, flag] : {std::pair{"eligibility", &c.eligibility}, std::pair{"standard", &c.standard},
+                           std::pair{"account", &c.account}, std::pair{"approval", &c.approval}}) {
+    auto value = YC_TRY(o.opt_bool(key));
+    if (!value) return fail(ErrorCode::kInvalidArgument, "待遇发放复核须逐项核对四个方面", "checklist");
+    *flag = *value;
+  }
+  return std::optional<Checklist>{c};
 }
 
 Result<double> query_number(const http::Request& r, std::string_view key, double fallback) {
@@ -124,9 +163,13 @@ Result<double> query_number(const http::Request& r, std::string_view key, double
   }
 }
 
+json::object unit_json(const UnitRef& u) { return {{"code", u.code}, {"name", u.name}, {"level", u.level}}; }
+
+json::value rate_json(const std::optional<double>& rate) { return rate ? json::value(*rate) : json::value(nullptr); }
+
 }  // namespace
 
-void add_routes(identity::ApiRouter& api, store::Database& db) {
+void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::KeyRing& keys) {
   api.add(Method::kGet, "/api/staff/meta", "staff.read", [](const http::Request&, const Principal&) -> Result<http::Response> {
     json::array employments, posts, pairs;
     for (auto e : {Employment::kCivilServant, Employment::kInstitution, Employment::kAssistant,
@@ -183,7 +226,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
                        {"staff", s.staff},
                        {"ratio", s.windows > 0 ? json::value(static_cast<double>(s.staff) / s.windows) : json::value(nullptr)},
                        {"formal_staff", s.formal_staff},
-                       {"on_post_rate", s.on_post_rate ? json::value(*s.on_post_rate) : json::value(nullptr)},
+                       {"on_post_rate", rate_json(s.on_post_rate)},
                        {"violations", violations_json(s.violations)}});
     }
     for (const auto& x : c.people) {
@@ -193,8 +236,29 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
                         {"site_name", x.site_name},
                         {"violations", violations_json(x.violations)}});
     }
+    json::array path, children;
+    for (const auto& u : c.path) path.push_back(unit_json(u));
+    for (const auto& u : c.children) {
+      children.push_back({{"unit_code", u.unit.code},
+                          {"unit_name", u.unit.name},
+                          {"level", u.unit.level},
+                          {"sites", u.sites},
+                          {"windows", u.windows},
+                          {"staff", u.staff},
+                          {"formal_staff", u.formal_staff},
+                          {"on_post_rate", rate_json(u.on_post_rate())},
+                          {"sites_with_violations", u.sites_with_violations},
+                          {"people_with_violations", u.people_with_violations},
+                          {"violations", u.violations}});
+    }
     json::object totals{{"sites", sites.size()}, {"people", people.size()}, {"violations", violations}};
-    return http::json_response(200, json::object{{"month", c.month}, {"sites", sites}, {"people", people}, {"totals", totals}});
+    return http::json_response(200, json::object{{"month", c.month},
+                                                  {"unit", unit_json(c.unit)},
+                                                  {"path", path},
+                                                  {"children", children},
+                                                  {"sites", sites},
+                                                  {"people", people},
+                                                  {"totals", totals}});
   });
 
   api.add(Method::kGet, "/api/staff/capacity", "staff.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
@@ -247,6 +311,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     in.from = YC_TRY(date_field(b, "from"));
     in.to = YC_TRY(date_field(b, "to"));
     in.sample_size = static_cast<int>(YC_TRY(b.opt_integer("sample_size")).value_or(10));
+    in.kind = YC_TRY(b.opt_text("kind", 20)).value_or("cases");
     auto c = YC_TRY(db.transact<Check>(store::TxMode::kWrite, [&](store::Tx& tx) {
       return create_check(tx, p.actor(identity::client_of(r).address), p.scope("staff.manage"), p.account_id, in,
                           today(), time::now_ms());
@@ -266,12 +331,14 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     const auto id = YC_TRY(http::id_param(r, "id"));
     const auto item = YC_TRY(http::id_param(r, "item"));
     auto b = YC_TRY(http::JsonObject::parse(r));
-    const auto result = YC_TRY(b.text("result", 20));
-    const auto note = YC_TRY(b.opt_text("note", 500)).value_or("");
-    const auto due_days = static_cast<int>(YC_TRY(b.opt_integer("due_days")).value_or(10));
+    Judgement j;
+    j.result = YC_TRY(b.text("result", 20));
+    j.note = YC_TRY(b.opt_text("note", 500)).value_or("");
+    j.due_days = static_cast<int>(YC_TRY(b.opt_integer("due_days")).value_or(10));
+    j.checklist = YC_TRY(checklist_field(b));
     auto c = YC_TRY(db.transact<Check>(store::TxMode::kWrite, [&](store::Tx& tx) {
       return judge_item(tx, p.actor(identity::client_of(r).address), p.scope("staff.manage"), p.account_id, id, item,
-                        result, note, due_days, today(), time::now_ms());
+                        j, today(), time::now_ms());
     }));
     return http::json_response(200, check_json(c, true));
   });
@@ -286,6 +353,8 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
     }));
     return http::json_response(200, finding_json(f));
   });
+
+  add_training_routes(api, db);
 
   // Literal paths above; /api/staff/:account would match them otherwise (first match wins).
   api.add(Method::kGet, "/api/staff/:account", "staff.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
@@ -376,6 +445,48 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
       return add_training(tx, p.actor(identity::client_of(r).address), p.scope("staff.manage"), id, t, time::now_ms());
     }));
     return http::json_response(201, training_json(row));
+  });
+
+  // 三亮明 亮身份: the photo the hall screen shows at the person's window,
+  // kept by the hall manager too (the clerk keeps their own under /api/hall/photo).
+  api.add(Method::kGet, "/api/staff/:account/photo", "staff.read", [&db, &keys](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "account"));
+    auto photo = YC_TRY(db.transact<hall::Photo>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<hall::Photo> {
+      YC_TRY_VOID(person_in_scope(tx, p.scope("staff.read"), id));
+      return hall::own_photo(tx, keys, id);
+    }));
+    http::Response resp;
+    resp.content_type = photo.content_type;
+    resp.body = std::move(photo.bytes);
+    resp.header("Cache-Control", "no-store");
+    return resp;
+  });
+
+  api.add_upload(Method::kPut, "/api/staff/:account/photo", "staff.manage", 256 * 1024 + 1, [&db, &keys](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "account"));
+    const auto declared = std::string(r.header("content-type").value_or(""));
+    if (declared != "image/jpeg" && declared != "image/png")
+      return fail(ErrorCode::kUnsupportedMediaType, "照片应为 JPEG 或 PNG 图片", "photo");
+    YC_TRY_VOID(db.transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
+      YC_TRY_VOID(person_in_scope(tx, p.scope("staff.manage"), id));
+      YC_TRY_VOID(hall::put_photo(tx, keys, id, declared, r.body, time::now_ms()));
+      YC_TRY_VOID(audit::append(tx, audit::entry_for(p.actor(identity::client_of(r).address), "account.photo",
+                                                     "account", std::to_string(id))));
+      return {};
+    }));
+    return http::no_content();
+  });
+
+  api.add(Method::kDelete, "/api/staff/:account/photo", "staff.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "account"));
+    YC_TRY_VOID(db.transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
+      YC_TRY_VOID(person_in_scope(tx, p.scope("staff.manage"), id));
+      YC_TRY_VOID(hall::remove_photo(tx, id));
+      YC_TRY_VOID(audit::append(tx, audit::entry_for(p.actor(identity::client_of(r).address), "account.photo.remove",
+                                                     "account", std::to_string(id))));
+      return {};
+    }));
+    return http::no_content();
   });
 
   api.add(Method::kPut, "/api/staff/:account/attendance/:day", "staff.manage", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {

@@ -49,13 +49,6 @@ std::vector<std::string> split_categories(const std::string& s) {
 }
 
 // The account's unit path when the scope covers it; kNotFound otherwise.
-Result<void> in_scope(store::Tx& tx, const org::Scope& scope, std::int64_t account_id) {
-  auto row = tx.one("SELECT u.path FROM account a JOIN org_unit u ON u.code = a.unit_code WHERE a.id = $1",
-                    {account_id});
-  if (!row || !scope.covers(row->text(0))) return fail(ErrorCode::kNotFound, "人员不存在", "account_id");
-  return {};
-}
-
 // The assignments and training of many people in two queries (not two per
 // person): ids are integers read from the database, written into the SQL.
 std::string id_list(const std::vector<std::int64_t>& ids) {
@@ -79,12 +72,14 @@ Result<std::map<std::int64_t, std::vector<AssignmentRow>>> histories_of(store::T
 Result<std::map<std::int64_t, std::vector<TrainingRow>>> trainings_of(store::Tx& tx, const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, std::vector<TrainingRow>> out;
   if (ids.empty()) return out;
-  auto rows = YC_TRY(tx.query(fmt::format("SELECT account_id, id, course, kind, day, days_x10, passed FROM staff_training "
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT account_id, id, course, kind, day, days_x10, passed, session_id, score FROM staff_training "
                                           "WHERE account_id IN ({}) ORDER BY day DESC, id DESC",
                                           id_list(ids))));
   for (const auto& r : rows.rows) {
+    auto score = r.opt_int64(8);
     out[r.int64(0)].push_back(TrainingRow{r.int64(1), r.text(2), r.text(3), r.text(4),
-                                          static_cast<double>(r.int64(5)) / 10.0, r.int64(6) != 0});
+                                          static_cast<double>(r.int64(5)) / 10.0, r.int64(6) != 0, r.opt_int64(7),
+                                          score ? std::optional<int>(static_cast<int>(*score)) : std::nullopt});
   }
   return out;
 }
@@ -153,7 +148,8 @@ std::vector<Violation> person_warnings(const Person& p, const std::vector<Assign
 
 constexpr const char* kPersonSql =
     "SELECT a.id, a.login, a.name_masked, a.badge, a.unit_code, u.name, p.employment, p.site_id, s.name, "
-    "p.categories, p.hired_on, p.version "
+    "p.categories, p.hired_on, p.version, "
+    "(SELECT COUNT(*) FROM account_photo ph WHERE ph.account_id = a.id) "
     "FROM account a JOIN org_unit u ON u.code = a.unit_code "
     "LEFT JOIN staff_profile p ON p.account_id = a.id LEFT JOIN org_site s ON s.id = p.site_id ";
 
@@ -172,6 +168,7 @@ Person person_from(const store::Row& r, const time::Date& today, const std::vect
   p.categories = split_categories(r.text(9));
   p.hired_on = r.text(10);
   p.version = r.int64(11);
+  p.has_photo = r.int64(12) > 0;
   for (const auto& h : history) {
     if (held_on(h.a, today)) p.posts.push_back(h);
   }
@@ -192,6 +189,13 @@ std::string join_messages(const std::vector<Violation>& v) {
 }
 
 }  // namespace
+
+Result<void> person_in_scope(store::Tx& tx, const org::Scope& scope, std::int64_t account_id) {
+  auto row = tx.one("SELECT u.path FROM account a JOIN org_unit u ON u.code = a.unit_code WHERE a.id = $1",
+                    {account_id});
+  if (!row || !scope.covers(row->text(0))) return fail(ErrorCode::kNotFound, "人员不存在", "account_id");
+  return {};
+}
 
 Result<std::vector<Person>> list_people(store::Tx& tx, const org::Scope& scope, std::optional<std::int64_t> site,
                                         const std::string& unit_code, const time::Date& today) {
@@ -220,7 +224,7 @@ Result<std::vector<Person>> list_people(store::Tx& tx, const org::Scope& scope, 
 
 Result<PersonDetail> get_person(store::Tx& tx, const org::Scope& scope, std::int64_t account_id,
                                 const time::Date& today) {
-  YC_TRY_VOID(in_scope(tx, scope, account_id));
+  YC_TRY_VOID(person_in_scope(tx, scope, account_id));
   auto row = YC_TRY(tx.one(std::string(kPersonSql) + "WHERE a.id = $1", {account_id}));
   PersonDetail d;
   d.history = YC_TRY(history_of(tx, account_id));
@@ -235,7 +239,7 @@ Result<PersonDetail> get_person(store::Tx& tx, const org::Scope& scope, std::int
 
 Result<Person> put_profile(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope, std::int64_t account_id,
                            const ProfileInput& in, const time::Date& today, std::int64_t now) {
-  YC_TRY_VOID(in_scope(tx, scope, account_id));
+  YC_TRY_VOID(person_in_scope(tx, scope, account_id));
   if (in.site_id) YC_TRY(org::site_place(tx, scope, *in.site_id));
   if (!in.hired_on.empty()) YC_TRY(date_of(in.hired_on, "hired_on"));
   std::string categories;
@@ -268,7 +272,7 @@ Result<Person> put_profile(store::Tx& tx, const audit::Actor& actor, const org::
 Result<AssignmentRow> assign(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
                              std::int64_t account_id, const Assignment& proposed, const std::string& reason,
                              std::optional<std::int64_t> by, std::int64_t now) {
-  YC_TRY_VOID(in_scope(tx, scope, account_id));
+  YC_TRY_VOID(person_in_scope(tx, scope, account_id));
   // One assignment at a time per person: the checks read what the write changes.
   auto profile = tx.one("SELECT employment FROM staff_profile WHERE account_id = $1", {account_id});
   if (!profile) return fail(ErrorCode::kUnprocessable, "请先填写该人员的档案（用工性质）", "employment");
@@ -299,7 +303,7 @@ Result<AssignmentRow> end_assignment(store::Tx& tx, const audit::Actor& actor, c
   auto row = tx.one(fmt::format("SELECT {} FROM staff_assignment WHERE id = $1", kAssignmentCols), {id});
   if (!row) return fail(ErrorCode::kNotFound, "任职记录不存在", "id");
   auto a = assignment_from(*row);
-  if (!in_scope(tx, scope, a.account_id)) return fail(ErrorCode::kNotFound, "任职记录不存在", "id");
+  if (!person_in_scope(tx, scope, a.account_id)) return fail(ErrorCode::kNotFound, "任职记录不存在", "id");
   if (a.a.to) return fail(ErrorCode::kConflict, "该任职已结束", "to");
   if (time::days_from_civil(to) < time::days_from_civil(a.a.from))
     return fail(ErrorCode::kInvalidArgument, "结束日期不能早于任职开始日期", "to");
@@ -314,7 +318,7 @@ Result<AssignmentRow> end_assignment(store::Tx& tx, const audit::Actor& actor, c
 
 Result<TrainingRow> add_training(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
                                  std::int64_t account_id, TrainingRow t, std::int64_t now) {
-  YC_TRY_VOID(in_scope(tx, scope, account_id));
+  YC_TRY_VOID(person_in_scope(tx, scope, account_id));
   if (t.course.empty()) return fail(ErrorCode::kInvalidArgument, "请填写培训课程", "course");
   if (t.kind != "pre_post" && t.kind != "annual")
     return fail(ErrorCode::kInvalidArgument, "培训类型只能是岗前培训或年度专项培训", "kind");
@@ -333,7 +337,7 @@ Result<TrainingRow> add_training(store::Tx& tx, const audit::Actor& actor, const
 Result<void> set_attendance(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
                             std::int64_t account_id, const time::Date& day, const std::string& status,
                             std::int64_t now) {
-  YC_TRY_VOID(in_scope(tx, scope, account_id));
+  YC_TRY_VOID(person_in_scope(tx, scope, account_id));
   static const std::set<std::string> kStatuses = {"on_post", "leave", "secondment", "absent"};
   if (!kStatuses.contains(status))
     return fail(ErrorCode::kInvalidArgument, "考勤状态只能是在岗、请假、借调或缺勤", "status");
@@ -347,23 +351,100 @@ Result<void> set_attendance(store::Tx& tx, const audit::Actor& actor, const org:
   return {};
 }
 
+namespace {
+
+// The unit a compliance view is about: the one asked for (in scope), or
+// the top of the scope (the common ancestor of its units).
+Result<UnitRef> compliance_unit(store::Tx& tx, const org::Scope& scope, const std::string& unit_code,
+                                std::string& path) {
+  std::string where = "parent_code IS NULL ORDER BY code LIMIT 1";  // the city, for a scope of everything
+  std::vector<store::Param> params;
+  if (!unit_code.empty()) {
+    params.emplace_back(unit_code);
+    where = "code = $1 AND " + scope.sql("path", params);
+  } else if (scope.empty()) {
+    return fail(ErrorCode::kNotFound, "单位不存在", "unit");
+  } else if (!scope.is_all()) {
+    std::string common = scope.paths().front();
+    for (const auto& p : scope.paths()) {
+      std::size_t n = 0;
+      while (n < common.size() && n < p.size() && common[n] == p[n]) ++n;
+      common.resize(n);
+    }
+    common.resize(common.rfind('/') + 1);  // paths end with '/': cut back to a whole unit
+    params.emplace_back(common);
+    where = "path = $1";
+  }
+  auto row = tx.one("SELECT code, name, level, path FROM org_unit WHERE " + where, params);
+  if (!row) return fail(ErrorCode::kNotFound, "单位不存在", "unit");
+  path = row->text(3);
+  return UnitRef{row->text(0), row->text(1), static_cast<int>(row->int64(2))};
+}
+
+}  // namespace
+
 Result<Compliance> compliance(store::Tx& tx, const org::Scope& scope, const std::string& unit_code,
                               const std::string& month, const time::Date& today) {
   if (month.size() != 7 || !time::parse_date(month + "-01"))
     return fail(ErrorCode::kInvalidArgument, "月份应形如 2026-11", "month");
   Compliance c;
   c.month = month;
-  auto people = YC_TRY(list_people(tx, scope, std::nullopt, unit_code, today));
+  std::string unit_path;
+  c.unit = YC_TRY(compliance_unit(tx, scope, unit_code, unit_path));
+  // Every unit under it (and its ancestors for the breadcrumb): code -> path.
+  std::map<std::string, std::string> paths;
+  auto units = YC_TRY(tx.query("SELECT code, name, level, path, parent_code FROM org_unit WHERE path LIKE $1",
+                               {unit_path + "%"}));
+  for (const auto& r : units.rows) {
+    paths[r.text(0)] = r.text(3);
+    if (r.opt_text(4).value_or("") == c.unit.code) {
+      c.children.push_back(UnitCompliance{UnitRef{r.text(0), r.text(1), static_cast<int>(r.int64(2))}});
+    }
+  }
+  for (std::size_t at = 1; at < unit_path.size();) {
+    const auto next = unit_path.find('/', at);
+    if (next == std::string::npos) break;
+    const auto prefix = unit_path.substr(0, next + 1);
+    if (scope.covers(prefix)) {
+      auto u = YC_TRY(tx.one("SELECT code, name, level FROM org_unit WHERE path = $1", {prefix}));
+      c.path.push_back(UnitRef{u.text(0), u.text(1), static_cast<int>(u.int64(2))});
+    }
+    at = next + 1;
+  }
+  std::sort(c.children.begin(), c.children.end(), [](const auto& a, const auto& b) { return a.unit.code < b.unit.code; });
+
+  auto people = YC_TRY(list_people(tx, scope, std::nullopt, c.unit.code, today));
   std::map<std::int64_t, SiteCompliance> sites;
-  auto sites_list = YC_TRY(org::list_sites(tx, scope, unit_code));
+  auto sites_list = YC_TRY(org::list_sites(tx, scope, c.unit.code));
   for (const auto& s : sites_list) {
     SiteCompliance sc;
     sc.site_id = s.site.id;
     sc.site_name = s.site.name;
     sc.unit_code = s.site.unit_code;
-    sc.windows = static_cast<int>(
-        YC_TRY(tx.one("SELECT COUNT(*) FROM org_window WHERE site_id = $1", {s.site.id})).int64(0));
+    sc.unit_path = paths[s.site.unit_code];
     sites[s.site.id] = std::move(sc);
+  }
+  // Windows and formal staff's attendance of every site in two queries.
+  auto windows = YC_TRY(tx.query("SELECT w.site_id, COUNT(*) FROM org_window w JOIN org_site s ON s.id = w.site_id "
+                                 "JOIN org_unit u ON u.code = s.unit_code WHERE u.path LIKE $1 GROUP BY w.site_id",
+                                 {unit_path + "%"}));
+  for (const auto& r : windows.rows) {
+    if (auto it = sites.find(r.int64(0)); it != sites.end()) it->second.windows = static_cast<int>(r.int64(1));
+  }
+  // 三(七) 到岗率 98%: formal staff's attendance days of the month; approved
+  // leave does not count against it, secondment and absence do.
+  auto attendance = YC_TRY(tx.query(
+      "SELECT p.site_id, COALESCE(SUM(CASE WHEN t.status = 'on_post' THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN t.status <> 'leave' THEN 1 ELSE 0 END), 0) "
+      "FROM staff_attendance t JOIN staff_profile p ON p.account_id = t.account_id JOIN org_site s ON s.id = p.site_id "
+      "JOIN org_unit u ON u.code = s.unit_code WHERE u.path LIKE $1 AND p.employment IN ('civil_servant', 'institution') "
+      "AND t.day LIKE $2 GROUP BY p.site_id",
+      {unit_path + "%", month + "-%"}));
+  for (const auto& r : attendance.rows) {
+    if (auto it = sites.find(r.int64(0)); it != sites.end()) {
+      it->second.on_post_days = static_cast<int>(r.int64(1));
+      it->second.due_days = static_cast<int>(r.int64(2));
+    }
   }
   for (const auto& p : people) {
     if (!p.employment || !p.site_id || !sites.contains(*p.site_id)) continue;
@@ -377,17 +458,9 @@ Result<Compliance> compliance(store::Tx& tx, const org::Scope& scope, const std:
     if (sc.windows > 0) {
       if (auto v = check_window_staffing(sc.staff, sc.windows)) sc.violations.push_back(*v);
     }
-    // 三(七) 到岗率 98%: formal staff's attendance days of the month; approved
-    // leave does not count against it, secondment and absence do.
-    auto a = YC_TRY(tx.one("SELECT COALESCE(SUM(CASE WHEN t.status = 'on_post' THEN 1 ELSE 0 END), 0), "
-                           "COALESCE(SUM(CASE WHEN t.status <> 'leave' THEN 1 ELSE 0 END), 0) "
-                           "FROM staff_attendance t JOIN staff_profile p ON p.account_id = t.account_id "
-                           "WHERE p.site_id = $1 AND p.employment IN ('civil_servant', 'institution') AND t.day LIKE $2",
-                           {id, month + "-%"}));
-    if (a.int64(1) > 0) {
-      sc.on_post_rate = static_cast<double>(a.int64(0)) / static_cast<double>(a.int64(1));
-      if (auto v = check_on_post_rate(static_cast<int>(a.int64(0)), static_cast<int>(a.int64(1))))
-        sc.violations.push_back(*v);
+    if (sc.due_days > 0) {
+      sc.on_post_rate = static_cast<double>(sc.on_post_days) / static_cast<double>(sc.due_days);
+      if (auto v = check_on_post_rate(sc.on_post_days, sc.due_days)) sc.violations.push_back(*v);
     }
     c.sites.push_back(std::move(sc));
   }
@@ -403,7 +476,27 @@ Result<Compliance> compliance(store::Tx& tx, const org::Scope& scope, const std:
       warnings.push_back({"no_profile", "三(七)", "有经办权限但未建人员档案(用工性质、岗位)，岗位规则无法核查"});
     }
     if (warnings.empty()) continue;
-    c.people.push_back(PersonCompliance{p.account_id, p.name_masked, p.site_name, std::move(warnings)});
+    c.people.push_back(PersonCompliance{p.account_id, p.name_masked, p.site_name, paths[p.unit_code], std::move(warnings)});
+  }
+  // The drill-down rows: each child unit sums what lies under it.
+  for (auto& child : c.children) {
+    const auto& prefix = paths[child.unit.code];
+    for (const auto& sc : c.sites) {
+      if (sc.unit_path.rfind(prefix, 0) != 0) continue;
+      ++child.sites;
+      child.windows += sc.windows;
+      child.staff += sc.staff;
+      child.formal_staff += sc.formal_staff;
+      child.on_post_days += sc.on_post_days;
+      child.due_days += sc.due_days;
+      if (!sc.violations.empty()) ++child.sites_with_violations;
+      child.violations += static_cast<int>(sc.violations.size());
+    }
+    for (const auto& pc : c.people) {
+      if (pc.unit_path.rfind(prefix, 0) != 0) continue;
+      ++child.people_with_violations;
+      child.violations += static_cast<int>(pc.violations.size());
+    }
   }
   return c;
 }

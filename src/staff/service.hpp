@@ -30,6 +30,8 @@ struct TrainingRow {
   std::string course, kind, day;
   double days = 0;
   bool passed = false;
+  std::optional<std::int64_t> session_id;  // recorded from a training session
+  std::optional<int> score;
 };
 
 struct Person {
@@ -41,6 +43,7 @@ struct Person {
   std::vector<std::string> categories;
   std::string hired_on;
   std::int64_t version = 0;
+  bool has_photo = false;                 // 三亮明 亮身份 (account_photo)
   std::vector<AssignmentRow> posts;       // held today
   double training_days = 0;               // this year
   bool pre_post_passed = false;
@@ -57,6 +60,9 @@ struct PersonDetail {
   std::vector<TrainingRow> training;
   std::vector<AttendanceDay> attendance;  // the last 62 days with a record
 };
+
+// kNotFound (field account_id) unless the account's unit is in scope.
+Result<void> person_in_scope(store::Tx& tx, const org::Scope& scope, std::int64_t account_id);
 
 Result<std::vector<Person>> list_people(store::Tx& tx, const org::Scope& scope, std::optional<std::int64_t> site,
                                         const std::string& unit_code, const time::Date& today);
@@ -90,22 +96,40 @@ Result<void> set_attendance(store::Tx& tx, const audit::Actor& actor, const org:
 
 struct SiteCompliance {
   std::int64_t site_id = 0;
-  std::string site_name, unit_code;
+  std::string site_name, unit_code, unit_path;
   int windows = 0, staff = 0, formal_staff = 0;
+  int on_post_days = 0, due_days = 0;  // formal staff's attendance records of the month (leave excluded)
   std::optional<double> on_post_rate;
   std::vector<Violation> violations;
 };
 struct PersonCompliance {
   std::int64_t account_id = 0;
-  std::string name_masked, site_name;
+  std::string name_masked, site_name, unit_path;
   std::vector<Violation> violations;
+};
+struct UnitRef {
+  std::string code, name;
+  int level = 0;
+};
+// One child unit, summing every site and person under it (drill-down).
+struct UnitCompliance {
+  UnitRef unit;
+  int sites = 0, windows = 0, staff = 0, formal_staff = 0, on_post_days = 0, due_days = 0;
+  int sites_with_violations = 0, people_with_violations = 0, violations = 0;
+  std::optional<double> on_post_rate() const {
+    return due_days > 0 ? std::optional<double>(static_cast<double>(on_post_days) / due_days) : std::nullopt;
+  }
 };
 struct Compliance {
   std::string month;
+  UnitRef unit;
+  std::vector<UnitRef> path;  // from the top of the caller's scope down to unit
+  std::vector<UnitCompliance> children;
   std::vector<SiteCompliance> sites;
   std::vector<PersonCompliance> people;
 };
-// month: "YYYY-MM"; today: the day the rules are judged on.
+// month: "YYYY-MM"; today: the day the rules are judged on; unit_code ""
+// = the top of the caller's scope.
 Result<Compliance> compliance(store::Tx& tx, const org::Scope& scope, const std::string& unit_code,
                               const std::string& month, const time::Date& today);
 

@@ -84,14 +84,16 @@ export function nthResidentId(region, n) {
   return residentId(region, birth, n % 1000);
 }
 
-// A finished case of today at 东华门街道 (unit 110101001): an immediate item
-// (即办, BJ-JYCY-001) taken and accepted by `clerk` is ready at once. n picks
-// the applicant's ID number.
-export async function finishedCase(clerk, n) {
+// A finished case of today at 东华门街道 (unit 110101001), taken and
+// accepted by `clerk`: an immediate item (即办, BJ-JYCY-001 by default) is
+// ready at once; an item with a back-office chain needs `deciders`, a
+// client per step (review_first, review_second, approve, recheck) who
+// approves it. n picks the applicant's ID number.
+export async function finishedCase(clerk, n, { item = 'BJ-JYCY-001', deciders = {} } = {}) {
   const sites = await clerk.get('/api/org/sites');
   const hall = sites.body.items.find((x) => x.unit_code === '110101001' && x.kind === 'hall');
   const opened = await clerk.post('/api/cases', {
-    item_code: 'BJ-JYCY-001', site_id: hall.id,
+    item_code: item, site_id: hall.id,
     applicant: { kind: 'person', id_number: nthResidentId('110101', n), name: '内控抽查', phone: `139000000${String(n).padStart(2, '0')}` },
   }, { headers: { 'Idempotency-Key': crypto.randomUUID() } });
   if (opened.status !== 201) throw new Error(`case intake: ${opened.status} ${opened.text}`);
@@ -100,7 +102,15 @@ export async function finishedCase(clerk, n) {
       m.required ? { state: 'received', form: 'original' } : { state: 'not_applicable' });
     if (judged.status !== 200) throw new Error(`material: ${judged.status} ${judged.text}`);
   }
-  const accepted = await clerk.post(`/api/cases/${opened.body.id}/accept`, undefined);
-  if (accepted.status !== 200 || accepted.body.status !== 'ready') throw new Error(`accept: ${accepted.status} ${accepted.text}`);
-  return accepted.body;
+  let c = (await clerk.post(`/api/cases/${opened.body.id}/accept`, undefined)).body;
+  while (c.status === 'review') {
+    const task = c.tasks.find((t) => t.state === 'open');
+    const decider = deciders[task?.step];
+    if (!decider) throw new Error(`no decider for step ${task?.step}`);
+    const acted = await decider.post(`/api/tasks/${task.id}/act`, { action: 'approve', opinion: '符合条件' });
+    if (acted.status !== 200) throw new Error(`${task.step}: ${acted.status} ${acted.text}`);
+    c = (await clerk.get(`/api/cases/${opened.body.id}`)).body;
+  }
+  if (c.status !== 'ready') throw new Error(`case ended ${c.status}`);
+  return c;
 }

@@ -12,6 +12,12 @@ let hallmgr;
 let people;
 
 const byLogin = (login) => people.find((p) => p.login === login);
+// A TOTP code is accepted once per account: one session each, shared by the tests.
+const totpSessions = new Map();
+const withTotp = (login) => {
+  if (!totpSessions.has(login)) totpSessions.set(login, signInWithTotp(server.url, login));
+  return totpSessions.get(login);
+};
 
 before(async () => {
   server = await startServer({ seed: true });
@@ -157,7 +163,7 @@ test('the internal-control post samples finished cases; a finding gets a working
   assert.match(refused.body.error.message, /内控岗位/);
   assert.equal((await hallmgr.get('/api/staff/internal-checks')).body.items.length, 0);
 
-  const officer = await signInWithTotp(server.url, 'dcadmin');
+  const officer = await withTotp('dcadmin');
   const check = await officer.post('/api/staff/internal-checks', body);
   assert.equal(check.status, 201, check.text);
   assert.ok(check.body.items.some((i) => i.case_id === finished.id));
@@ -182,4 +188,132 @@ test('the internal-control post samples finished cases; a finding gets a working
   assert.equal(closed.status, 200, closed.text);
   assert.ok(closed.body.closed_at > 0);
   assert.equal((await hallmgr.post(`/api/staff/findings/${finding.id}/close`, { follow_up: '再次' })).status, 409);
+});
+
+test('待遇发放复核 samples only payment items and judges each on four points (四(四) 内控)', async () => {
+  const clerk = await signIn(server.url, 'clerk');
+  const deciders = {
+    review_first: await signIn(server.url, 'reviewer'),
+    review_second: await signIn(server.url, 'reviewer2'),
+    approve: await withTotp('approver'),
+    recheck: await withTotp('rechecker'),
+  };
+  const payment = await finishedCase(clerk, 78, { item: 'BJ-SHBX-001', deciders });
+  await finishedCase(clerk, 79);  // an immediate item: not a payment, never sampled
+  const officer = await withTotp('dcadmin');
+  const day = payment.accepted_day;
+  const badKind = await officer.post('/api/staff/internal-checks', { unit: '110101001', from: day, to: day, kind: 'x' });
+  assert.equal(badKind.status, 400);
+  assert.equal(badKind.body.error.field, 'kind');
+  const check = await officer.post('/api/staff/internal-checks',
+    { unit: '110101001', from: day, to: day, sample_size: 50, kind: 'benefit_payment' });
+  assert.equal(check.status, 201, check.text);
+  assert.equal(check.body.kind, 'benefit_payment');
+  assert.ok(check.body.items.length >= 1);
+  assert.ok(check.body.items.every((i) => /申领|待遇|补贴|养老金|注销/.test(i.item_name)), 'payment items only');
+  const item = check.body.items.find((i) => i.case_id === payment.id);
+  assert.ok(item, 'the payment case is in the sample');
+  // Who handled which step, from the case's history; four different people.
+  assert.deepEqual(item.handlers.map((h) => h.step).slice(0, 2), ['受理', '初审']);
+  assert.equal(item.separation_ok, true);
+  const url = `/api/staff/internal-checks/${check.body.id}/items/${item.id}`;
+  const noList = await officer.post(url, { result: 'ok' });
+  assert.equal(noList.status, 400);
+  assert.equal(noList.body.error.field, 'checklist');
+  const contradicts = await officer.post(url,
+    { result: 'ok', checklist: { eligibility: true, standard: false, account: true, approval: true } });
+  assert.equal(contradicts.status, 400, 'a failed point cannot be judged 无问题');
+  assert.equal(contradicts.body.error.field, 'checklist');
+  const judged = await officer.post(url, {
+    result: 'finding', note: '发放标准与缴费年限不符', due_days: 3,
+    checklist: { eligibility: true, standard: false, account: true, approval: true },
+  });
+  assert.equal(judged.status, 200, judged.text);
+  const after = judged.body.items.find((i) => i.id === item.id);
+  assert.deepEqual(after.checklist, { eligibility: true, standard: false, account: true, approval: true });
+  assert.equal(judged.body.finding_list.length, 1);
+});
+
+test('a training session: enrol, record results once, yearly totals rise (三(九))', async () => {
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  const course = await hallmgr.post('/api/staff/courses', { title: '窗口服务规范', kind: 'annual', days: 2, pass_score: 70, unit: '110101001' });
+  assert.equal(course.status, 201, course.text);
+  const badCourse = await hallmgr.post('/api/staff/courses', { title: 'x', kind: 'annual', days: 40, unit: '110101001' });
+  assert.equal(badCourse.status, 400);
+  assert.equal(badCourse.body.error.field, 'days');
+  const session = await hallmgr.post('/api/staff/training-sessions',
+    { course_id: course.body.id, day: today, place: '东华门街道三楼会议室', capacity: 2, unit: '110101001' });
+  assert.equal(session.status, 201, session.text);
+  const sid = session.body.id;
+  const clerk = byLogin('clerk');
+  const reviewer = byLogin('reviewer');
+  const rechecker = byLogin('rechecker');
+  const enrolled = await hallmgr.post(`/api/staff/training-sessions/${sid}/enrolments`,
+    { account_ids: [clerk.account_id, reviewer.account_id] });
+  assert.equal(enrolled.status, 200, enrolled.text);
+  assert.equal(enrolled.body.enrolled, 2);
+  const full = await hallmgr.post(`/api/staff/training-sessions/${sid}/enrolments`, { account_ids: [rechecker.account_id] });
+  assert.equal(full.status, 422);
+  assert.match(full.body.error.message, /名额/);
+  const before = (await hallmgr.get('/api/staff/training-totals')).body.items.find((t) => t.login === 'clerk');
+  const missing = await hallmgr.post(`/api/staff/training-sessions/${sid}/results`,
+    { results: [{ account_id: clerk.account_id, attended: true, score: 88 }] });
+  assert.equal(missing.status, 400);
+  assert.equal(missing.body.error.field, 'results');
+  const recorded = await hallmgr.post(`/api/staff/training-sessions/${sid}/results`, {
+    results: [{ account_id: clerk.account_id, attended: true, score: 88 },
+      { account_id: reviewer.account_id, attended: true, score: 52 }],
+  });
+  assert.equal(recorded.status, 200, recorded.text);
+  assert.equal(recorded.body.status, 'recorded');
+  const byId = Object.fromEntries(recorded.body.enrolments.map((e) => [e.login, e]));
+  assert.equal(byId.clerk.passed, true);
+  assert.equal(byId.reviewer.passed, false);
+  assert.equal((await hallmgr.post(`/api/staff/training-sessions/${sid}/results`, {
+    results: [{ account_id: clerk.account_id, attended: true, score: 88 },
+      { account_id: reviewer.account_id, attended: true, score: 52 }],
+  })).status, 409);
+  const totals = await hallmgr.get('/api/staff/training-totals');
+  assert.equal(totals.body.required_days, 5);
+  const afterTotal = totals.body.items.find((t) => t.login === 'clerk');
+  assert.equal(afterTotal.days, before.days + 2);
+  assert.equal(afterTotal.sessions, before.sessions + 1);
+  const detail = await hallmgr.get(`/api/staff/${clerk.account_id}`);
+  assert.ok(detail.body.training.some((t) => t.session_id === sid && t.score === 88));
+});
+
+test('compliance drills down from the city to a street with a breadcrumb', async () => {
+  const city = await withTotp('cityadmin');
+  const top = await city.get('/api/staff/compliance');
+  assert.equal(top.status, 200, top.text);
+  assert.equal(top.body.unit.level, 1);
+  const dongcheng = top.body.children.find((u) => u.unit_code === '110101');
+  assert.ok(dongcheng && dongcheng.violations > 0, 'the demo violations show at the district');
+  const district = await city.get('/api/staff/compliance?unit=110101');
+  const street = district.body.children.find((u) => u.unit_code === '110101001');
+  assert.ok(street.sites_with_violations >= 1);
+  const down = await city.get('/api/staff/compliance?unit=110101001');
+  assert.deepEqual(down.body.path.map((u) => u.code), ['110000', '110101', '110101001']);
+  // The hall manager starts at the street and cannot look at another.
+  const own = await hallmgr.get('/api/staff/compliance');
+  assert.equal(own.body.unit.code, '110101001');
+  assert.equal((await hallmgr.get('/api/staff/compliance?unit=110102')).status, 404);
+});
+
+test('the hall manager keeps a person\'s photo (三亮明); bad types and other streets are refused', async () => {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const clerk = byLogin('clerk');
+  assert.equal(clerk.has_photo, false);
+  const put = await hallmgr.request('PUT', `/api/staff/${clerk.account_id}/photo`, { bytes: png, type: 'image/png' });
+  assert.equal(put.status, 204, put.text);
+  const got = await hallmgr.get(`/api/staff/${clerk.account_id}/photo`);
+  assert.equal(got.status, 200);
+  assert.equal((await hallmgr.get(`/api/staff/${clerk.account_id}`)).body.has_photo, true);
+  const text = await hallmgr.request('PUT', `/api/staff/${clerk.account_id}/photo`, { bytes: 'hello', type: 'text/plain' });
+  assert.equal(text.status, 415);
+  const city = await withTotp('cityadmin');
+  const xc = (await city.get('/api/staff')).body.items.find((p) => p.login === 'xcclerk');
+  assert.equal((await hallmgr.request('PUT', `/api/staff/${xc.account_id}/photo`, { bytes: png, type: 'image/png' })).status, 404);
+  assert.equal((await hallmgr.request('DELETE', `/api/staff/${clerk.account_id}/photo`)).status, 204);
+  assert.equal((await hallmgr.get(`/api/staff/${clerk.account_id}/photo`)).status, 404);
 });
