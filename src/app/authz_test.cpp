@@ -18,6 +18,7 @@
 #include "app/routes.hpp"
 #include "audit/model.hpp"
 #include "cases/incidents.hpp"
+#include "hall/board.hpp"
 #include "hall/service.hpp"
 #include "cases/service.hpp"
 #include "catalog/offers.hpp"
@@ -179,6 +180,37 @@ class Matrix : public ::testing::Test {
                            {unit, path, target_in_}))
           .int64(0);
     }).value();
+  }
+  // A training session of `unit` on a past day (of a city course); with
+  // `enrolled`, one staff member of the unit is on it. Returns its path.
+  std::int64_t city_course() {
+    return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("INSERT INTO training_course (title, kind, days_x10, pass_score, unit_code, unit_path, "
+                           "created_by, created_at) VALUES ('窗口规范', 'annual', 10, 60, '110000', '/110000/', $1, 0) "
+                           "RETURNING id",
+                           {target_in_}))
+          .int64(0);
+    }).value();
+  }
+  std::string training_session(const std::string& unit, std::int64_t enrolled = 0) {
+    const auto course = city_course();
+    return "/api/staff/training-sessions/" + std::to_string(db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {unit})).text(0);
+      auto id = YC_TRY(tx.one("INSERT INTO training_session (course_id, day, place, capacity, unit_code, unit_path, created_by, "
+                              "created_at) VALUES ($1, '2026-01-10', '会议室', 10, $2, $3, $4, 0) RETURNING id",
+                              {course, unit, path, target_in_})).int64(0);
+      if (enrolled != 0)
+        YC_TRY(tx.exec("INSERT INTO training_enrolment (session_id, account_id, created_at) VALUES ($1, $2, 0)", {id, enrolled}));
+      return id;
+    }).value());
+  }
+  // A staff member of `unit` with a photo on file; returns the photo path.
+  std::string staff_photo(const std::string& unit) {
+    const auto id = staff_member(unit);
+    EXPECT_TRUE(db_->transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return hall::put_photo(tx, keys_, id, "image/png", std::string("\x89PNG\r\n\x1A\n", 8) + "IHDR", 0);
+    }));
+    return "/api/staff/" + std::to_string(id) + "/photo";
   }
   // A person with a staff profile (协管员) and a passed pre-post training.
   std::int64_t staff_member(const std::string& unit) {
@@ -919,6 +951,74 @@ std::vector<Row> Matrix::rows() {
       {Method::kPost, "/api/staff/findings/:id/close", "staff.manage",
        [](Matrix&, const Caller&) { return Call{"/api/staff/findings/999999/close", "", R"({"follow_up":"已整改"})"}; },
        nullptr, 200, [](bool has, bool) { return has ? 404 : 403; }},
+      // Training (三(九)): courses and sessions of a unit, results of its people.
+      {Method::kGet, "/api/staff/courses", "staff.read", path("/api/staff/courses")},
+      {Method::kPost, "/api/staff/courses", "staff.manage",
+       [](Matrix&, const Caller&) { return Call{"/api/staff/courses", "", R"({"title":"规范","kind":"annual","days":1,"unit":"110101001"})"}; },
+       [](Matrix&, const Caller&) { return Call{"/api/staff/courses", "", R"({"title":"规范","kind":"annual","days":1,"unit":"110102003"})"}; },
+       201},
+      {Method::kGet, "/api/staff/training-sessions", "staff.read", path("/api/staff/training-sessions")},
+      {Method::kPost, "/api/staff/training-sessions", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/training-sessions", "",
+                     R"({"course_id":)" + std::to_string(m.city_course()) + R"(,"day":"2026-12-01","place":"会议室","capacity":5,"unit":"110101001"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/training-sessions", "",
+                     R"({"course_id":)" + std::to_string(m.city_course()) + R"(,"day":"2026-12-01","place":"会议室","capacity":5,"unit":"110102003"})"};
+       },
+       201},
+      {Method::kGet, "/api/staff/training-sessions/:id", "staff.read",
+       [](Matrix& m, const Caller&) { return Call{m.training_session("110101001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.training_session("110102003"), "", ""}; }},
+      {Method::kPost, "/api/staff/training-sessions/:id/enrolments", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{m.training_session("110101001") + "/enrolments", "",
+                     R"({"account_ids":[)" + std::to_string(m.staff_member("110101001")) + "]}"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{m.training_session("110102003") + "/enrolments", "",
+                     R"({"account_ids":[)" + std::to_string(m.staff_member("110102003")) + "]}"};
+       }},
+      {Method::kDelete, "/api/staff/training-sessions/:id/enrolments/:account", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         const auto who = m.staff_member("110101001");
+         return Call{m.training_session("110101001", who) + "/enrolments/" + std::to_string(who), "", ""};
+       },
+       [](Matrix& m, const Caller&) {
+         const auto who = m.staff_member("110102003");
+         return Call{m.training_session("110102003", who) + "/enrolments/" + std::to_string(who), "", ""};
+       }},
+      {Method::kPost, "/api/staff/training-sessions/:id/results", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         const auto who = m.staff_member("110101001");
+         return Call{m.training_session("110101001", who) + "/results", "",
+                     R"({"results":[{"account_id":)" + std::to_string(who) + R"(,"attended":true,"score":80}]})"};
+       },
+       [](Matrix& m, const Caller&) {
+         const auto who = m.staff_member("110102003");
+         return Call{m.training_session("110102003", who) + "/results", "",
+                     R"({"results":[{"account_id":)" + std::to_string(who) + R"(,"attended":true,"score":80}]})"};
+       }},
+      {Method::kGet, "/api/staff/training-totals", "staff.read", path("/api/staff/training-totals")},
+      // The roster photo (三亮明), kept by whoever manages the person.
+      {Method::kGet, "/api/staff/:account/photo", "staff.read",
+       [](Matrix& m, const Caller&) { return Call{m.staff_photo("110101001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.staff_photo("110102003"), "", ""}; }},
+      {Method::kPut, "/api/staff/:account/photo", "staff.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.staff_member("110101001")) + "/photo", "",
+                     std::string("\x89PNG\r\n\x1A\n", 8) + "IHDR", "image/png"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/staff/" + std::to_string(m.staff_member("110102003")) + "/photo", "",
+                     std::string("\x89PNG\r\n\x1A\n", 8) + "IHDR", "image/png"};
+       },
+       204},
+      {Method::kDelete, "/api/staff/:account/photo", "staff.manage",
+       [](Matrix& m, const Caller&) { return Call{m.staff_photo("110101001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.staff_photo("110102003"), "", ""}; },
+       204},
       // The window device agent (issue 8): its own token, never a session.
       {Method::kPost, "/api/agent/heartbeat", "public",
        [](Matrix&, const Caller&) { return Call{"/api/agent/heartbeat", "", R"({"devices":[]})"}; }, nullptr, 401},
