@@ -267,6 +267,27 @@ Result<void> seed_demo_staff(store::Database& db) {
                        {id, std::string(post), std::string(from), now}));
       }
     }
+    // 三(九): the city's pre-post course and the street's yearly course, with
+    // next week's session open for enrolment and two people on it.
+    auto hallmgr = tx.one("SELECT id FROM account WHERE login = 'hallmgr'");
+    if (hallmgr) {
+      const auto by = hallmgr->int64(0);
+      YC_TRY(tx.exec("INSERT INTO training_course (title, kind, days_x10, pass_score, unit_code, unit_path, created_by, "
+                     "created_at) VALUES ('岗前培训(人力社保政策与经办)', 'pre_post', 30, 60, '110000', '/110000/', $1, $2)",
+                     {by, now}));
+      auto course = YC_TRY(tx.one("INSERT INTO training_course (title, kind, days_x10, pass_score, unit_code, unit_path, "
+                                  "created_by, created_at) VALUES ('窗口服务规范与一次性告知', 'annual', 20, 70, '110101001', "
+                                  "'/110000/110101/110101001/', $1, $2) RETURNING id",
+                                  {by, now}));
+      const auto next_week = time::civil_from_days(time::days_from_civil(today) + 7);
+      auto session = YC_TRY(tx.one("INSERT INTO training_session (course_id, day, place, trainer, capacity, unit_code, "
+                                   "unit_path, created_by, created_at) VALUES ($1, $2, '东华门街道社区服务中心三楼会议室', "
+                                   "'区人力社保局业务科', 20, '110101001', '/110000/110101/110101001/', $3, $4) RETURNING id",
+                                   {course.int64(0), next_week.iso(), by, now}));
+      YC_TRY(tx.exec("INSERT INTO training_enrolment (session_id, account_id, created_at) SELECT $1, id, $2 FROM account "
+                     "WHERE login IN ('clerk', 'reviewer2')",
+                     {session.int64(0), now}));
+    }
     // 三(七) 到岗率: the reviewer's last 20 working days of records, one absent.
     if (auto reviewer = tx.one("SELECT id FROM account WHERE login = 'reviewer'")) {
       int written = 0;
