@@ -10,6 +10,7 @@
 
 #include "app/routes.hpp"
 #include "cases/routes.hpp"
+#include "evaluation/routes.hpp"
 #include "hall/routes.hpp"
 #include "hall/service.hpp"
 #include "privacy/crypto.hpp"
@@ -580,6 +581,14 @@ int serve(const Config& c) {
     if (!n) log::warn(fmt::format("event=audit_prune_failed error=\"{}\"", n.error().message));
     else if (*n > 0) log::info(fmt::format("event=audit_pruned entries={}", *n));
   });
+  // 好差评: unanswered rectifications go up a unit (issue 10), on the cases' rhythm.
+  const auto evaluation_sweep = [&db, &events, settings = evaluation_settings(c)] {
+    auto n = evaluation::run_sweep(*db, events, settings, time::now_ms());
+    if (!n) log::warn(fmt::format("event=evaluation_sweep_failed error=\"{}\"", n.error().message));
+    else if (*n > 0) log::info(fmt::format("event=evaluation_sweep escalated={}", *n));
+  };
+  (*server)->every(std::chrono::minutes(c.cases.sweep_minutes), evaluation_sweep);
+  evaluation_sweep();
   // 限时办结 (issue 6, item 8): warnings at 80%, overdue escalation.
   const auto policy = case_policy(c);
   (*server)->every(std::chrono::minutes(c.cases.sweep_minutes), [&db, &keys, &events, policy] {

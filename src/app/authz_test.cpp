@@ -212,6 +212,19 @@ class Matrix : public ::testing::Test {
     }));
     return "/api/staff/" + std::to_string(id) + "/photo";
   }
+  // A bad rating of a service of `unit` with its open rectification; returns the rectification's path.
+  std::string rectification(const std::string& unit) {
+    return "/api/rectifications/" + std::to_string(db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {unit})).text(0);
+      auto e = YC_TRY(tx.one("INSERT INTO evaluation (target_kind, target_id, stage, channel, level, unit_code, unit_path, day, "
+                             "created_at) VALUES ('ticket', $1, 'served', 'pad', 1, $2, $3, '2026-11-02', 0) RETURNING id",
+                             {std::int64_t{++counter_}, unit, path}));
+      return YC_TRY(tx.one("INSERT INTO rectification (evaluation_id, unit_code, unit_path, state, due_day, created_at) "
+                           "VALUES ($1, $2, $3, 'open', '2026-11-09', 0) RETURNING id",
+                           {e.int64(0), unit, path}))
+          .int64(0);
+    }).value());
+  }
   // A person with a staff profile (协管员) and a passed pre-post training.
   std::int64_t staff_member(const std::string& unit) {
     const auto id = account(unit);
@@ -1063,6 +1076,50 @@ std::vector<Row> Matrix::rows() {
          }).value();
          return Call{"/api/progress/" + row.first, "t=" + row.second, ""};
        }},
+      // 好差评 (四(三)): the citizen rates by the receipt's token; pads by their own token.
+      {Method::kGet, "/api/evaluation/meta", "public", path("/api/evaluation/meta")},
+      {Method::kPost, "/api/progress/:case_no/evaluations", "public",
+       [](Matrix& m, const Caller&) {
+         const auto id = m.make_case(true, "ready");
+         auto row = m.db_->transact<std::pair<std::string, std::string>>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::pair<std::string, std::string>> {
+           auto r = YC_TRY(tx.one("SELECT case_no, progress_token FROM service_case WHERE id = $1", {id}));
+           return std::make_pair(r.text(0), r.text(1));
+         }).value();
+         return Call{"/api/progress/" + row.first + "/evaluations", "",
+                     R"({"t":")" + row.second + R"(","stage":"accepted","level":5})"};
+       },
+       nullptr, 201},
+      {Method::kPost, "/api/progress/:case_no/evaluations/view", "public",
+       [](Matrix& m, const Caller&) {
+         const auto id = m.make_case(true, "ready");
+         auto row = m.db_->transact<std::pair<std::string, std::string>>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::pair<std::string, std::string>> {
+           auto r = YC_TRY(tx.one("SELECT case_no, progress_token FROM service_case WHERE id = $1", {id}));
+           return std::make_pair(r.text(0), r.text(1));
+         }).value();
+         return Call{"/api/progress/" + row.first + "/evaluations/view", "", R"({"t":")" + row.second + R"("})"};
+       }},
+      {Method::kGet, "/api/pad/current", "public", path("/api/pad/current"), nullptr, 401},
+      {Method::kPost, "/api/pad/evaluations", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/pad/evaluations", "", R"({"ticket_id":1,"level":5})"}; }, nullptr, 401},
+      {Method::kGet, "/api/evaluations", "evaluation.read", path("/api/evaluations")},
+      {Method::kGet, "/api/rectifications", "evaluation.read", path("/api/rectifications")},
+      {Method::kGet, "/api/rectifications/:id", "evaluation.rectify",
+       [](Matrix& m, const Caller&) { return Call{m.rectification("110101001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.rectification("110102003"), "", ""}; }},
+      {Method::kPost, "/api/rectifications/:id/reveal-contact", "evaluation.rectify",
+       [](Matrix& m, const Caller&) { return Call{m.rectification("110101001") + "/reveal-contact", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.rectification("110102003") + "/reveal-contact", "", ""}; },
+       404},  // in scope, but this rater left no phone
+      {Method::kPost, "/api/rectifications/:id/callback", "evaluation.rectify",
+       [](Matrix& m, const Caller&) {
+         return Call{m.rectification("110101001") + "/callback", "", R"({"outcome":"reached","note":"已联系"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{m.rectification("110102003") + "/callback", "", R"({"outcome":"reached","note":"已联系"})"};
+       }},
+      {Method::kPost, "/api/rectifications/:id/close", "evaluation.rectify",
+       [](Matrix& m, const Caller&) { return Call{m.rectification("110101001") + "/close", "", R"({"result":"已整改","version":1})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.rectification("110102003") + "/close", "", R"({"result":"已整改","version":1})"}; }},
       {Method::kPost, "/api/progress/:case_no", "public",
        [](Matrix& m, const Caller&) {
          const auto id = m.make_case(true, "ready");

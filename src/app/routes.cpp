@@ -6,6 +6,7 @@
 #include "catalog/routes.hpp"
 #include "hall/routes.hpp"
 #include "staff/routes.hpp"
+#include "evaluation/routes.hpp"
 #include "events/routes.hpp"
 #include "identity/routes.hpp"
 #include "org/routes.hpp"
@@ -19,6 +20,10 @@ cases::Policy case_policy(const Config& config) {
   p.recheck_sample_percent = config.cases.recheck_sample_percent;
   p.followup_days = config.cases.followup_days;
   return p;
+}
+
+evaluation::Settings evaluation_settings(const Config& config) {
+  return evaluation::Settings{config.evaluation.rectify_days, config.evaluation.escalate_days};
 }
 
 std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Database& db,
@@ -39,6 +44,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   hall::add_routes(*api, db, events, accounts.keys(),
                    hall::RouteSettings{config.hall.voice_dir, config.server.public_url});
   staff::add_routes(*api, db, accounts.keys());
+  evaluation::add_routes(*api, db, events, accounts.keys(), evaluation_settings(config));
   return api;
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/system_routes.hpp"
 #include "cases/service.hpp"
+#include "evaluation/service.hpp"
 #include "events/service.hpp"
 #include "identity/http.hpp"
 #include "platform/config.hpp"
@@ -16,6 +17,8 @@ namespace yc::app {
 
 // The case rules from the configuration ([cases]).
 cases::Policy case_policy(const Config& config);
+// The rectification deadlines from the configuration ([evaluation]).
+evaluation::Settings evaluation_settings(const Config& config);
 
 // Adds all routes to `router`; the returned ApiRouter lists the gated ones
 // with their access rule and must outlive the router's handlers.

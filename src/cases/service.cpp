@@ -1340,22 +1340,28 @@ Result<std::vector<Service::OverdueRow>> Service::accountability(Tx& tx, const o
   return out;
 }
 
-Result<Service::Progress> Service::progress(Tx& tx, const std::string& case_no, const std::string& token,
-                                            const std::string& id_number, const std::string& today) {
+Result<std::int64_t> citizen_case(Tx& tx, const privacy::KeyRing& keys, const std::string& case_no,
+                                  const std::string& token, const std::string& id_number) {
   const auto not_found = [] { return fail(ErrorCode::kNotFound, "未找到办件,请核对办件编号和证件号码", "case_no"); };
-  if (case_no.size() != 15) return not_found();
-  auto row = tx.one(fmt::format("SELECT {}, c.applicant_id_hash FROM service_case c WHERE c.case_no = $1", kCaseCols),
-                    {case_no});
+  if (case_no.size() != 15 || token.size() > 64 || id_number.size() > 18) return not_found();
+  auto row = tx.one("SELECT id, progress_token, applicant_id_hash FROM service_case WHERE case_no = $1", {case_no});
   if (!row) return not_found();
-  auto c = case_from(*row);
   bool ok = false;
   if (!token.empty()) {
-    ok = token.size() == c.progress_token.size() &&
-         CRYPTO_memcmp(token.data(), c.progress_token.data(), token.size()) == 0;
+    const auto& expected = row->text(1);
+    ok = token.size() == expected.size() && CRYPTO_memcmp(token.data(), expected.data(), token.size()) == 0;
   } else if (!id_number.empty()) {
-    ok = keys_.lookup_hash(privacy::normal_resident_id(id_number)) == row->text(kCaseColCount);
+    ok = keys.lookup_hash(privacy::normal_resident_id(id_number)) == row->text(2);
   }
   if (!ok) return not_found();
+  return row->int64(0);
+}
+
+Result<Service::Progress> Service::progress(Tx& tx, const std::string& case_no, const std::string& token,
+                                            const std::string& id_number, const std::string& today) {
+  const auto id = YC_TRY(citizen_case(tx, keys_, case_no, token, id_number));
+  auto row = YC_TRY(tx.one(fmt::format("SELECT {} FROM service_case c WHERE c.id = $1", kCaseCols), {id}));
+  auto c = case_from(row);
   Progress p;
   p.case_no = c.case_no;
   p.item_name = c.item_name;

@@ -32,6 +32,12 @@ struct Policy {
   std::string files_dir = "var/files";  // encrypted scans, named by digest
 };
 
+// The case a citizen may see: by its number and the token in the receipt's
+// QR code, or by its number and the applicant's full ID number. kNotFound
+// otherwise, with the same message either way.
+Result<std::int64_t> citizen_case(store::Tx& tx, const privacy::KeyRing& keys, const std::string& case_no,
+                                  const std::string& token, const std::string& id_number);
+
 // Who acts: the account and its audit identity.
 struct Who {
   std::int64_t account = 0;

@@ -153,7 +153,7 @@ Result<void> set_window_groups(store::Tx& tx, const audit::Actor& actor, const o
 // --- Devices: kiosks (自助终端) and window device agents (窗口设备助手, issue 8) ----------
 struct Device {
   std::int64_t id = 0, site_id = 0;
-  std::string kind, name, printer;  // kind: kiosk | agent
+  std::string kind, name, printer;  // kind: kiosk | agent | pad (evaluation pad)
   bool active = true;
   std::optional<std::int64_t> last_seen_at;
   std::optional<std::int64_t> window_id;  // agents only
@@ -166,10 +166,10 @@ struct NewDevice {
   std::string token;  // shown once; only its SM3 is kept
 };
 struct DeviceSpec {
-  std::string kind = "kiosk";  // kiosk | agent
+  std::string kind = "kiosk";  // kiosk | agent | pad
   std::string name;
   std::string printer;                    // kiosks: "" or "host:port"
-  std::optional<std::int64_t> window_id;  // agents: a window of the site (required)
+  std::optional<std::int64_t> window_id;  // agents and pads: a window of the site (required)
 };
 Result<NewDevice> register_device(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
                                   std::int64_t site_id, const DeviceSpec& spec, std::int64_t now);

@@ -224,17 +224,18 @@ Result<WindowState> set_open(store::Tx& tx, const Caller& who, const org::Scope&
 Result<NewDevice> register_device(store::Tx& tx, const audit::Actor& actor, const org::Scope& scope,
                                   std::int64_t site_id, const DeviceSpec& spec, std::int64_t now) {
   YC_TRY(org::site_place(tx, scope, site_id));
-  if (spec.kind != "kiosk" && spec.kind != "agent")
-    return fail(ErrorCode::kInvalidArgument, "设备类型只能是自助终端或窗口设备助手", "kind");
+  if (spec.kind != "kiosk" && spec.kind != "agent" && spec.kind != "pad")
+    return fail(ErrorCode::kInvalidArgument, "设备类型只能是自助终端、窗口设备助手或窗口评价器", "kind");
   if (spec.name.empty() || utf8_length(spec.name) > 30)
     return fail(ErrorCode::kInvalidArgument, "请填写设备名称(不超过 30 字)", "name");
   std::optional<std::int64_t> window;
-  if (spec.kind == "agent") {
-    // 三(五): the readers sit at a window; the agent is that window's.
-    if (!spec.window_id) return fail(ErrorCode::kInvalidArgument, "请选择设备助手所在的窗口", "window_id");
+  if (spec.kind == "agent" || spec.kind == "pad") {
+    // 三(五): the readers sit at a window, and so does the evaluation pad
+    // (四(三) 好差评, rated after each service): each is that window's.
+    if (!spec.window_id) return fail(ErrorCode::kInvalidArgument, "请选择设备所在的窗口", "window_id");
     auto w = tx.one("SELECT id FROM org_window WHERE id = $1 AND site_id = $2", {*spec.window_id, site_id});
     if (!w) return fail(ErrorCode::kInvalidArgument, "该窗口不属于本大厅", "window_id");
-    if (!spec.printer.empty()) return fail(ErrorCode::kInvalidArgument, "窗口设备助手的打印机在设备助手本机配置", "printer");
+    if (!spec.printer.empty()) return fail(ErrorCode::kInvalidArgument, "窗口设备不连接取号打印机", "printer");
     window = spec.window_id;
   } else {
     YC_TRY_VOID(check_printer(spec.printer));

@@ -111,6 +111,8 @@ std::vector<Key> keys_of(Config& c) {
       int_key("cases", "followup_days", &c.cases.followup_days),
       int_key("cases", "sweep_minutes", &c.cases.sweep_minutes),
       string_key("hall", "voice_dir", &c.hall.voice_dir),
+      int_key("evaluation", "rectify_days", &c.evaluation.rectify_days),
+      int_key("evaluation", "escalate_days", &c.evaluation.escalate_days),
   };
 }
 
@@ -152,6 +154,8 @@ Result<void> validate(const Config& c) {
   YC_TRY_VOID(check_range(c, "cases.followup_days", c.cases.followup_days, 0, 30));
   YC_TRY_VOID(check_range(c, "cases.sweep_minutes", c.cases.sweep_minutes, 1, 1440));
   if (c.cases.files_dir.empty()) return bad(w("cases.files_dir"), "cases.files_dir", "不能为空");
+  YC_TRY_VOID(check_range(c, "evaluation.rectify_days", c.evaluation.rectify_days, 1, 60));
+  YC_TRY_VOID(check_range(c, "evaluation.escalate_days", c.evaluation.escalate_days, 1, 30));
   if (c.hall.voice_dir.empty()) return bad(w("hall.voice_dir"), "hall.voice_dir", "不能为空");
   YC_TRY_VOID(check_range(c, "database.pool_size", c.database.pool_size, 1, 1000));
   YC_TRY_VOID(check_range(c, "database.busy_timeout_ms", c.database.busy_timeout_ms, 0, 600'000));

@@ -63,6 +63,12 @@ struct CasesConfig {
   int sweep_minutes = 5;                // how often warnings and overdue cases are raised
 };
 
+// 好差评 (issue 10): the rectification of a bad rating.
+struct EvaluationConfig {
+  int rectify_days = 5;    // working days to answer a bad rating (国办发〔2019〕51号 practice: 5-15)
+  int escalate_days = 3;   // working days more at each level above, once unanswered
+};
+
 // The hall (issue 7).
 struct HallConfig {
   std::string voice_dir = "var/voice";  // cached call announcements (WAV)
@@ -81,6 +87,7 @@ struct Config {
   SecurityConfig security;
   CasesConfig cases;
   HallConfig hall;
+  EvaluationConfig evaluation;
   std::string source;  // the file, or "默认配置"
   // key ("server.port") -> where its value came from (file or variable).
   std::map<std::string, std::string> origins;
