@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -141,10 +142,15 @@ constexpr const char* kDemoAgentToken = "yichuang-demo-agent-1";
 constexpr const char* kDemoTotpRaw = "yichuang-demo-totp-1";
 
 Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& keys) {
-  auto existing = YC_TRY(db.transact<std::int64_t>(store::TxMode::kRead, [](store::Tx& tx) -> Result<std::int64_t> {
-    return YC_TRY(tx.one("SELECT COUNT(*) FROM account")).int64(0);
+  // A fresh database gets them all; a demo database from an older version
+  // gets the roles added since (its sysadmin says it is a demo). A database
+  // with other accounts is left alone.
+  auto logins = YC_TRY(db.transact<std::set<std::string>>(store::TxMode::kRead, [](store::Tx& tx) -> Result<std::set<std::string>> {
+    std::set<std::string> out;
+    for (const auto& r : YC_TRY(tx.query("SELECT login FROM account")).rows) out.insert(r.text(0));
+    return out;
   }));
-  if (existing > 0) return {};
+  if (!logins.empty() && !logins.contains("sysadmin")) return {};
   identity::Accounts accounts(db, keys);
   YC_TRY_VOID(accounts.load_roles());
   struct Demo {
@@ -168,8 +174,10 @@ Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& key
       {"approver", "陈审批", "110101001", "approver", true},
       {"rechecker", "褚复核", "110101001", "rechecker", true},
       {"xcclerk", "卫受理", "110102003", "window_clerk", false},
+      {"tsofficer", "蒋投诉", "110101", "complaints_officer", true},
   };
   for (const auto& d : demos) {
+    if (logins.contains(d.login)) continue;
     YC_TRY_VOID(accounts.create_seeded(audit::Actor::system(), identity::NewAccount{d.login, d.name, "", d.unit},
                                        kDemoPassword, false,
                                        d.totp ? std::optional<std::string>(kDemoTotpRaw) : std::nullopt,

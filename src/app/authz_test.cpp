@@ -225,6 +225,24 @@ class Matrix : public ::testing::Test {
           .int64(0);
     }).value());
   }
+  // A complaint about `unit` in `state`, sealed as the service seals it; returns its path.
+  std::string complaint(const std::string& unit, const std::string& state = "received", std::int64_t assignee = 0,
+                        bool anonymous = true) {
+    return "/api/complaints/" + std::to_string(db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {unit})).text(0);
+      const auto content = YC_TRY(keys_.encrypt("窗口工作人员态度生硬不解释", "complaint.content"));
+      const auto name = anonymous ? std::string() : YC_TRY(keys_.encrypt("刘晓梅", "complaint.reporter.name"));
+      const auto phone = anonymous ? std::string() : YC_TRY(keys_.encrypt("13800001111", "complaint.reporter.phone"));
+      return YC_TRY(tx.one("INSERT INTO complaint (complaint_no, query_code_hash, kind, category, channel, anonymous, "
+                           "reporter_name_sealed, reporter_phone_sealed, content_sealed, unit_code, unit_path, state, "
+                           "assignee_id, accept_due_day, reply_due_day, received_day, created_at) VALUES ($1, 'x', "
+                           "'complaint', 'attitude', 'web', $2, $3, $4, $5, $6, $7, $8, $9, '2026-11-04', '2026-11-16', "
+                           "'2026-11-02', 0) RETURNING id",
+                           {unique("TS"), std::int64_t{anonymous ? 1 : 0}, name, phone, content, unit, path, state,
+                            assignee != 0 ? store::Param(assignee) : store::null_param()}))
+          .int64(0);
+    }).value());
+  }
   // A person with a staff profile (协管员) and a passed pre-post training.
   std::int64_t staff_member(const std::string& unit) {
     const auto id = account(unit);
@@ -1120,6 +1138,56 @@ std::vector<Row> Matrix::rows() {
       {Method::kPost, "/api/rectifications/:id/close", "evaluation.rectify",
        [](Matrix& m, const Caller&) { return Call{m.rectification("110101001") + "/close", "", R"({"result":"已整改","version":1})"}; },
        [](Matrix& m, const Caller&) { return Call{m.rectification("110102003") + "/close", "", R"({"result":"已整改","version":1})"}; }},
+      // 投诉举报 (三(四)): anyone may complain; officers of the unit handle it.
+      {Method::kPost, "/api/public/complaints", "public",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/public/complaints", "",
+                     R"({"category":"attitude","content":"窗口工作人员态度生硬不解释","anonymous":true,"site_id":)" +
+                         std::to_string(m.hall_in_) + "}"};
+       },
+       nullptr, 201},
+      {Method::kPost, "/api/public/complaints/:no/view", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/public/complaints/TS20261102-0001/view", "", R"({"code":"nope"})"}; },
+       nullptr, 404},
+      {Method::kPost, "/api/complaints", "complaint.intake",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/complaints", "",
+                     R"({"category":"attitude","content":"窗口工作人员态度生硬不解释","anonymous":true,"site_id":)" +
+                         std::to_string(m.hall_in_) + "}"};
+       },
+       nullptr, 201},
+      {Method::kGet, "/api/complaints", "complaint.read", path("/api/complaints")},
+      {Method::kGet, "/api/complaints/:id", "complaint.read",
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110101001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110102003"), "", ""}; }},
+      {Method::kPost, "/api/complaints/:id/reporter", "complaint.reveal",
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110101001", "received", 0, false) + "/reporter", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110102003", "received", 0, false) + "/reporter", "", ""}; }},
+      {Method::kPost, "/api/complaints/:id/accept", "complaint.handle",
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110101001") + "/accept", "", "{}"}; },
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110102003") + "/accept", "", "{}"}; }},
+      {Method::kPost, "/api/complaints/:id/reject", "complaint.handle",
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110101001") + "/reject", "", R"({"reason":"不属于受理范围"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110102003") + "/reject", "", R"({"reason":"不属于受理范围"})"}; }},
+      {Method::kPost, "/api/complaints/:id/assign", "complaint.handle",
+       [](Matrix& m, const Caller& c) {
+         return Call{m.complaint("110101001") + "/assign", "", R"({"assignee_id":)" + std::to_string(c.account_id) + "}"};
+       },
+       [](Matrix& m, const Caller& c) {
+         return Call{m.complaint("110102003") + "/assign", "", R"({"assignee_id":)" + std::to_string(c.account_id) + "}"};
+       }},
+      {Method::kPost, "/api/complaints/:id/reply", "complaint.handle",
+       [](Matrix& m, const Caller& c) {
+         return Call{m.complaint("110101001", "accepted", c.account_id) + "/reply", "",
+                     R"({"reply":"经调查核实，已对窗口人员批评教育","upheld":true})"};
+       },
+       [](Matrix& m, const Caller& c) {
+         return Call{m.complaint("110102003", "accepted", c.account_id) + "/reply", "",
+                     R"({"reply":"经调查核实，已对窗口人员批评教育","upheld":true})"};
+       }},
+      {Method::kPost, "/api/complaints/:id/close", "complaint.handle",
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110101001", "replied") + "/close", "", R"({"outcome":"not_applicable"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110102003", "replied") + "/close", "", R"({"outcome":"not_applicable"})"}; }},
       {Method::kPost, "/api/progress/:case_no", "public",
        [](Matrix& m, const Caller&) {
          const auto id = m.make_case(true, "ready");

@@ -7,6 +7,7 @@
 #include "hall/routes.hpp"
 #include "staff/routes.hpp"
 #include "evaluation/routes.hpp"
+#include "complaints/routes.hpp"
 #include "events/routes.hpp"
 #include "identity/routes.hpp"
 #include "org/routes.hpp"
@@ -45,6 +46,8 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
                    hall::RouteSettings{config.hall.voice_dir, config.server.public_url});
   staff::add_routes(*api, db, accounts.keys());
   evaluation::add_routes(*api, db, events, accounts.keys(), evaluation_settings(config));
+  complaints::add_routes(*api, db, accounts.keys(),
+                         complaints::Settings{config.complaints.accept_days, config.complaints.reply_days});
   return api;
 }
 

@@ -113,6 +113,8 @@ std::vector<Key> keys_of(Config& c) {
       string_key("hall", "voice_dir", &c.hall.voice_dir),
       int_key("evaluation", "rectify_days", &c.evaluation.rectify_days),
       int_key("evaluation", "escalate_days", &c.evaluation.escalate_days),
+      int_key("complaints", "accept_days", &c.complaints.accept_days),
+      int_key("complaints", "reply_days", &c.complaints.reply_days),
   };
 }
 
@@ -156,6 +158,8 @@ Result<void> validate(const Config& c) {
   if (c.cases.files_dir.empty()) return bad(w("cases.files_dir"), "cases.files_dir", "不能为空");
   YC_TRY_VOID(check_range(c, "evaluation.rectify_days", c.evaluation.rectify_days, 1, 60));
   YC_TRY_VOID(check_range(c, "evaluation.escalate_days", c.evaluation.escalate_days, 1, 30));
+  YC_TRY_VOID(check_range(c, "complaints.accept_days", c.complaints.accept_days, 1, 30));
+  YC_TRY_VOID(check_range(c, "complaints.reply_days", c.complaints.reply_days, 1, 90));
   if (c.hall.voice_dir.empty()) return bad(w("hall.voice_dir"), "hall.voice_dir", "不能为空");
   YC_TRY_VOID(check_range(c, "database.pool_size", c.database.pool_size, 1, 1000));
   YC_TRY_VOID(check_range(c, "database.busy_timeout_ms", c.database.busy_timeout_ms, 0, 600'000));

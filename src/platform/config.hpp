@@ -69,6 +69,12 @@ struct EvaluationConfig {
   int escalate_days = 3;   // working days more at each level above, once unanswered
 };
 
+// 投诉举报 (issue 10): working-day deadlines of the steps (GB/T 36113).
+struct ComplaintsConfig {
+  int accept_days = 2;   // to accept or refuse
+  int reply_days = 10;   // from acceptance to the reply
+};
+
 // The hall (issue 7).
 struct HallConfig {
   std::string voice_dir = "var/voice";  // cached call announcements (WAV)
@@ -88,6 +94,7 @@ struct Config {
   CasesConfig cases;
   HallConfig hall;
   EvaluationConfig evaluation;
+  ComplaintsConfig complaints;
   std::string source;  // the file, or "默认配置"
   // key ("server.port") -> where its value came from (file or variable).
   std::map<std::string, std::string> origins;

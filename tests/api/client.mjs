@@ -67,6 +67,15 @@ export async function signInWithTotp(url, login, password = demoPassword) {
   return client;
 }
 
+// One session per server and account, shared by a file's tests: a TOTP code
+// is accepted once, so a second sign-in within its 30 seconds would fail.
+const totpSessions = new Map();
+export function sharedTotpSession(url, login) {
+  const key = `${url} ${login}`;
+  if (!totpSessions.has(key)) totpSessions.set(key, signInWithTotp(url, login));
+  return totpSessions.get(key);
+}
+
 // An 18-digit resident ID number with its GB 11643 check character:
 // region (6 digits), birth (YYYYMMDD), sequence (0-999).
 export function residentId(region, birth, seq) {

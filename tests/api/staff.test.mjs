@@ -5,19 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../e2e/lib/server.mjs';
-import { finishedCase, signIn, signInWithTotp } from './client.mjs';
+import { finishedCase, sharedTotpSession, signIn } from './client.mjs';
 
 let server;
 let hallmgr;
 let people;
 
 const byLogin = (login) => people.find((p) => p.login === login);
-// A TOTP code is accepted once per account: one session each, shared by the tests.
-const totpSessions = new Map();
-const withTotp = (login) => {
-  if (!totpSessions.has(login)) totpSessions.set(login, signInWithTotp(server.url, login));
-  return totpSessions.get(login);
-};
+const withTotp = (login) => sharedTotpSession(server.url, login);
 
 before(async () => {
   server = await startServer({ seed: true });

@@ -1,0 +1,100 @@
+#pragma once
+// 投诉举报 (issue 10, item 2; docs/api/complaints.md): intake from any channel,
+// 受理 or 不予受理 within `accept_days`, assignment (never to the person
+// complained about), the reply with 属实/不属实 within `reply_days` working
+// days of acceptance, the call-back and 归档. The reporter's identity and the
+// text are sealed; the identity opens only to complaint.reveal, audited.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/model.hpp"
+#include "complaints/model.hpp"
+#include "org/scope.hpp"
+#include "platform/result.hpp"
+#include "platform/time.hpp"
+#include "privacy/crypto.hpp"
+#include "store/database.hpp"
+
+namespace yc::complaints {
+
+struct Settings {
+  int accept_days = 2;   // working days to accept or refuse
+  int reply_days = 10;   // working days from acceptance to the reply
+};
+
+struct Complaint {
+  std::int64_t id = 0;
+  std::string complaint_no, kind, category, channel, state;
+  bool anonymous = true;
+  std::string content;  // detail only
+  std::string case_no, site_name, staff_name_masked, unit_code, unit_name;
+  std::optional<int> window_number;
+  std::optional<std::int64_t> staff_id, assignee_id, case_id, site_id;
+  std::string assignee_name, accept_due_day, reply_due_day, reject_reason, reply;
+  std::optional<bool> upheld;
+  std::string callback_outcome, callback_note, received_day;
+  std::int64_t created_at = 0, version = 0;
+  std::optional<std::int64_t> accepted_at, replied_at, closed_at;
+  bool overdue = false;  // past the due day of the step it waits for
+};
+
+struct NewComplaint {
+  Content content;
+  std::string case_no;                  // optional link
+  std::optional<std::int64_t> site_id;  // the hall or point it is about
+  std::optional<int> window_number;
+  std::optional<std::int64_t> staff_id; // staff intake only: the person complained about
+};
+struct Created {
+  Complaint complaint;
+  std::string query_code;  // for the reporter's progress page; shown once
+};
+// by: the staff member taking it (nullopt: the reporter online). The unit
+// that answers is the case's handling unit, else the site's unit, else (staff
+// intake) the taker's unit.
+Result<Created> submit(store::Tx& tx, const privacy::KeyRing& keys, const Settings& s, const audit::Actor& actor,
+                       std::optional<std::int64_t> by, const std::string& taker_unit, const NewComplaint& in,
+                       std::int64_t now);
+
+// The reporter's view by number and query code: state, due days, the reply.
+Result<Complaint> public_view(store::Tx& tx, const std::string& complaint_no, const std::string& code,
+                              const time::Date& today);
+
+struct Filter {
+  std::string state, unit_code;
+};
+// The caller never sees complaints about themselves.
+Result<std::vector<Complaint>> list(store::Tx& tx, const org::Scope& scope, std::int64_t viewer, const Filter& f,
+                                    const time::Date& today);
+Result<Complaint> get(store::Tx& tx, const privacy::KeyRing& keys, const org::Scope& scope, std::int64_t viewer,
+                      std::int64_t id, const time::Date& today);
+
+struct Reporter {
+  std::string name, phone, id_number;
+};
+Result<Reporter> reveal_reporter(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor,
+                                 const org::Scope& scope, std::int64_t viewer, std::int64_t id);
+
+// assignee: nullopt = the caller.
+Result<Complaint> accept(store::Tx& tx, const privacy::KeyRing& keys, const Settings& s, const audit::Actor& actor,
+                         const org::Scope& scope, std::int64_t by, std::int64_t id,
+                         std::optional<std::int64_t> assignee, const std::string& category, std::int64_t now);
+Result<Complaint> reject(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor,
+                         const org::Scope& scope, std::int64_t by, std::int64_t id, const std::string& reason,
+                         std::int64_t now);
+Result<Complaint> assign(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor,
+                         const org::Scope& scope, std::int64_t by, std::int64_t id, std::int64_t assignee,
+                         std::int64_t now);
+// Only the assignee replies.
+Result<Complaint> reply(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor,
+                        const org::Scope& scope, std::int64_t by, std::int64_t id, const std::string& text,
+                        bool upheld, std::int64_t now);
+// 回访 and 归档: reached | unreachable | declined (anonymous ones: not_applicable).
+Result<Complaint> close(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor,
+                        const org::Scope& scope, std::int64_t by, std::int64_t id, const std::string& outcome,
+                        const std::string& note, std::int64_t now);
+
+}  // namespace yc::complaints
