@@ -7,6 +7,8 @@ import { hallStaffRoutes } from './hall-staff';
 import { kioskHallRoutes } from './kiosk-hall';
 import { screenHallRoutes } from './screens-hall';
 import { staffRoutes } from './staff';
+import { evaluationShellRoutes, evaluationTopRoutes } from './evaluation';
+import { complaintShellRoutes, complaintTopRoutes } from './complaints';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -69,6 +71,8 @@ export const shellRoutes: RouteRecordRaw[] = [
     meta: { title: '修改密码' } },
   ...hallStaffRoutes,
   ...staffRoutes,
+  ...evaluationShellRoutes,
+  ...complaintShellRoutes,
   { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/errors/not-found/index.vue'),
     meta: { title: '页面不存在' } },
 ];
@@ -108,6 +112,8 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '大厅显示屏', public: true } },
   ...kioskHallRoutes,
   ...screenHallRoutes,
+  ...evaluationTopRoutes,
+  ...complaintTopRoutes,
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
