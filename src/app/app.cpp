@@ -15,6 +15,7 @@
 #include "hall/routes.hpp"
 #include "hall/service.hpp"
 #include "privacy/crypto.hpp"
+#include "stats/counters.hpp"
 #include "identity/idempotency.hpp"
 #include "audit/service.hpp"
 #include "catalog/demo.hpp"
@@ -451,6 +452,18 @@ int audit_verify(const Config& c) {
   return 0;
 }
 
+int stats_rebuild(const Config& c) {
+  auto db = open_for_command(c);
+  if (!db) return 1;
+  auto rows = stats::rebuild(*db);
+  if (!rows) {
+    print_error(rows.error());
+    return 1;
+  }
+  std::printf("统计台账已按业务数据重算: %lld 条日统计\n", static_cast<long long>(*rows));
+  return 0;
+}
+
 int migrate(const Config& c) {
   int level = 0;
   if (!open_for_command(c, &level)) return 1;
@@ -532,6 +545,23 @@ int serve(const Config& c) {
   int level = 0;
   auto db = open_for_command(c, &level);
   if (!db) return 1;
+  // The ledgers' counters start from the business data once (after the
+  // upgrade that added them); from then on every change keeps them.
+  auto rebuilt = db->transact<bool>(store::TxMode::kRead, [](store::Tx& tx) -> Result<bool> {
+    return YC_TRY(tx.one("SELECT rebuilt_at FROM stat_state WHERE id = 1")).opt_int64(0).has_value();
+  });
+  if (!rebuilt) {
+    print_error(rebuilt.error());
+    return 1;
+  }
+  if (!*rebuilt) {
+    if (auto n = stats::rebuild(*db); !n) {
+      print_error(n.error());
+      return 1;
+    } else {
+      log::info(fmt::format("event=stats_rebuilt day_rows={}", *n));
+    }
+  }
   auto site = http::StaticSite::load(c.server.web_root);
   if (!site) {
     print_error(site.error());

@@ -25,5 +25,7 @@ int create_admin(const Config& config, const std::string& login, const std::stri
 // Exit 0 when the audit chain is whole, 3 when it is broken (naming the first
 // bad entry), 1 when the database cannot be read.
 int audit_verify(const Config& config);
+// Recomputes the ledgers' daily counters from the business tables.
+int stats_rebuild(const Config& config);
 
 }  // namespace yc::app

@@ -1138,6 +1138,16 @@ std::vector<Row> Matrix::rows() {
       {Method::kPost, "/api/rectifications/:id/close", "evaluation.rectify",
        [](Matrix& m, const Caller&) { return Call{m.rectification("110101001") + "/close", "", R"({"result":"已整改","version":1})"}; },
        [](Matrix& m, const Caller&) { return Call{m.rectification("110102003") + "/close", "", R"({"result":"已整改","version":1})"}; }},
+      // 台账 and dashboards (annex 一(四)): figures of the caller's units.
+      {Method::kGet, "/api/stats/overview", "stats.read",
+       [](Matrix&, const Caller&) { return Call{"/api/stats/overview", "unit=110101001", ""}; },
+       [](Matrix&, const Caller&) { return Call{"/api/stats/overview", "unit=110102003", ""}; }},
+      {Method::kGet, "/api/stats/ledger", "stats.read",
+       [](Matrix&, const Caller&) { return Call{"/api/stats/ledger", "unit=110101001&month=2026-11", ""}; },
+       [](Matrix&, const Caller&) { return Call{"/api/stats/ledger", "unit=110102003&month=2026-11", ""}; }},
+      {Method::kGet, "/api/stats/ledger.xlsx", "stats.read",
+       [](Matrix&, const Caller&) { return Call{"/api/stats/ledger.xlsx", "unit=110101001&month=2026-11", ""}; },
+       [](Matrix&, const Caller&) { return Call{"/api/stats/ledger.xlsx", "unit=110102003&month=2026-11", ""}; }},
       // 投诉举报 (三(四)): anyone may complain; officers of the unit handle it.
       {Method::kPost, "/api/public/complaints", "public",
        [](Matrix& m, const Caller&) {

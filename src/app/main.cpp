@@ -30,7 +30,10 @@ int main(int argc, char** argv) {
   auto* audit = cli.add_subcommand("audit", "审计日志");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "校验审计日志哈希链,指出第一条异常记录");
-  for (auto* sub : {serve, migrate, seed, check, audit_verify, keygen, admin})
+  auto* stats = cli.add_subcommand("stats", "统计台账");
+  stats->require_subcommand(1);
+  auto* stats_rebuild = stats->add_subcommand("rebuild", "按业务数据重算日统计 (升级后或核对时使用)");
+  for (auto* sub : {serve, migrate, seed, check, audit_verify, keygen, admin, stats_rebuild})
     sub->add_option("-c,--config", config_path, "配置文件 (TOML)");
   CLI11_PARSE(cli, argc, argv);
 
@@ -48,6 +51,7 @@ int main(int argc, char** argv) {
   if (migrate->parsed()) return yc::app::migrate(*config);
   if (seed->parsed()) return yc::app::seed_demo(*config);
   if (audit_verify->parsed()) return yc::app::audit_verify(*config);
+  if (stats_rebuild->parsed()) return yc::app::stats_rebuild(*config);
   if (keygen->parsed()) return yc::app::keygen(*config);
   if (admin->parsed()) return yc::app::create_admin(*config, admin_login, admin_name, admin_role, admin_unit, admin_city);
   return yc::app::check_config(*config);

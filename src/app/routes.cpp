@@ -8,6 +8,7 @@
 #include "staff/routes.hpp"
 #include "evaluation/routes.hpp"
 #include "complaints/routes.hpp"
+#include "stats/routes.hpp"
 #include "events/routes.hpp"
 #include "identity/routes.hpp"
 #include "org/routes.hpp"
@@ -46,6 +47,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
                    hall::RouteSettings{config.hall.voice_dir, config.server.public_url});
   staff::add_routes(*api, db, accounts.keys());
   evaluation::add_routes(*api, db, events, accounts.keys(), evaluation_settings(config));
+  stats::add_routes(*api, db);
   complaints::add_routes(*api, db, accounts.keys(),
                          complaints::Settings{config.complaints.accept_days, config.complaints.reply_days});
   return api;

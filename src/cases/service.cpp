@@ -24,6 +24,7 @@
 #include "platform/log.hpp"
 #include "platform/text.hpp"
 #include "privacy/model.hpp"
+#include "stats/counters.hpp"
 
 namespace yc::cases {
 
@@ -575,6 +576,30 @@ Result<Sealed> seal_party(const privacy::KeyRing& keys, const Party& p, bool emp
 
 }  // namespace
 
+namespace {
+
+// 台账 counters (issue 10): a case counts where it was taken (accepted,
+// rejected, delivered) or where it is handled (decided, overdue).
+Result<void> count_case(Tx& tx, const Case& c, bool at_handling,
+                        const std::vector<std::pair<std::string_view, std::int64_t>>& deltas, std::int64_t now) {
+  return stats::add(tx,
+                    stats::Where{time::shanghai_date(now), at_handling ? c.handling_unit_code : c.intake_unit_code,
+                                 at_handling ? c.handling_path : c.intake_path, c.item_code},
+                    deltas);
+}
+
+// A decision (办结) and whether it came by the promised day.
+Result<void> count_decision(Tx& tx, const Case& c, std::string_view outcome, std::int64_t now) {
+  namespace m = stats::metric;
+  const bool on_time = !c.due_day || time::shanghai_date(now).iso() <= *c.due_day;
+  return count_case(tx, c, true,
+                    {{m::kCasesCompleted, 1}, {outcome == "approved" ? m::kCasesApproved : m::kCasesRefused, 1},
+                     {m::kCasesOnTime, on_time ? 1 : 0}},
+                    now);
+}
+
+}  // namespace
+
 Result<Detail> Service::open_case(Tx& tx, const Who& who, const org::Scope& scope, const IntakeInput& in,
                                   std::int64_t now) {
   if (in.channel != "window" && in.channel != "paper") return bad("channel", "channel 应为 window 或 paper");
@@ -960,8 +985,10 @@ Result<Detail> Service::accept(Tx& tx, const Who& who, const org::Scope& scope, 
   YC_TRY_VOID(add_event(tx, id, EventIn{"accepted", "intake", who.account, c.intake_unit_code, c.window_number,
                                         immediate ? "即办件,当场办结" : fmt::format("承诺 {} 前办结", clock.due.iso()), true},
                         now));
+  YC_TRY_VOID(count_case(tx, c, false, {{stats::metric::kCasesAccepted, 1}}, now));
   if (immediate) {
     YC_TRY_VOID(add_event(tx, id, EventIn{"ready", "", who.account, c.intake_unit_code, c.window_number, "办结", true}, now));
+    YC_TRY_VOID(count_decision(tx, c, "approved", now));
   } else {
     auto unit = YC_TRY(load_unit(tx, c.handling_unit_code, "handling_unit_code"));
     YC_TRY_VOID(open_task(tx, c, chain.front(), unit.code, unit.path, now));
@@ -983,6 +1010,7 @@ Result<Detail> Service::reject(Tx& tx, const Who& who, const org::Scope& scope, 
   c.status = "rejected";
   YC_TRY_VOID(add_event(tx, id, EventIn{"rejected", "intake", who.account, c.intake_unit_code, c.window_number, reason, true},
                         now));
+  YC_TRY_VOID(count_case(tx, c, false, {{stats::metric::kCasesRejected, 1}}, now));
   YC_TRY_VOID(audit_case(tx, who, "case.reject", c));
   return get(tx, View{scope, {}}, id, today_of(now));
 }
@@ -1113,6 +1141,7 @@ Result<Detail> Service::act(Tx& tx, const Who& who, const org::Scope& scope, std
     if (last) {
       YC_TRY_VOID(bump(tx, c, "status = 'ready', outcome = 'approved', completed_at = $1", {now}, now));
       YC_TRY_VOID(add_event(tx, c.id, EventIn{"ready", t.step, who.account, t.unit_code, std::nullopt, "办结,待出件", true}, now));
+      YC_TRY_VOID(count_decision(tx, c, "approved", now));
     } else {
       YC_TRY_VOID(bump(tx, c, "", {}, now));
       auto unit = YC_TRY(load_unit(tx, c.handling_unit_code, "handling_unit_code"));
@@ -1121,6 +1150,7 @@ Result<Detail> Service::act(Tx& tx, const Who& who, const org::Scope& scope, std
   } else if (action == "refuse") {
     YC_TRY_VOID(bump(tx, c, "status = 'ready', outcome = 'refused', completed_at = $1", {now}, now));
     YC_TRY_VOID(add_event(tx, c.id, EventIn{"refused", t.step, who.account, t.unit_code, std::nullopt, opinion, true}, now));
+    YC_TRY_VOID(count_decision(tx, c, "refused", now));
   } else if (action == "return") {
     if (c.correction_suspends)
       YC_TRY_VOID(bump(tx, c, "status = 'returned', suspended_since = $1", {today.iso()}, now));
@@ -1218,6 +1248,7 @@ Result<Detail> Service::deliver(Tx& tx, const Who& who, const org::Scope& scope,
   YC_TRY_VOID(add_event(tx, id, EventIn{"delivered", "deliver", who.account, c.intake_unit_code, window,
                                         in.method == "mail" ? fmt::format("{},单号 {}", how, in.tracking_no) : how, true},
                         now));
+  YC_TRY_VOID(count_case(tx, c, false, {{stats::metric::kCasesDelivered, 1}}, now));
   YC_TRY_VOID(audit_case(tx, who, "case.deliver", c));
   return get(tx, View{scope, {}}, id, today.iso());
 }
@@ -1305,6 +1336,7 @@ Result<Service::SweepResult> Service::sweep(Tx& tx, std::int64_t now) {
                                             fmt::format("超过承诺办结日 {},已提醒大厅负责人", c.due_day.value_or("")),
                                             false},
                           now));
+    YC_TRY_VOID(count_case(tx, c, true, {{stats::metric::kCasesOverdue, 1}}, now));
     YC_TRY_VOID(audit_case(tx, system, "case.overdue", c));
     ++out.overdue;
     for (const auto& u : units_of(c)) ++out.by_unit[u].second;

@@ -9,6 +9,7 @@
 #include "identity/secrets.hpp"
 #include "platform/text.hpp"
 #include "privacy/model.hpp"
+#include "stats/counters.hpp"
 
 namespace yc::complaints {
 namespace {
@@ -159,6 +160,7 @@ Result<Created> submit(store::Tx& tx, const privacy::KeyRing& keys, const Settin
       {no, privacy::sm3_hex(code), ct.kind, ct.category, ct.channel, std::int64_t{ct.anonymous ? 1 : 0}, name_sealed,
        phone_sealed, id_sealed, content, opt(case_id), opt(site_id), opt(in.window_number), opt(in.staff_id), unit,
        path, accept_due.iso(), today.iso(), opt(by), now}));
+  YC_TRY_VOID(stats::add(tx, stats::Where{today, unit, path, ""}, {{stats::metric::kComplaintsReceived, 1}}));
   YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, "complaint.submit", "complaint", std::to_string(id.int64(0)))));
   auto row = YC_TRY(tx.one(fmt::format("SELECT {}{}WHERE c.id = $1", kCols, kFrom), {id.int64(0)}));
   return Created{complaint_from(row, today), code};
@@ -282,6 +284,10 @@ Result<Complaint> reply(store::Tx& tx, const privacy::KeyRing& keys, const audit
   YC_TRY(tx.exec("UPDATE complaint SET state = 'replied', reply = $1, upheld = $2, replied_at = $3, version = version + 1 "
                  "WHERE id = $4",
                  {text, std::int64_t{upheld ? 1 : 0}, now, id}));
+  if (upheld) {
+    YC_TRY_VOID(stats::add(tx, stats::Where{time::shanghai_date(now), c.unit_code, YC_TRY(path_of(tx, id)), ""},
+                           {{stats::metric::kComplaintsUpheld, 1}}));
+  }
   YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, "complaint.reply", "complaint", std::to_string(id))));
   return reload(tx, keys, scope, by, id, now);
 }

@@ -9,6 +9,7 @@
 #include "calendar/service.hpp"
 #include "platform/text.hpp"
 #include "privacy/model.hpp"
+#include "stats/counters.hpp"
 
 namespace yc::evaluation {
 namespace {
@@ -144,6 +145,10 @@ Result<Evaluation> store_rating(store::Tx& tx, const privacy::KeyRing& keys, con
                    "VALUES ($1, $2, $3, 'open', $4, $5)",
                    {id.int64(0), t.unit_code, t.unit_path, due.iso(), now}));
   }
+  namespace m = stats::metric;
+  YC_TRY_VOID(stats::add(tx, stats::Where{today, t.unit_code, t.unit_path, ""},
+                         {{m::kRatingsTotal, 1}, {m::kRatingsGood, is_bad(in.rating.level) ? 0 : 1},
+                          {m::kRatingsBad, is_bad(in.rating.level) ? 1 : 0}}));
   // The rater is the public: the audit names the rating, not the person.
   YC_TRY_VOID(audit::append(tx, audit::entry_for(audit::Actor::system(), "evaluation.rate", "evaluation",
                                                  std::to_string(id.int64(0)))));

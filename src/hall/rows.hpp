@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "hall/service.hpp"
 #include "org/scope.hpp"
@@ -30,6 +33,14 @@ inline constexpr const char* kTicketCols =
     "t.id, t.site_id, t.group_id, t.day, t.label, t.channel, t.state, t.number, t.green, t.taken_at, t.skips, "
     "(SELECT name FROM service_group WHERE id = t.group_id), t.slot_start";
 Ticket ticket_from(const store::Row& r);
+
+// 台账 counters (issue 10): a ticket counts where it was taken, on its counter
+// day (YYYYMMDD).
+Result<void> count_ticket(store::Tx& tx, std::int64_t site_id, const std::string& day,
+                          const std::vector<std::pair<std::string_view, std::int64_t>>& deltas);
+// The window's called ticket (or only the one given) is done: served, with
+// its wait and service time counted.
+Result<void> finish_called(store::Tx& tx, std::int64_t window_id, std::optional<std::int64_t> only, std::int64_t now);
 
 // The ticket the window has called and not finished, if any.
 Result<std::optional<store::Row>> current(store::Tx& tx, std::int64_t window_id);

@@ -9,6 +9,7 @@
 #include "hall/rows.hpp"
 #include "platform/text.hpp"
 #include "privacy/model.hpp"
+#include "stats/counters.hpp"
 
 namespace yc::hall {
 
@@ -78,6 +79,7 @@ Result<Ticket> take_ticket(store::Tx& tx, std::int64_t site_id, const std::strin
                             slot_start ? store::Param{*slot_start} : store::null_param(),
                             holder_hash.empty() ? store::null_param() : store::Param{holder_hash}}));
   t.id = row.int64(0);
+  YC_TRY_VOID(detail::count_ticket(tx, site_id, day, {{stats::metric::kTicketsTaken, 1}}));
   return t;
 }
 
@@ -165,6 +167,35 @@ Ticket ticket_from(const store::Row& r) {
   return t;
 }
 
+Result<void> count_ticket(store::Tx& tx, std::int64_t site_id, const std::string& day,
+                          const std::vector<std::pair<std::string_view, std::int64_t>>& deltas) {
+  auto unit = YC_TRY(tx.one("SELECT s.unit_code, u.path FROM org_site s JOIN org_unit u ON u.code = s.unit_code "
+                            "WHERE s.id = $1",
+                            {site_id}));
+  const auto date = YC_TRY(time::parse_date(day.substr(0, 4) + "-" + day.substr(4, 2) + "-" + day.substr(6, 2), "day"));
+  return stats::add(tx, stats::Where{date, unit.text(0), unit.text(1), ""}, deltas);
+}
+
+Result<void> finish_called(store::Tx& tx, std::int64_t window_id, std::optional<std::int64_t> only, std::int64_t now) {
+  auto rows = YC_TRY(tx.query("SELECT id, site_id, day, taken_at, called_at FROM ticket WHERE window_id = $1 AND "
+                              "state = 'called'",
+                              {window_id}));
+  for (const auto& r : rows.rows) {
+    if (only && r.int64(0) != *only) continue;
+    auto n = YC_TRY(tx.exec("UPDATE ticket SET state = 'done', finished_at = $1, version = version + 1 "
+                            "WHERE id = $2 AND state = 'called'",
+                            {now, r.int64(0)}));
+    if (n == 0) continue;
+    const auto called = r.opt_int64(4).value_or(now);
+    namespace m = stats::metric;
+    YC_TRY_VOID(count_ticket(tx, r.int64(1), r.text(2),
+                             {{m::kTicketsServed, 1},
+                              {m::kTicketsWaitSeconds, (called - r.int64(3)) / 1000},
+                              {m::kTicketsServiceSeconds, (now - called) / 1000}}));
+  }
+  return {};
+}
+
 Result<std::optional<store::Row>> current(store::Tx& tx, std::int64_t window_id) {
   auto rows = YC_TRY(tx.query(fmt::format("SELECT {} FROM ticket t WHERE t.window_id = $1 AND t.state = 'called' "
                                           "ORDER BY t.called_at DESC",
@@ -227,9 +258,7 @@ Result<Call> call_next(store::Tx& tx, const Caller& who, const org::Scope& scope
   std::vector<std::string> serves;
   for (const auto& r : served.rows) serves.push_back(std::to_string(r.int64(1)));
   // The one being served is done once the next is called.
-  YC_TRY_VOID(tx.exec("UPDATE ticket SET state = 'done', finished_at = $1, version = version + 1 "
-                      "WHERE window_id = $2 AND state = 'called'",
-                      {now, window_id}));
+  YC_TRY_VOID(finish_called(tx, window_id, std::nullopt, now));
   auto waiting = YC_TRY(tx.query("SELECT t.id, t.group_id, t.green, t.since, t.slot_start FROM ticket t WHERE "
                                  "t.site_id = $1 AND t.day = $2 AND t.state = 'waiting'",
                                  {w.site_id, counter_day(now)}));
@@ -258,9 +287,7 @@ Result<Ticket> finish(store::Tx& tx, const Caller& who, const org::Scope& scope,
   auto cur = YC_TRY(current(tx, window_id));
   if (!cur) return nothing_called();
   const auto id = cur->int64(0);
-  YC_TRY_VOID(tx.exec("UPDATE ticket SET state = 'done', finished_at = $1, version = version + 1 "
-                      "WHERE id = $2 AND state = 'called'",
-                      {now, id}));
+  YC_TRY_VOID(finish_called(tx, window_id, id, now));
   YC_TRY_VOID(audit::append(tx, audit::entry_for(who.actor, "hall.finish", "ticket", std::to_string(id))));
   return ticket_from(YC_TRY(tx.one(fmt::format("SELECT {} FROM ticket t WHERE t.id = $1", kTicketCols), {id})));
 }

@@ -39,7 +39,7 @@ std::unique_ptr<Database> open_for_test(Engine engine, std::filesystem::path* te
 Result<void> clear_domain_tables(Database& db) {
   return db.transact<void>(TxMode::kWrite, [](Tx& tx) -> Result<void> {
     YC_TRY_VOID(tx.exec("UPDATE org_window SET clerk_id = NULL"));
-    for (const char* t : {"complaint", "complaint_counter", "rectification", "evaluation", "staff_attendance", "staff_training", "training_enrolment", "training_session", "training_course", "internal_finding", "internal_check_item", "internal_check", "staff_assignment", "staff_profile", "appointment", "hall_alert", "hall_device", "hall_setting", "account_photo", "ticket", "ticket_counter", "window_group", "service_group", "idempotency_key", "incident", "case_overdue", "case_followup", "case_delivery", "case_event",
+    for (const char* t : {"stat_day", "stat_month", "stat_item_month", "complaint", "complaint_counter", "rectification", "evaluation", "staff_attendance", "staff_training", "training_enrolment", "training_session", "training_course", "internal_finding", "internal_check_item", "internal_check", "staff_assignment", "staff_profile", "appointment", "hall_alert", "hall_device", "hall_setting", "account_photo", "ticket", "ticket_counter", "window_group", "service_group", "idempotency_key", "incident", "case_overdue", "case_followup", "case_delivery", "case_event",
                           "case_task", "case_notice_addition", "case_notice", "case_file", "case_material",
                           "service_case", "case_counter", "consultation_handover", "consultation", "catalog_offer", "catalog_version", "catalog_item", "auth_session", "login_failure", "recovery_code",
                           "role_grant", "account", "org_window", "org_site"})

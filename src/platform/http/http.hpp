@@ -61,6 +61,9 @@ std::string public_base(const std::string& configured, const Request& r);
 
 // Percent-decodes a path segment; nullopt for a malformed escape or NUL.
 std::optional<std::string> percent_decode(std::string_view text);
+// Percent-encodes every byte outside RFC 3986's unreserved set (for
+// Content-Disposition's filename*=UTF-8'' form, RFC 5987).
+std::string percent_encode(std::string_view s);
 
 // The one mapping from error code to HTTP status (STYLE.md §4). A switch
 // without default: a new ErrorCode does not compile until it is mapped.

@@ -1,0 +1,115 @@
+#include "stats/routes.hpp"
+
+#include <boost/json.hpp>
+
+#include <fmt/format.h>
+
+#include "platform/http/json_body.hpp"
+#include "platform/time.hpp"
+#include "stats/counters.hpp"
+#include "stats/service.hpp"
+#include "stats/xlsx.hpp"
+
+namespace yc::stats {
+namespace {
+
+namespace json = boost::json;
+using http::Method;
+using identity::Principal;
+
+json::value opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+json::object figures_json(const Figures& f) {
+  json::object o;
+  for (auto m : all_metrics()) o[std::string(m)] = f.get(m);
+  o["avg_wait_minutes"] = opt(f.avg_wait_minutes());
+  o["avg_service_minutes"] = opt(f.avg_service_minutes());
+  o["on_time_rate"] = opt(f.on_time_rate());
+  o["good_rate"] = opt(f.good_rate());
+  o["upheld_rate"] = opt(f.upheld_rate());
+  return o;
+}
+
+json::object unit_json(const UnitRef& u) { return {{"code", u.code}, {"name", u.name}, {"level", u.level}}; }
+
+json::array units_json(const std::vector<UnitFigures>& units) {
+  json::array out;
+  for (const auto& u : units) out.push_back({{"unit", unit_json(u.unit)}, {"figures", figures_json(u.figures)}});
+  return out;
+}
+
+json::array periods_json(const std::vector<PeriodFigures>& periods) {
+  json::array out;
+  for (const auto& p : periods) out.push_back({{"period", p.period}, {"figures", figures_json(p.figures)}});
+  return out;
+}
+
+Result<time::Date> date_query(const http::Request& r, std::string_view key, time::Date fallback) {
+  auto v = r.query(key);
+  if (!v || v->empty()) return fallback;
+  return time::parse_date(*v, key);
+}
+
+std::string this_month() {
+  const auto d = time::shanghai_date(time::now_ms());
+  return fmt::format("{:04d}-{:02d}", d.year, d.month);
+}
+
+}  // namespace
+
+void add_routes(identity::ApiRouter& api, store::Database& db) {
+  api.add(Method::kGet, "/api/stats/overview", "stats.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto today = time::shanghai_date(time::now_ms());
+    const auto from = YC_TRY(date_query(r, "from", time::Date{today.year, today.month, 1}));
+    const auto to = YC_TRY(date_query(r, "to", today));
+    const std::string unit = r.query("unit").value_or("");
+    auto o = YC_TRY(db.transact<Overview>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return overview(tx, p.scope("stats.read"), unit, from, to);
+    }));
+    json::array path;
+    for (const auto& u : o.path) path.push_back(unit_json(u));
+    return http::json_response(200, json::object{{"unit", unit_json(o.unit)},
+                                                 {"path", path},
+                                                 {"from", o.from},
+                                                 {"to", o.to},
+                                                 {"granularity", o.granularity},
+                                                 {"totals", figures_json(o.totals)},
+                                                 {"children", units_json(o.children)},
+                                                 {"series", periods_json(o.series)}});
+  });
+
+  const auto load_ledger = [&db](const http::Request& r, const Principal& p) -> Result<Ledger> {
+    const std::string month = r.query("month").value_or(this_month());
+    const std::string unit = r.query("unit").value_or("");
+    return db.transact<Ledger>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return ledger(tx, p.scope("stats.read"), unit, month);
+    });
+  };
+
+  api.add(Method::kGet, "/api/stats/ledger", "stats.read", [load_ledger](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto l = YC_TRY(load_ledger(r, p));
+    json::array items;
+    for (const auto& i : l.items)
+      items.push_back({{"item_code", i.item_code}, {"item_name", i.item_name}, {"figures", figures_json(i.figures)}});
+    return http::json_response(200, json::object{{"unit", unit_json(l.unit)},
+                                                 {"month", l.month},
+                                                 {"units", units_json(l.units)},
+                                                 {"days", periods_json(l.days)},
+                                                 {"items", items},
+                                                 {"totals", figures_json(l.totals)}});
+  });
+
+  api.add(Method::kGet, "/api/stats/ledger.xlsx", "stats.read", [load_ledger](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    auto l = YC_TRY(load_ledger(r, p));
+    http::Response resp;
+    resp.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    resp.body = YC_TRY(ledger_xlsx(l));
+    // RFC 6266 / 5987: an ASCII name and the Chinese one.
+    resp.header("Content-Disposition",
+                fmt::format("attachment; filename=\"ledger-{}-{}.xlsx\"; filename*=UTF-8''{}", l.unit.code, l.month,
+                            http::percent_encode(fmt::format("{}{}台账.xlsx", l.unit.name, l.month))));
+    return resp;
+  });
+}
+
+}  // namespace yc::stats

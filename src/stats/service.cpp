@@ -1,0 +1,202 @@
+#include "stats/service.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "org/model.hpp"
+#include "stats/counters.hpp"
+
+namespace yc::stats {
+
+std::int64_t Figures::get(std::string_view metric) const {
+  auto it = values.find(metric);
+  return it == values.end() ? 0 : it->second;
+}
+
+void Figures::add(const Figures& other) {
+  for (const auto& [k, v] : other.values) values[k] += v;
+}
+
+namespace {
+std::optional<double> ratio(std::int64_t a, std::int64_t b) {
+  return b > 0 ? std::optional<double>(static_cast<double>(a) / static_cast<double>(b)) : std::nullopt;
+}
+}  // namespace
+
+std::optional<double> Figures::avg_wait_minutes() const {
+  auto r = ratio(get(metric::kTicketsWaitSeconds), get(metric::kTicketsServed));
+  return r ? std::optional<double>(*r / 60.0) : std::nullopt;
+}
+std::optional<double> Figures::avg_service_minutes() const {
+  auto r = ratio(get(metric::kTicketsServiceSeconds), get(metric::kTicketsServed));
+  return r ? std::optional<double>(*r / 60.0) : std::nullopt;
+}
+std::optional<double> Figures::on_time_rate() const { return ratio(get(metric::kCasesOnTime), get(metric::kCasesCompleted)); }
+std::optional<double> Figures::good_rate() const { return ratio(get(metric::kRatingsGood), get(metric::kRatingsTotal)); }
+std::optional<double> Figures::upheld_rate() const {
+  return ratio(get(metric::kComplaintsUpheld), get(metric::kComplaintsReceived));
+}
+
+namespace {
+
+struct Unit {
+  UnitRef ref;
+  std::string path;
+};
+
+// The unit asked for (in scope), or the top of the scope.
+Result<Unit> unit_of(store::Tx& tx, const org::Scope& scope, const std::string& code) {
+  std::string where = "parent_code IS NULL ORDER BY code LIMIT 1";
+  std::vector<store::Param> params;
+  if (!code.empty()) {
+    params.emplace_back(code);
+    where = "code = $1 AND " + scope.sql("path", params);
+  } else if (scope.empty()) {
+    return fail(ErrorCode::kNotFound, "单位不存在", "unit");
+  } else if (!scope.is_all()) {
+    std::string common = scope.paths().front();
+    for (const auto& p : scope.paths()) {
+      std::size_t n = 0;
+      while (n < common.size() && n < p.size() && common[n] == p[n]) ++n;
+      common.resize(n);
+    }
+    common.resize(common.rfind('/') + 1);
+    params.emplace_back(common);
+    where = "path = $1";
+  }
+  auto row = tx.one("SELECT code, name, level, path FROM org_unit WHERE " + where, params);
+  if (!row) return fail(ErrorCode::kNotFound, "单位不存在", "unit");
+  return Unit{UnitRef{row->text(0), row->text(1), static_cast<int>(row->int64(2))}, row->text(3)};
+}
+
+std::vector<UnitRef> path_of(store::Tx& tx, const org::Scope& scope, const std::string& path) {
+  std::vector<UnitRef> out;
+  for (std::size_t at = 1; at < path.size();) {
+    const auto next = path.find('/', at);
+    if (next == std::string::npos) break;
+    const auto prefix = path.substr(0, next + 1);
+    if (scope.covers(prefix)) {
+      if (auto u = tx.one("SELECT code, name, level FROM org_unit WHERE path = $1", {prefix}))
+        out.push_back(UnitRef{u->text(0), u->text(1), static_cast<int>(u->int64(2))});
+    }
+    at = next + 1;
+  }
+  return out;
+}
+
+// The child units of `u` with their figures (and 本级 when something was
+// recorded at u itself), in code order; one grouped query.
+Result<std::vector<UnitFigures>> by_child(store::Tx& tx, const Unit& u, const std::string& table,
+                                          const std::string& period_col, const std::string& from,
+                                          const std::string& to) {
+  std::vector<UnitFigures> out;
+  auto children = YC_TRY(tx.query("SELECT code, name, level, path FROM org_unit WHERE parent_code = $1 ORDER BY code",
+                                  {u.ref.code}));
+  std::map<std::string, std::size_t> at;  // child path -> index
+  for (const auto& r : children.rows) {
+    at[r.text(3)] = out.size();
+    out.push_back(UnitFigures{UnitRef{r.text(0), r.text(1), static_cast<int>(r.int64(2))}, {}});
+  }
+  if (u.ref.level >= 4) return std::vector<UnitFigures>{};  // a community has no children
+  const auto len = u.path.size() + org::code_length(static_cast<org::Level>(u.ref.level + 1)) + 1;
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT substr(unit_path, 1, {0}), metric, SUM(value) FROM {1} WHERE unit_path "
+                                          "LIKE $1 AND {2} >= $2 AND {2} <= $3 GROUP BY substr(unit_path, 1, {0}), metric",
+                                          len, table, period_col),
+                              {u.path + "%", from, to}));
+  std::optional<std::size_t> self;
+  for (const auto& r : rows.rows) {
+    auto it = at.find(r.text(0));
+    std::size_t i = 0;
+    if (it != at.end()) {
+      i = it->second;
+    } else {
+      if (!self) {
+        self = out.size();
+        out.push_back(UnitFigures{UnitRef{"", "本级", u.ref.level}, {}});
+      }
+      i = *self;
+    }
+    out[i].figures.values[r.text(1)] += r.int64(2);
+  }
+  return out;
+}
+
+Result<std::vector<PeriodFigures>> by_period(store::Tx& tx, const Unit& u, const std::string& table,
+                                             const std::string& period_col, const std::string& from,
+                                             const std::string& to) {
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT {1}, metric, SUM(value) FROM {0} WHERE unit_path LIKE $1 AND {1} >= $2 "
+                                          "AND {1} <= $3 GROUP BY {1}, metric ORDER BY {1}",
+                                          table, period_col),
+                              {u.path + "%", from, to}));
+  std::vector<PeriodFigures> out;
+  for (const auto& r : rows.rows) {
+    if (out.empty() || out.back().period != r.text(0)) out.push_back(PeriodFigures{r.text(0), {}});
+    out.back().figures.values[r.text(1)] += r.int64(2);
+  }
+  return out;
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+Result<Overview> overview(store::Tx& tx, const org::Scope& scope, const std::string& unit_code, const time::Date& from,
+                          const time::Date& to) {
+  const auto span = time::days_from_civil(to) - time::days_from_civil(from);
+  if (span < 0) return fail(ErrorCode::kInvalidArgument, "结束日期早于开始日期", "to");
+  if (span > 366 * 3) return fail(ErrorCode::kInvalidArgument, "统计期间最长三年", "to");
+  auto u = YC_TRY(unit_of(tx, scope, unit_code));
+  Overview o;
+  o.unit = u.ref;
+  o.path = path_of(tx, scope, u.path);
+  o.from = from.iso();
+  o.to = to.iso();
+  const bool whole_months = from.day == 1 && to.day == days_in_month(to.year, to.month) &&
+                            (from.year != to.year || from.month != to.month);
+  o.granularity = whole_months ? "month" : "day";
+  const std::string table = whole_months ? "stat_month" : "stat_day";
+  const std::string col = whole_months ? "month" : "day";
+  const auto lo = whole_months ? o.from.substr(0, 7) : o.from;
+  const auto hi = whole_months ? o.to.substr(0, 7) : o.to;
+  o.children = YC_TRY(by_child(tx, u, table, col, lo, hi));
+  o.series = YC_TRY(by_period(tx, u, table, col, lo, hi));
+  for (const auto& p : o.series) o.totals.add(p.figures);
+  return o;
+}
+
+Result<Ledger> ledger(store::Tx& tx, const org::Scope& scope, const std::string& unit_code, const std::string& month) {
+  auto first = time::parse_date(month + "-01", "month");
+  if (month.size() != 7 || !first) return fail(ErrorCode::kInvalidArgument, "月份应形如 2026-11", "month");
+  auto u = YC_TRY(unit_of(tx, scope, unit_code));
+  Ledger l;
+  l.unit = u.ref;
+  l.month = month;
+  l.units = YC_TRY(by_child(tx, u, "stat_month", "month", month, month));
+  // Every day of the month, also those with nothing.
+  auto days = YC_TRY(by_period(tx, u, "stat_day", "day", month + "-01",
+                               fmt::format("{}-{:02d}", month, days_in_month(first->year, first->month))));
+  std::map<std::string, Figures> by_day;
+  for (auto& d : days) by_day[d.period] = std::move(d.figures);
+  for (int d = 1; d <= days_in_month(first->year, first->month); ++d) {
+    const auto key = fmt::format("{}-{:02d}", month, d);
+    l.days.push_back(PeriodFigures{key, by_day[key]});
+    l.totals.add(l.days.back().figures);
+  }
+  auto items = YC_TRY(tx.query(
+      "SELECT s.item_code, COALESCE((SELECT v.name FROM catalog_version v WHERE v.item_code = s.item_code ORDER BY "
+      "v.number DESC LIMIT 1), s.item_code), s.metric, SUM(s.value) FROM stat_item_month s WHERE s.unit_path LIKE $1 AND "
+      "s.month = $2 GROUP BY s.item_code, s.metric ORDER BY s.item_code",
+      {u.path + "%", month}));
+  for (const auto& r : items.rows) {
+    if (l.items.empty() || l.items.back().item_code != r.text(0)) l.items.push_back(ItemFigures{r.text(0), r.text(1), {}});
+    l.items.back().figures.values[r.text(2)] += r.int64(3);
+  }
+  return l;
+}
+
+}  // namespace yc::stats

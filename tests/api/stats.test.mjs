@@ -1,0 +1,118 @@
+// Ledgers and figures over real HTTP (issue 10, items 4-5; annex 一(四) 台账):
+// tickets served, cases taken and decided, ratings and complaints move the
+// daily counters in their own transactions; the month's ledger XLSX, read
+// back with unzip, carries totals equal to counts taken straight from the
+// database; and `yichuang stats rebuild` recomputes the same figures from the
+// business tables, so the counters kept live and the rebuild agree.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startServer } from '../e2e/lib/server.mjs';
+import { finishedCase, nthResidentId, sharedTotpSession, signIn } from './client.mjs';
+
+const SITE = 1;
+const DEMO_KIOSK = 'yichuang-demo-kiosk-1';
+const servers = [];
+after(async () => { for (const s of servers.reverse()) await s.stop(); });
+
+function post(url, p, json, token) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Device ${token}`;
+  return fetch(url + p, { method: 'POST', headers, body: JSON.stringify(json) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+}
+
+function sql(db, query) {
+  return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
+}
+
+// The cells of a worksheet's row whose first cell reads `label`: numbers as
+// numbers, shared strings resolved.
+function rowOf(xlsx, sheet, label) {
+  const strings = [...execFileSync('unzip', ['-p', xlsx, 'xl/sharedStrings.xml'], { encoding: 'utf8' })
+    .matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+  const xml = execFileSync('unzip', ['-p', xlsx, `xl/worksheets/${sheet}.xml`], { encoding: 'utf8' });
+  for (const row of xml.matchAll(/<row [^>]*>(.*?)<\/row>/g)) {
+    const cells = [...row[1].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>(?:<v>([^<]*)<\/v>)?<\/c>)/g)].map((c) => {
+      if (c[3] === undefined) return null;
+      return c[2].includes('t="s"') ? strings[Number(c[3])] : Number(c[3]);
+    });
+    if (cells[0] === label) return cells;
+  }
+  return undefined;
+}
+
+test('the counters move with the business, the XLSX ledger matches the database, and a rebuild agrees', async () => {
+  const server = await startServer({ seed: true, removeDataDir: false });
+  servers.push(server);
+  const db = path.join(server.dataDir, 'yichuang.db');
+  const clerk = await signIn(server.url, 'clerk');
+  const windowId = (await clerk.get(`/api/hall/sites/${SITE}/windows`)).body.items.find((w) => w.number === 1).id;
+  assert.equal((await clerk.post(`/api/hall/windows/${windowId}/sign-in`)).status, 200);
+  for (let i = 0; i < 3; i++) assert.equal((await post(server.url, '/api/kiosk/tickets', { group: 'employment' }, DEMO_KIOSK)).status, 201);
+  for (let i = 0; i < 2; i++) assert.equal((await clerk.post(`/api/hall/windows/${windowId}/call`)).status, 200);
+  assert.equal((await clerk.post(`/api/hall/windows/${windowId}/finish`)).status, 200);
+  const cases = [await finishedCase(clerk, 61), await finishedCase(clerk, 62)];
+  const rated = await post(server.url, `/api/progress/${cases[0].case_no}/evaluations`,
+    { id_number: nthResidentId('110101', 61), stage: 'completed', level: 2, reasons: ['waiting_long'] });
+  assert.equal(rated.status, 201, JSON.stringify(rated.body));
+  assert.equal((await post(server.url, '/api/public/complaints',
+    { category: 'efficiency', content: '窗口排队时间太长，希望增开窗口', anonymous: true, site_id: SITE })).status, 201);
+
+  const hallmgr = await signIn(server.url, 'hallmgr');
+  const live = await hallmgr.get('/api/stats/overview');
+  assert.equal(live.status, 200, live.text);
+  const t = live.body.totals;
+  assert.equal(t['tickets.taken'], 3);
+  assert.equal(t['tickets.served'], 2);
+  assert.equal(t['cases.accepted'], 2);
+  assert.equal(t['cases.completed'], 2);
+  assert.equal(t['cases.on_time'], 2);
+  assert.equal(t['ratings.total'], 1);
+  assert.equal(t['ratings.bad'], 1);
+  assert.equal(t['complaints.received'], 1);
+  assert.equal(live.body.unit.code, '110101001');
+
+  // The month's ledger as XLSX, read back, against the database.
+  const month = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
+  const res = await fetch(`${server.url}/api/stats/ledger.xlsx?month=${month}`, { headers: { cookie: hallmgr.cookie } });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-disposition'), /filename\*=UTF-8''/);
+  const file = path.join(server.dataDir, 'ledger.xlsx');
+  await writeFile(file, Buffer.from(await res.arrayBuffer()));
+  const header = rowOf(file, 'sheet2', '日期');
+  assert.ok(header, 'the 日台账 sheet has its header row');
+  const total = rowOf(file, 'sheet2', '合计');
+  const col = (name) => total[header.indexOf(name)];
+  const street = '/110000/110101/110101001/%';
+  assert.equal(col('受理件数'), Number(sql(db, `SELECT COUNT(*) FROM service_case WHERE intake_path LIKE '${street}' AND accepted_day LIKE '${month}%'`)));
+  assert.equal(col('取号数'), Number(sql(db, `SELECT COUNT(*) FROM ticket WHERE site_id = ${SITE} AND day LIKE '${month.replace('-', '')}%'`)));
+  assert.equal(col('服务人次'), Number(sql(db, `SELECT COUNT(*) FROM ticket WHERE site_id = ${SITE} AND state = 'done'`)));
+  assert.equal(col('投诉举报'), Number(sql(db, `SELECT COUNT(*) FROM complaint WHERE unit_path LIKE '${street}'`)));
+  assert.equal(col('评价数'), Number(sql(db, 'SELECT COUNT(*) FROM evaluation')));
+  assert.ok(rowOf(file, 'sheet3', 'BJ-JYCY-001'), 'the item sheet lists the item');
+  const frozen = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+  assert.match(frozen, /<pane [^>]*ySplit="2"[^>]*state="frozen"/, 'title and header rows frozen');
+
+  // The rebuild from the business tables gives the same figures.
+  await server.stop();
+  const rebuilt = spawnSync(process.env.YICHUANG_BIN, ['stats', 'rebuild'], {
+    cwd: server.dataDir, encoding: 'utf8', env: { ...process.env, YICHUANG_DATABASE_KIND: 'sqlite', YICHUANG_DATABASE_SQLITE_PATH: db },
+  });
+  assert.equal(rebuilt.status, 0, rebuilt.stderr);
+  const again = await startServer({ dataDir: server.dataDir, removeDataDir: true });
+  servers.push(again);
+  const hallmgr2 = await signIn(again.url, 'hallmgr');
+  const after_ = await hallmgr2.get('/api/stats/overview');
+  assert.deepEqual(after_.body.totals, live.body.totals);
+  assert.deepEqual(after_.body.children, live.body.children);
+
+  // A city supervisor sees the street within the district within the city.
+  const city = await sharedTotpSession(again.url, 'cityadmin');
+  const top = await city.get('/api/stats/overview');
+  assert.equal(top.body.unit.level, 1);
+  const dongcheng = top.body.children.find((c) => c.unit.code === '110101');
+  assert.equal(dongcheng.figures['cases.accepted'], 2);
+  assert.equal((await hallmgr2.get('/api/stats/overview?unit=110102')).status, 404, 'another district is out of scope');
+});
