@@ -1,7 +1,10 @@
 // Staff, posts and compliance (docs/api/staff.md; issue 9, policy 三(七)(九),
-// 四(四)): profiles, dated post assignments, training, attendance, the
-// compliance view and window capacity. Dates are Beijing days YYYY-MM-DD.
-import { buildQuery, request } from './client';
+// 四(四)): profiles, dated post assignments, training (courses, sessions and
+// their results), attendance, photos, the compliance view and window capacity.
+// Dates are Beijing days YYYY-MM-DD.
+import { buildQuery, request, requestBlob } from './client';
+import type { UnitLevel } from './org';
+import type { PhotoType } from './photo';
 
 export type EmploymentCode =
   | 'civil_servant' | 'institution' | 'assistant' | 'community_post' | 'purchased' | 'contract';
@@ -36,6 +39,8 @@ export interface TrainingRecord {
   day: string;
   days: number;
   passed: boolean;
+  session_id: number | null;  // null for a record added by hand
+  score: number | null;
 }
 
 export interface Person {
@@ -43,6 +48,7 @@ export interface Person {
   login: string;
   name: string;        // masked
   badge: string;
+  has_photo: boolean;  // GET /api/staff/:account/photo answers an image
   unit_code: string;
   unit_name: string;
   employment: EmploymentCode | null;  // null: no profile yet
@@ -114,8 +120,34 @@ export interface PersonCompliance {
   violations: Violation[];
 }
 
+export interface UnitRef {
+  code: string;
+  name: string;
+  level: UnitLevel;
+}
+
+// One child unit of the compliance view, summing everything under it.
+export interface UnitCompliance {
+  unit_code: string;
+  unit_name: string;
+  level: UnitLevel;
+  sites: number;
+  windows: number;
+  staff: number;
+  formal_staff: number;
+  on_post_rate: number | null;  // 0..1; null without attendance records
+  sites_with_violations: number;
+  people_with_violations: number;
+  violations: number;
+}
+
+// `sites` and `people` cover `unit` and everything under it; `path` runs from
+// the top of the caller's scope down to `unit` (the breadcrumb).
 export interface Compliance {
   month: string;
+  unit: UnitRef;
+  path: UnitRef[];
+  children: UnitCompliance[];
   sites: SiteCompliance[];
   people: PersonCompliance[];
   totals: { sites: number; people: number; violations: number };
@@ -144,9 +176,26 @@ export interface Capacity {
 // judged 无问题 or 发现问题; a finding is due in working days and is closed
 // (整改销号) by the unit with its follow-up.
 export type CheckResult = 'pending' | 'ok' | 'finding';
+// 待遇发放复核 samples the cases of payment items (行政给付) and judges each
+// on the four points of the checklist.
+export type CheckKind = 'cases' | 'benefit_payment';
+
+export interface Checklist {
+  eligibility: boolean;  // 资格条件
+  standard: boolean;     // 标准与金额
+  account: boolean;      // 发放账户为本人
+  approval: boolean;     // 审批手续完整、不相容岗位分离
+}
+
+// Who handled a step of the sampled case (受理, 初审, 复审, 审批, 复核).
+export interface CaseHandler {
+  step: string;
+  name: string;  // masked
+}
 
 export interface InternalCheck {
   id: number;
+  kind: CheckKind;
   unit_code: string;
   unit_name: string;
   from: string;
@@ -169,6 +218,9 @@ export interface CheckItem {
   accepted_day: string;
   result: CheckResult;
   note: string;
+  checklist: Checklist | null;  // benefit_payment items once judged
+  handlers: CaseHandler[];
+  separation_ok: boolean;       // false: one person handled two steps (三(七) 不相容岗位分离)
 }
 
 export interface Finding {
@@ -190,15 +242,114 @@ export interface CheckDetail extends InternalCheck {
 }
 
 export interface CheckInput {
+  kind?: CheckKind;      // cases
   unit: string;
   from: string;
   to: string;
   sample_size?: number;  // 1..50 (10)
 }
 
+// A benefit_payment item needs its checklist: ok only when all four hold.
 export type JudgeInput =
-  | { result: 'ok' }
-  | { result: 'finding'; note: string; due_days?: number };  // 1..60 working days (10)
+  | { result: 'ok'; checklist?: Checklist }
+  | { result: 'finding'; note: string; due_days?: number; checklist?: Checklist };  // 1..60 working days (10)
+
+// 培训 (三(九) 每人每年不少于5天、先培训后上岗): courses offered in sessions;
+// the results of a session are recorded once, writing each attendee's record.
+export interface Course {
+  id: number;
+  title: string;
+  kind: TrainingKind;
+  days: number;
+  pass_score: number;
+  unit_code: string;
+  unit_name: string;
+  sessions: number;
+  created_at: number;
+}
+
+export interface CourseInput {
+  title: string;
+  kind: TrainingKind;
+  days: number;         // 0.5..30
+  pass_score?: number;  // 0..100 (60)
+  unit: string;
+}
+
+export type SessionStatus = 'open' | 'recorded';
+
+export interface TrainingSession {
+  id: number;
+  course_id: number;
+  course_title: string;
+  kind: TrainingKind;
+  days: number;
+  pass_score: number;
+  day: string;
+  place: string;
+  trainer: string;
+  capacity: number;
+  unit_code: string;
+  unit_name: string;
+  status: SessionStatus;
+  enrolled: number;
+  attended: number;
+  passed: number;
+}
+
+export interface Enrolment {
+  account_id: number;
+  login: string;
+  name: string;             // masked
+  site_name: string;
+  attended: boolean | null; // null until recorded
+  score: number | null;
+  passed: boolean | null;
+}
+
+export interface SessionDetail extends TrainingSession {
+  enrolments: Enrolment[];
+}
+
+export interface SessionInput {
+  course_id: number;
+  day: string;
+  place: string;
+  trainer?: string;
+  capacity: number;  // 1..500
+  unit: string;
+}
+
+// Exactly the enrolled people; a score for each who attended.
+export interface ResultInput {
+  account_id: number;
+  attended: boolean;
+  score?: number;  // 0..100
+}
+
+export interface TrainingTotal {
+  account_id: number;
+  login: string;
+  name: string;  // masked
+  unit_name: string;
+  site_name: string;
+  days: number;  // annual training days of the year
+  sessions: number;
+  pre_post_passed: boolean;
+  meets: boolean;
+}
+
+export interface TrainingTotals {
+  year: number;
+  required_days: number;  // 5
+  items: TrainingTotal[];
+}
+
+export const CHECK_KIND_LABELS: Record<CheckKind, string> = { cases: '办件复核抽查', benefit_payment: '待遇发放复核' };
+export const CHECKLIST_LABELS: Record<keyof Checklist, string> = {
+  eligibility: '资格条件', standard: '标准与金额', account: '发放账户为本人', approval: '审批手续完整',
+};
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = { open: '待录入', recorded: '已录入' };
 
 export const CHECK_RESULT_LABELS: Record<CheckResult, string> = { pending: '待检查', ok: '无问题', finding: '发现问题' };
 
@@ -239,6 +390,12 @@ export const addTraining = (account: number, input: TrainingInput) =>
 export const setAttendance = (account: number, day: string, status: AttendanceStatus) =>
   request<{ day: string; status: AttendanceStatus }>(`${base}/${account}/attendance/${enc(day)}`,
     { method: 'PUT', body: { status } });
+// 404 NOT_FOUND when the person has no photo.
+export const getStaffPhoto = (account: number) =>
+  requestBlob(`${base}/${account}/photo`, { headers: { Accept: 'image/*, application/json' } });
+export const putStaffPhoto = (account: number, photo: Blob, contentType: PhotoType) =>
+  request<void>(`${base}/${account}/photo`, { method: 'PUT', body: photo, headers: { 'Content-Type': contentType } });
+export const deleteStaffPhoto = (account: number) => request<void>(`${base}/${account}/photo`, { method: 'DELETE' });
 export const getCompliance = (month: string, unit = '') =>
   request<Compliance>(`${base}/compliance${buildQuery({ unit, month })}`);
 export const getCapacity = (site: number, day: string, targetShare = 0.8, targetWaitMinutes = 15) =>
@@ -254,3 +411,21 @@ export const judgeCheckItem = (check: number, item: number, input: JudgeInput) =
   request<CheckDetail>(`${base}/internal-checks/${check}/items/${item}`, { method: 'POST', body: input });
 export const closeFinding = (id: number, followUp: string) =>
   request<Finding>(`${base}/findings/${id}/close`, { method: 'POST', body: { follow_up: followUp } });
+
+export const listCourses = () => request<{ items: Course[] }>(`${base}/courses`);
+export const createCourse = (input: CourseInput) =>
+  request<Course>(`${base}/courses`, { method: 'POST', body: input });
+export const listTrainingSessions = (year: number) =>
+  request<{ items: TrainingSession[] }>(`${base}/training-sessions${buildQuery({ year })}`);
+export const createTrainingSession = (input: SessionInput) =>
+  request<TrainingSession>(`${base}/training-sessions`, { method: 'POST', body: input });
+export const getTrainingSession = (id: number) => request<SessionDetail>(`${base}/training-sessions/${id}`);
+export const enrolPeople = (id: number, accountIds: number[]) =>
+  request<SessionDetail>(`${base}/training-sessions/${id}/enrolments`,
+    { method: 'POST', body: { account_ids: accountIds } });
+export const unenrolPerson = (id: number, account: number) =>
+  request<SessionDetail>(`${base}/training-sessions/${id}/enrolments/${account}`, { method: 'DELETE' });
+export const recordResults = (id: number, results: ResultInput[]) =>
+  request<SessionDetail>(`${base}/training-sessions/${id}/results`, { method: 'POST', body: { results } });
+export const getTrainingTotals = (year: number, unit = '') =>
+  request<TrainingTotals>(`${base}/training-totals${buildQuery({ year, unit })}`);

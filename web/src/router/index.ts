@@ -14,6 +14,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     title?: string;
     menu?: boolean;        // listed in the side menu
+    group?: string;        // the side menu's sub-menu for the entry; none: top level
     icon?: string;         // a key of AppLayout's icon table
     permission?: string;   // needed to see the menu entry and the page
     permissions?: string[];  // any one of them is enough (with permission: that one too)
@@ -23,48 +24,50 @@ declare module 'vue-router' {
 }
 
 // The pages inside the shell. Menu entries are the ones with meta.menu,
-// in this order; titles are shown in the header.
+// in this order, those with meta.group gathered in a sub-menu where the
+// group's first entry is; titles are shown in the header.
 export const shellRoutes: RouteRecordRaw[] = [
   { path: '', name: 'overview', component: () => import('@/views/home/overview/index.vue'),
     meta: { title: '系统概况', menu: true, icon: 'Monitor' } },
   { path: 'events', name: 'events', component: () => import('@/views/system/events/index.vue'),
     meta: { title: '实时事件', menu: true, icon: 'Bell' } },
   { path: 'org/units', name: 'org-units', component: () => import('@/views/org/units/index.vue'),
-    meta: { title: '组织机构', menu: true, icon: 'OfficeBuilding', permission: 'org.read' } },
+    meta: { title: '组织机构', group: '组织与场所', menu: true, icon: 'OfficeBuilding', permission: 'org.read' } },
   { path: 'org/sites', name: 'org-sites', component: () => import('@/views/org/sites/index.vue'),
-    meta: { title: '服务场所', menu: true, icon: 'Location', permission: 'org.read' } },
+    meta: { title: '服务场所', group: '组织与场所', menu: true, icon: 'Location', permission: 'org.read' } },
   { path: 'org/sites/:id(\\d+)', name: 'org-site', component: () => import('@/views/org/sites/detail.vue'),
     meta: { title: '服务场所详情', permission: 'org.read' } },
   { path: 'catalog/items', name: 'catalog-items', component: () => import('@/views/catalog/items/index.vue'),
-    meta: { title: '服务事项', menu: true, icon: 'Tickets', permission: 'catalog.manage' } },
+    meta: { title: '服务事项', group: '事项管理', menu: true, icon: 'Tickets', permission: 'catalog.manage' } },
   { path: 'catalog/items/:code', name: 'catalog-item', component: () => import('@/views/catalog/items/detail.vue'),
     meta: { title: '服务事项详情', permission: 'catalog.manage' } },
   { path: 'catalog/conformance', name: 'catalog-conformance',
     component: () => import('@/views/catalog/conformance/index.vue'),
-    meta: { title: '合规检查', menu: true, icon: 'CircleCheck', permission: 'catalog.manage' } },
+    meta: { title: '合规检查', group: '事项管理', menu: true, icon: 'CircleCheck', permission: 'catalog.manage' } },
   { path: 'cases/workbench', name: 'case-workbench', component: () => import('@/views/cases/workbench/index.vue'),
-    meta: { title: '窗口工作台', menu: true, icon: 'Stamp', permission: 'case.intake' } },
+    meta: { title: '窗口工作台', group: '办件办理', menu: true, icon: 'Stamp', permission: 'case.intake' } },
   { path: 'cases', name: 'cases', component: () => import('@/views/cases/list/index.vue'),
-    meta: { title: '办件查询', menu: true, icon: 'Files', permission: 'case.intake' } },
+    meta: { title: '办件查询', group: '办件办理', menu: true, icon: 'Files', permission: 'case.intake' } },
   { path: 'cases/:id(\\d+)', name: 'case', component: () => import('@/views/cases/detail/index.vue'),
     meta: { title: '办件详情' } },
   { path: 'cases/queue', name: 'case-queue', component: () => import('@/views/cases/queue/index.vue'),
-    meta: { title: '审核队列', menu: true, icon: 'Finished',
+    meta: { title: '审核队列', group: '办件办理', menu: true, icon: 'Finished',
       permissions: ['case.review.first', 'case.review.second', 'case.approve', 'case.recheck'] } },
   { path: 'cases/board', name: 'case-board', component: () => import('@/views/cases/board/index.vue'),
-    meta: { title: '时限监控', menu: true, icon: 'Timer', permission: 'hall.manage' } },
+    meta: { title: '时限监控', group: '办件办理', menu: true, icon: 'Timer', permission: 'hall.manage' } },
   { path: 'cases/incidents', name: 'case-incidents', component: () => import('@/views/cases/incidents/index.vue'),
-    meta: { title: '应急处理', menu: true, icon: 'Warning', permissions: ['case.intake', 'hall.manage'] } },
+    meta: { title: '应急处理', group: '办件办理', menu: true, icon: 'Warning',
+      permissions: ['case.intake', 'hall.manage'] } },
   { path: 'admin/accounts', name: 'accounts', component: () => import('@/views/admin/accounts/index.vue'),
-    meta: { title: '用户管理', menu: true, icon: 'User', permission: 'account.read' } },
+    meta: { title: '用户管理', group: '系统管理', menu: true, icon: 'User', permission: 'account.read' } },
   { path: 'admin/accounts/:id(\\d+)', name: 'account', component: () => import('@/views/admin/accounts/detail.vue'),
     meta: { title: '用户详情', permission: 'account.read' } },
   { path: 'admin/roles', name: 'roles', component: () => import('@/views/admin/roles/index.vue'),
-    meta: { title: '角色与权限', menu: true, icon: 'Key', permission: 'account.read' } },
+    meta: { title: '角色与权限', group: '系统管理', menu: true, icon: 'Key', permission: 'account.read' } },
   { path: 'admin/calendar', name: 'calendar', component: () => import('@/views/admin/calendar/index.vue'),
-    meta: { title: '工作日历', menu: true, icon: 'Calendar', permission: 'org.read' } },
+    meta: { title: '工作日历', group: '系统管理', menu: true, icon: 'Calendar', permission: 'org.read' } },
   { path: 'audit/log', name: 'audit-log', component: () => import('@/views/audit/log/index.vue'),
-    meta: { title: '审计日志', menu: true, icon: 'Document', permission: 'audit.read' } },
+    meta: { title: '审计日志', group: '系统管理', menu: true, icon: 'Document', permission: 'audit.read' } },
   { path: 'account/sessions', name: 'my-sessions', component: () => import('@/views/account/sessions/index.vue'),
     meta: { title: '我的会话' } },
   { path: 'account/password', name: 'my-password', component: () => import('@/views/account/password/index.vue'),

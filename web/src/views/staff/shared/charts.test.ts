@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Capacity, CapacityHour } from '@/api/staff';
-import { capacityChartOption, capacityHours, shortHours, violationChartOption } from './charts';
+import type { Capacity, CapacityHour, UnitCompliance } from '@/api/staff';
+import { capacityChartOption, capacityHours, shortHours, unitViolationChartOption, violationChartOption } from './charts';
 
 const hour = (h: number, arrivals: number, needed: number): CapacityHour =>
   ({ hour: h, arrivals, mean_service_seconds: 600, windows_needed: needed, service_level: 0.8, mean_wait_seconds: 120 });
@@ -37,5 +37,19 @@ describe('violation chart', () => {
     expect((o.yAxis as { data: string[] }).data).toEqual(['轮岗预警', '培训不足5天']);
     expect((o.series as { data: unknown[] }[])[0]?.data).toEqual([
       { value: 1, itemStyle: { color: '#e6a23c' } }, { value: 3, itemStyle: { color: '#f56c6c' } }]);
+  });
+});
+
+describe('unit violation chart', () => {
+  const unit = (code: string, name: string, violations: number): UnitCompliance => ({
+    unit_code: code, unit_name: name, level: 3, sites: 1, windows: 4, staff: 5, formal_staff: 3, on_post_rate: 1,
+    sites_with_violations: violations > 0 ? 1 : 0, people_with_violations: violations, violations,
+  });
+
+  it('keeps the table order from the top, units without violations green', () => {
+    const o = unitViolationChartOption([unit('110101001', '东华门街道', 3), unit('110101002', '景山街道', 0)]);
+    expect((o.yAxis as { data: string[] }).data).toEqual(['景山街道', '东华门街道']);
+    expect((o.series as { data: unknown[] }[])[0]?.data).toEqual([
+      { value: 0, itemStyle: { color: '#67c23a' } }, { value: 3, itemStyle: { color: '#f56c6c' } }]);
   });
 });

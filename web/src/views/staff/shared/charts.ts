@@ -5,7 +5,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
   GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption,
 } from 'echarts/components';
-import type { Capacity, CapacityHour } from '@/api/staff';
+import type { Capacity, CapacityHour, UnitCompliance } from '@/api/staff';
 
 export type StaffChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption
   | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption>;
@@ -22,6 +22,22 @@ export function violationChartOption(counts: readonly { rule: string; label: str
     series: [{
       type: 'bar', name: '问题数', barMaxWidth: 28, label: { show: true, position: 'right' },
       data: rows.map((c) => ({ value: c.count, itemStyle: { color: c.rule === 'rotation_due' ? '#e6a23c' : '#f56c6c' } })),
+    }],
+  };
+}
+
+// Violations per child unit as horizontal bars, in the table's order from
+// the top; units without any in green, so a clean street still shows.
+export function unitViolationChartOption(children: readonly UnitCompliance[]): StaffChartOption {
+  const rows = [...children].reverse();
+  return {
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: rows.map((c) => c.unit_name) },
+    series: [{
+      type: 'bar', name: '不合规事项', barMaxWidth: 24, label: { show: true, position: 'right' },
+      data: rows.map((c) => ({ value: c.violations, itemStyle: { color: c.violations > 0 ? '#f56c6c' : '#67c23a' } })),
     }],
   };
 }
