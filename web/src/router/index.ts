@@ -9,6 +9,7 @@ import { screenHallRoutes } from './screens-hall';
 import { staffRoutes } from './staff';
 import { evaluationShellRoutes, evaluationTopRoutes } from './evaluation';
 import { complaintShellRoutes, complaintTopRoutes } from './complaints';
+import { statsShellRoutes } from './stats';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -76,6 +77,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...staffRoutes,
   ...evaluationShellRoutes,
   ...complaintShellRoutes,
+  ...statsShellRoutes,
   { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/errors/not-found/index.vue'),
     meta: { title: '页面不存在' } },
 ];
