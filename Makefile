@@ -37,7 +37,7 @@ test: build-test web
 	@cd $(TEST_DIR) && ctest --output-on-failure --timeout 600 -j 2
 
 bench: build web
-	@cmake --build $(RELEASE_DIR) --target case_bench -j $(JOBS)
+	@cmake --build $(RELEASE_DIR) --target case_bench dashboard_bench -j $(JOBS)
 	@bench/run $(RELEASE_DIR)/yichuang
 
 FUZZ_SECONDS ?= 60

@@ -115,17 +115,22 @@ std::string facts_sql(store::Engine e) {
 Result<std::int64_t> rebuild(store::Database& db) {
   return db.transact<std::int64_t>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<std::int64_t> {
     for (const char* t : {"stat_item_month", "stat_month", "stat_day"}) YC_TRY(tx.exec(std::string("DELETE FROM ") + t));
-    const auto facts = facts_sql(tx.engine());
-    auto days = YC_TRY(tx.exec("INSERT INTO stat_day (day, unit_code, unit_path, metric, value) SELECT f.day, f.unit_code, "
-                               "f.unit_path, f.metric, SUM(f.value) FROM (" + facts + ") f WHERE f.day IS NOT NULL "
-                               "GROUP BY f.day, f.unit_code, f.unit_path, f.metric"));
+    // The facts once (each base table scanned once per metric), then the
+    // three tables from them.
+    YC_TRY(tx.exec("CREATE TEMP TABLE IF NOT EXISTS stat_facts (day TEXT, unit_code TEXT, unit_path TEXT, item TEXT, "
+                   "metric TEXT, value BIGINT)"));
+    YC_TRY(tx.exec("DELETE FROM stat_facts"));
+    YC_TRY(tx.exec("INSERT INTO stat_facts (day, unit_code, unit_path, item, metric, value) SELECT f.day, f.unit_code, "
+                   "f.unit_path, f.item, f.metric, f.value FROM (" + facts_sql(tx.engine()) + ") f WHERE f.day IS NOT NULL"));
+    auto days = YC_TRY(tx.exec("INSERT INTO stat_day (day, unit_code, unit_path, metric, value) SELECT day, unit_code, "
+                               "unit_path, metric, SUM(value) FROM stat_facts GROUP BY day, unit_code, unit_path, metric"));
     YC_TRY(tx.exec("INSERT INTO stat_month (month, unit_code, unit_path, metric, value) SELECT substr(day, 1, 7), "
                    "unit_code, unit_path, metric, SUM(value) FROM stat_day GROUP BY substr(day, 1, 7), unit_code, "
                    "unit_path, metric"));
     YC_TRY(tx.exec("INSERT INTO stat_item_month (month, unit_code, unit_path, item_code, metric, value) SELECT "
-                   "substr(f.day, 1, 7), f.unit_code, f.unit_path, f.item, f.metric, SUM(f.value) FROM (" + facts +
-                   ") f WHERE f.item <> '' AND f.day IS NOT NULL GROUP BY substr(f.day, 1, 7), f.unit_code, f.unit_path, "
-                   "f.item, f.metric"));
+                   "substr(day, 1, 7), unit_code, unit_path, item, metric, SUM(value) FROM stat_facts WHERE item <> '' "
+                   "GROUP BY substr(day, 1, 7), unit_code, unit_path, item, metric"));
+    YC_TRY(tx.exec("DROP TABLE stat_facts"));
     YC_TRY(tx.exec("UPDATE stat_state SET rebuilt_at = $1 WHERE id = 1", {time::now_ms()}));
     return days;
   });
