@@ -78,6 +78,40 @@ void add_routes(identity::ApiRouter& api, store::Database& db) {
                                                  {"series", periods_json(o.series)}});
   });
 
+  api.add(Method::kGet, "/api/stats/accountability", "stats.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto today = time::shanghai_date(time::now_ms());
+    const auto from = YC_TRY(date_query(r, "from", time::Date{today.year, today.month, 1}));
+    const auto to = YC_TRY(date_query(r, "to", today));
+    const std::string unit = r.query("unit").value_or("");
+    auto a = YC_TRY(db.transact<Accountability>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return accountability(tx, p.scope("stats.read"), unit, from, to);
+    }));
+    const auto counts = [](const Accountable& x) {
+      return json::object{{"overdue_cases", x.overdue_cases},
+                          {"findings", x.findings},
+                          {"open_findings", x.open_findings},
+                          {"upheld_complaints", x.upheld_complaints},
+                          {"bad_ratings", x.bad_ratings},
+                          {"escalated_rectifications", x.escalated_rectifications},
+                          {"total", x.total()}};
+    };
+    json::array units, people;
+    for (const auto& u : a.units)
+      units.push_back({{"unit_code", u.unit_code}, {"unit_name", u.unit_name}, {"counts", counts(u.a)}});
+    for (const auto& x : a.people) {
+      people.push_back({{"account_id", x.account_id},
+                        {"login", x.login},
+                        {"name", x.name_masked},
+                        {"unit_name", x.unit_name},
+                        {"counts", counts(x.a)}});
+    }
+    return http::json_response(200, json::object{{"unit", unit_json(a.unit)},
+                                                 {"from", a.from},
+                                                 {"to", a.to},
+                                                 {"units", units},
+                                                 {"people", people}});
+  });
+
   const auto load_ledger = [&db](const http::Request& r, const Principal& p) -> Result<Ledger> {
     const std::string month = r.query("month").value_or(this_month());
     const std::string unit = r.query("unit").value_or("");

@@ -199,4 +199,74 @@ Result<Ledger> ledger(store::Tx& tx, const org::Scope& scope, const std::string&
   return l;
 }
 
+Result<Accountability> accountability(store::Tx& tx, const org::Scope& scope, const std::string& unit_code,
+                                      const time::Date& from, const time::Date& to) {
+  if (time::days_from_civil(to) < time::days_from_civil(from))
+    return fail(ErrorCode::kInvalidArgument, "结束日期早于开始日期", "to");
+  auto u = YC_TRY(unit_of(tx, scope, unit_code));
+  Accountability out;
+  out.unit = u.ref;
+  out.from = from.iso();
+  out.to = to.iso();
+  const auto lo = time::shanghai_day_start_ms(from);
+  const auto hi = time::shanghai_day_start_ms(time::civil_from_days(time::days_from_civil(to) + 1));
+  const auto like = u.path + "%";
+  std::map<std::string, UnitAccountability> units;
+  std::map<std::int64_t, PersonAccountability> people;
+  // (unit code, unit name, person or NULL, count) rows of one kind of fact.
+  const auto tally = [&](const std::string& sql, std::vector<store::Param> params, int Accountable::*field) -> Result<void> {
+    auto rows = YC_TRY(tx.query(sql, params));
+    for (const auto& r : rows.rows) {
+      auto& unit = units[r.text(0)];
+      unit.unit_code = r.text(0);
+      unit.unit_name = r.text(1);
+      unit.a.*field += static_cast<int>(r.int64(3));
+      if (auto person = r.opt_int64(2)) people[*person].a.*field += static_cast<int>(r.int64(3));
+    }
+    return {};
+  };
+  YC_TRY_VOID(tally("SELECT o.unit_code, u.name, o.person_id, COUNT(*) FROM case_overdue o JOIN org_unit u ON u.code = "
+                    "o.unit_code WHERE u.path LIKE $1 AND o.recorded_at >= $2 AND o.recorded_at < $3 "
+                    "GROUP BY o.unit_code, u.name, o.person_id",
+                    {like, lo, hi}, &Accountable::overdue_cases));
+  YC_TRY_VOID(tally("SELECT f.unit_code, u.name, NULL, COUNT(*) FROM internal_finding f JOIN org_unit u ON u.code = "
+                    "f.unit_code WHERE u.path LIKE $1 AND f.created_at >= $2 AND f.created_at < $3 "
+                    "GROUP BY f.unit_code, u.name",
+                    {like, lo, hi}, &Accountable::findings));
+  YC_TRY_VOID(tally("SELECT f.unit_code, u.name, NULL, COUNT(*) FROM internal_finding f JOIN org_unit u ON u.code = "
+                    "f.unit_code WHERE u.path LIKE $1 AND f.created_at >= $2 AND f.created_at < $3 AND f.closed_at IS NULL "
+                    "GROUP BY f.unit_code, u.name",
+                    {like, lo, hi}, &Accountable::open_findings));
+  YC_TRY_VOID(tally("SELECT c.unit_code, u.name, c.staff_id, COUNT(*) FROM complaint c JOIN org_unit u ON u.code = "
+                    "c.unit_code WHERE c.unit_path LIKE $1 AND c.upheld = 1 AND c.replied_at >= $2 AND c.replied_at < $3 "
+                    "GROUP BY c.unit_code, u.name, c.staff_id",
+                    {like, lo, hi}, &Accountable::upheld_complaints));
+  YC_TRY_VOID(tally("SELECT e.unit_code, u.name, e.staff_id, COUNT(*) FROM evaluation e JOIN org_unit u ON u.code = "
+                    "e.unit_code WHERE e.unit_path LIKE $1 AND e.level <= 2 AND e.day >= $2 AND e.day <= $3 "
+                    "GROUP BY e.unit_code, u.name, e.staff_id",
+                    {like, from.iso(), to.iso()}, &Accountable::bad_ratings));
+  YC_TRY_VOID(tally("SELECT r.unit_code, u.name, NULL, COUNT(*) FROM rectification r JOIN org_unit u ON u.code = "
+                    "r.unit_code WHERE r.unit_path LIKE $1 AND r.escalated_at >= $2 AND r.escalated_at < $3 "
+                    "GROUP BY r.unit_code, u.name",
+                    {like, lo, hi}, &Accountable::escalated_rectifications));
+  for (auto& [code, unit] : units) out.units.push_back(std::move(unit));
+  std::sort(out.units.begin(), out.units.end(), [](const auto& a, const auto& b) {
+    return a.a.total() != b.a.total() ? a.a.total() > b.a.total() : a.unit_code < b.unit_code;
+  });
+  for (auto& [id, person] : people) {
+    auto who = YC_TRY(tx.one("SELECT a.login, a.name_masked, u.name FROM account a JOIN org_unit u ON u.code = a.unit_code "
+                             "WHERE a.id = $1",
+                             {id}));
+    person.account_id = id;
+    person.login = who.text(0);
+    person.name_masked = who.text(1);
+    person.unit_name = who.text(2);
+    out.people.push_back(std::move(person));
+  }
+  std::sort(out.people.begin(), out.people.end(), [](const auto& a, const auto& b) {
+    return a.a.total() != b.a.total() ? a.a.total() > b.a.total() : a.account_id < b.account_id;
+  });
+  return out;
+}
+
 }  // namespace yc::stats

@@ -73,4 +73,31 @@ struct Ledger {
 };
 Result<Ledger> ledger(store::Tx& tx, const org::Scope& scope, const std::string& unit_code, const std::string& month);
 
+// 责任追究 (issue 10, item 6; policy 三(八) 责任追究制): per unit and per person
+// in the period, what they answer for: cases that ran past their promised
+// day, internal-control findings (open and closed), complaints found 属实,
+// 不满意 ratings and rectifications escalated for want of an answer.
+struct Accountable {
+  int overdue_cases = 0, findings = 0, open_findings = 0, upheld_complaints = 0, bad_ratings = 0,
+      escalated_rectifications = 0;
+  int total() const { return overdue_cases + findings + upheld_complaints + bad_ratings + escalated_rectifications; }
+};
+struct UnitAccountability {
+  std::string unit_code, unit_name;
+  Accountable a;
+};
+struct PersonAccountability {
+  std::int64_t account_id = 0;
+  std::string login, name_masked, unit_name;
+  Accountable a;
+};
+struct Accountability {
+  UnitRef unit;
+  std::string from, to;
+  std::vector<UnitAccountability> units;     // every unit under `unit` with something, most first
+  std::vector<PersonAccountability> people;  // everyone named, most first
+};
+Result<Accountability> accountability(store::Tx& tx, const org::Scope& scope, const std::string& unit_code,
+                                      const time::Date& from, const time::Date& to);
+
 }  // namespace yc::stats

@@ -74,6 +74,15 @@ test('the counters move with the business, the XLSX ledger matches the database,
   assert.equal(t['complaints.received'], 1);
   assert.equal(live.body.unit.code, '110101001');
 
+  // 责任追究: the 不满意 rating is the street's and the clerk's who decided the case.
+  const acc = await hallmgr.get('/api/stats/accountability');
+  assert.equal(acc.status, 200, acc.text);
+  const street = acc.body.units.find((u) => u.unit_code === '110101001');
+  assert.equal(street.counts.bad_ratings, 1);
+  const person = acc.body.people.find((x) => x.login === 'clerk');
+  assert.equal(person?.counts.bad_ratings, 1, acc.text);
+  assert.ok(!acc.text.includes('吴𠮷'), 'names are masked');
+
   // The month's ledger as XLSX, read back, against the database.
   const month = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
   const res = await fetch(`${server.url}/api/stats/ledger.xlsx?month=${month}`, { headers: { cookie: hallmgr.cookie } });
@@ -85,11 +94,11 @@ test('the counters move with the business, the XLSX ledger matches the database,
   assert.ok(header, 'the 日台账 sheet has its header row');
   const total = rowOf(file, 'sheet2', '合计');
   const col = (name) => total[header.indexOf(name)];
-  const street = '/110000/110101/110101001/%';
-  assert.equal(col('受理件数'), Number(sql(db, `SELECT COUNT(*) FROM service_case WHERE intake_path LIKE '${street}' AND accepted_day LIKE '${month}%'`)));
+  const streetPath = '/110000/110101/110101001/%';
+  assert.equal(col('受理件数'), Number(sql(db, `SELECT COUNT(*) FROM service_case WHERE intake_path LIKE '${streetPath}' AND accepted_day LIKE '${month}%'`)));
   assert.equal(col('取号数'), Number(sql(db, `SELECT COUNT(*) FROM ticket WHERE site_id = ${SITE} AND day LIKE '${month.replace('-', '')}%'`)));
   assert.equal(col('服务人次'), Number(sql(db, `SELECT COUNT(*) FROM ticket WHERE site_id = ${SITE} AND state = 'done'`)));
-  assert.equal(col('投诉举报'), Number(sql(db, `SELECT COUNT(*) FROM complaint WHERE unit_path LIKE '${street}'`)));
+  assert.equal(col('投诉举报'), Number(sql(db, `SELECT COUNT(*) FROM complaint WHERE unit_path LIKE '${streetPath}'`)));
   assert.equal(col('评价数'), Number(sql(db, 'SELECT COUNT(*) FROM evaluation')));
   assert.ok(rowOf(file, 'sheet3', 'BJ-JYCY-001'), 'the item sheet lists the item');
   const frozen = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
