@@ -178,6 +178,16 @@ describe('auth failures', () => {
     await expect(request('/api/kiosks')).rejects.toBeInstanceOf(ApiError);
     expect(handler).toHaveBeenCalledTimes(1);
   });
+
+  it('leave the pad and the device-authorized public calls to their pages too', async () => {
+    const handler = vi.fn();
+    setAuthFailureHandler(handler);
+    vi.stubGlobal('fetch', reply(401, unauthenticated));
+    for (const path of ['/api/pad/current', '/api/progress/20261127-000001/evaluations', '/api/public/complaints']) {
+      await expect(request(path, { headers: { Authorization: 'Device t0k' } })).rejects.toBeInstanceOf(ApiError);
+    }
+    expect(handler).not.toHaveBeenCalled();
+  });
 });
 
 describe('buildQuery', () => {

@@ -56,13 +56,14 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Told when a request finds the session gone (401) or unfinished (403
 // STEP_REQUIRED), so the app can send people back to the login page. The
 // login call and the "who am I" probe answer 401 as a normal result and are
-// left to their callers; so is everything under /api/kiosk/, which a kiosk
-// calls with its device token (a 401 there means "not paired", not "signed
-// out", and a kiosk has nobody to sign in).
+// left to their callers; so is everything a device calls with its token
+// (/api/kiosk/, /api/pad/, and the public /api/progress/ and /api/public/
+// routes a kiosk rates and complains through): a 401 there means "not
+// paired", not "signed out", and a device has nobody to sign in.
 export type AuthFailureHandler = (error: ApiError, path: string) => void;
 let authFailureHandler: AuthFailureHandler | null = null;
 const AUTH_PROBES = ['/api/auth/login', '/api/auth/me'];
-const OWN_AUTH_PREFIXES = ['/api/kiosk/'];
+const OWN_AUTH_PREFIXES = ['/api/kiosk/', '/api/pad/', '/api/progress/', '/api/public/'];
 
 export function setAuthFailureHandler(handler: AuthFailureHandler | null): void {
   authFailureHandler = handler;

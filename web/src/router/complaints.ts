@@ -5,7 +5,7 @@ import type { RouteRecordRaw } from 'vue-router';
 // pages are records of their own, so /complaints itself stays the shell page.
 export const complaintShellRoutes: RouteRecordRaw[] = [
   { path: 'complaints', name: 'complaints', component: () => import('@/views/complaints/list/index.vue'),
-    meta: { title: '投诉举报', menu: true, icon: 'Warning', permissions: ['complaint.read', 'complaint.intake'] } },
+    meta: { title: '投诉举报', menu: true, icon: 'Warning', permissions: ['complaint.read', 'complaint.intake'], group: '监督评价' } },
 ];
 
 const PublicLayout = () => import('@/layout/PublicLayout.vue');

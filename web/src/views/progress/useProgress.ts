@@ -2,8 +2,10 @@
 // or by the case number and the applicant's full ID number / credit code.
 // The look-up itself is useProgressLookup (shared with the kiosk); this page
 // adds its address. The ID number stays in memory only: it is never put in
-// the address.
-import { reactive, watch } from 'vue';
+// the address; what proved the case (token or ID number) is kept beside the
+// progress for rating it (ProgressRating), and dropped with it.
+import { reactive, ref, watch } from 'vue';
+import type { CaseProof } from '@/api/evaluation';
 import { useRoute, useRouter } from 'vue-router';
 import { useProgressLookup } from './useProgressLookup';
 
@@ -13,6 +15,7 @@ export function useProgress() {
   const form = reactive({ caseNo: '', idNumber: '' });
   const lookup = useProgressLookup();
   const { progress, loading, error } = lookup;
+  const proof = ref<CaseProof | null>(null);
 
   const param = () => (typeof route.params.caseNo === 'string' ? route.params.caseNo : '');
   const token = () => (typeof route.query.t === 'string' ? route.query.t : '');
@@ -25,12 +28,15 @@ export function useProgress() {
     const caseNo = param();
     const t = token();
     if (!caseNo || !t) return;
-    titled(await lookup.byToken(caseNo, t));
+    const found = await lookup.byToken(caseNo, t);
+    proof.value = found ? { t } : null;
+    titled(found);
   }
 
   async function byId(idNumber: string) {
     const caseNo = form.caseNo.trim().toUpperCase();
     const found = await lookup.byId(caseNo, idNumber);
+    proof.value = found ? { id_number: idNumber } : null;
     titled(found);
     if (found) {
       form.idNumber = '';  // a shared device keeps no ID number
@@ -46,6 +52,7 @@ export function useProgress() {
 
   function another() {
     lookup.reset();
+    proof.value = null;
     form.caseNo = '';
     form.idNumber = '';
     void router.replace({ name: 'progress', params: {} });
@@ -56,5 +63,5 @@ export function useProgress() {
     if (caseNo && t) void byToken();
   }, { immediate: true });
 
-  return { form, progress, loading, error, hasToken: () => token() !== '', byId, retry, another };
+  return { form, progress, loading, error, proof, hasToken: () => token() !== '', byId, retry, another };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { agentPairCommand, checkPrinter, deviceInput, deviceWindowText, printerText } from './devices';
+import {
+  agentPairCommand, checkPrinter, deviceInput, deviceKindLabel, deviceWindowText, hasWindow, printerText,
+} from './devices';
 
 describe('checkPrinter', () => {
   it('takes no printer or host:port', () => {
@@ -41,5 +43,15 @@ describe('agent texts', () => {
     expect(deviceWindowText({ kind: 'agent', window_no: 3 })).toBe('3 号窗口');
     expect(deviceWindowText({ kind: 'agent', window_no: null })).toBe('未指定');
     expect(deviceWindowText({ kind: 'kiosk' })).toBe('—');
+    expect(deviceWindowText({ kind: 'pad', window_no: 1 })).toBe('1 号窗口');
+  });
+});
+
+describe('the window pad (评价器)', () => {
+  it('is named and belongs to a window, like an agent', () => {
+    expect(deviceKindLabel('pad')).toBe('窗口评价器');
+    expect(deviceKindLabel('kiosk')).toBe('自助终端');
+    expect(deviceKindLabel('other')).toBe('other');
+    expect([hasWindow('pad'), hasWindow('agent'), hasWindow('kiosk')]).toEqual([true, true, false]);
   });
 });

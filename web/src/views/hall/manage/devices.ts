@@ -1,6 +1,20 @@
 // Devices of a hall: the printer address a hall manager types for a kiosk,
-// and what 大厅管理 shows and sends for a window PC's agent.
-import type { Device, DeviceInput, DeviceKind } from '@/api/hall';
+// and what 大厅管理 shows and sends for a window PC's agent and a window's
+// evaluation pad (评价器, docs/api/evaluation.md).
+import { DEVICE_KIND_LABELS, type Device, type DeviceInput, type DeviceKind } from '@/api/hall';
+
+// The kinds registered here: api/hall.ts's, and the pad (api/evaluation.ts).
+export type ManagedKind = DeviceKind | 'pad';
+export const PAD_LABEL = '窗口评价器';
+
+export const isPad = (d: { kind: string }): boolean => d.kind === 'pad';
+// Agents and pads belong to one window.
+export const hasWindow = (kind: string): boolean => kind === 'agent' || kind === 'pad';
+
+export function deviceKindLabel(kind: string): string {
+  if (kind === 'pad') return PAD_LABEL;
+  return (DEVICE_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
 
 // "" when the text is empty (no printer) or host:port (a host name or IPv4
 // address, a port 1-65535); else the message.
@@ -40,8 +54,8 @@ export function agentPairCommand(token: string): string {
   return `yichuang-agent pair --config /etc/yichuang/agent.toml --token ${token}`;
 }
 
-// The window column: an agent's window; kiosks serve the whole hall.
-export function deviceWindowText(d: Pick<Device, 'kind' | 'window_no'>): string {
-  if (d.kind !== 'agent') return '—';
+// The window column: an agent's or a pad's window; kiosks serve the whole hall.
+export function deviceWindowText(d: { kind: string; window_no?: Device['window_no'] }): string {
+  if (!hasWindow(d.kind)) return '—';
   return d.window_no !== null && d.window_no !== undefined ? `${d.window_no} 号窗口` : '未指定';
 }

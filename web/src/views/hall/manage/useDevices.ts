@@ -2,8 +2,15 @@
 // token is shown once) and revoking one.
 import { ref, watch, type Ref } from 'vue';
 import { useLatestRead } from '@/composables/useLatestRead';
-import { DEVICE_KIND_LABELS, listDevices, revokeDevice, type Device, type DeviceRegistration } from '@/api/hall';
+import { listDevices, revokeDevice, type Device, type DeviceRegistration } from '@/api/hall';
+import { deviceKindLabel, isPad } from './devices';
 import { confirmAction, toastError, toastSuccess } from '@/utils/feedback';
+
+function revokeQuestion(d: Device): string {
+  if (d.kind === 'agent') return `停用后,“${d.name}”不能再向系统报告设备状态,须重新登记并配对才能使用。确定停用吗?`;
+  if (isPad(d)) return `停用后,“${d.name}”不能再用于评价,须重新登记并配对才能使用。确定停用吗?`;
+  return `停用后,“${d.name}”不能再取号,须重新登记才能使用。确定停用吗?`;
+}
 
 export function useDevices(siteId: Ref<number>) {
   // Active ones first, then in the order registered.
@@ -27,10 +34,7 @@ export function useDevices(siteId: Ref<number>) {
 
   async function revoke(d: Device) {
     const ok = await confirmAction(
-      d.kind === 'agent'
-        ? `停用后,“${d.name}”不能再向系统报告设备状态,须重新登记并配对才能使用。确定停用吗?`
-        : `停用后,“${d.name}”不能再取号,须重新登记才能使用。确定停用吗?`,
-      `停用${DEVICE_KIND_LABELS[d.kind] ?? '设备'}`, '停用');
+      revokeQuestion(d), `停用${deviceKindLabel(d.kind)}`, '停用');
     if (!ok) return;
     busyId.value = d.id;
     try {

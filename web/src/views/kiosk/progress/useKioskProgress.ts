@@ -1,8 +1,11 @@
 // 办件进度 on the kiosk: the receipt's QR code held to the kiosk's scanner
 // (which types the link and Enter), or the case number and the applicant's
 // ID number on the number pad. The look-up is the public page's
-// (views/progress/useProgressLookup); the ID number is dropped once used.
+// (views/progress/useProgressLookup); the ID number leaves its field once
+// used, and stays in memory only as the proof for rating the case (服务评价),
+// until 查询其他办件 or the start page.
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
+import type { RatingTarget } from '@/views/progress/useCaseRating';
 import { useRouter } from 'vue-router';
 import { isResidentId } from '@/views/cases/shared/id-number';
 import { createScanBuffer, parseReceiptCode } from '@/views/progress/receipt';
@@ -21,6 +24,7 @@ export function useKioskProgress() {
   const idNumber = ref('');
   const active = ref<ProgressField>('case');
   const scanProblem = ref('');
+  const ratingTarget = ref<RatingTarget | null>(null);
 
   const caseComplete = computed(() => keypadComplete(caseDigits.value, 'case'));
   const idProblem = computed(() =>
@@ -44,8 +48,10 @@ export function useKioskProgress() {
   async function submit() {
     if (!ready.value || loading.value) return;
     scanProblem.value = '';
-    const found = await byId(caseNoFromDigits(caseDigits.value), idNumber.value);
-    if (found) idNumber.value = '';  // a shared device keeps no ID number
+    const caseNo = caseNoFromDigits(caseDigits.value);
+    const found = await byId(caseNo, idNumber.value);
+    ratingTarget.value = found ? { caseNo, proof: { id_number: idNumber.value } } : null;
+    if (found) idNumber.value = '';  // a shared device keeps no ID number on screen
   }
 
   async function scanned(text: string) {
@@ -55,11 +61,13 @@ export function useKioskProgress() {
       return;
     }
     scanProblem.value = '';
-    await byToken(code.caseNo, code.token);
+    const found = await byToken(code.caseNo, code.token);
+    ratingTarget.value = found ? { caseNo: code.caseNo, proof: { t: code.token } } : null;
   }
 
   function another() {
     reset();
+    ratingTarget.value = null;
     caseDigits.value = '';
     idNumber.value = '';
     active.value = 'case';
@@ -84,6 +92,6 @@ export function useKioskProgress() {
 
   return {
     status: device.status, progress, loading, error, caseDigits, idNumber, active, typed, idProblem, scanProblem, ready,
-    submit, another, home, idCard,
+    submit, another, home, idCard, ratingTarget, token: device.token,
   };
 }

@@ -1,0 +1,42 @@
+// 整改任务: the rectifications of the caller's units by tab (待整改,
+// 已逾期升级, 已办结), and the one open in the drawer (?id= in the address,
+// so the 好差评 list can link to it).
+import { computed, watch } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { listRectifications, type Rectification, type RectificationFilter } from '@/api/evaluation';
+import { useLatestRead } from '@/composables/useLatestRead';
+import { useQueryTab } from '@/views/hall/shared/useQueryTab';
+import { todayShanghai } from '@/views/hall/shared/format';
+
+export const RECTIFICATION_TABS = ['open', 'overdue', 'closed'] as const satisfies readonly RectificationFilter[];
+export const TAB_LABELS: Record<RectificationFilter, string> = { open: '待整改', overdue: '已逾期升级', closed: '已办结' };
+
+// Past its due day and still open: shown in red.
+export const isPastDue = (r: Pick<Rectification, 'state' | 'due_day'>, today = todayShanghai()): boolean =>
+  r.state === 'open' && r.due_day < today;
+
+export function useRectifications() {
+  const route = useRoute();
+  const router = useRouter();
+  const tab = useQueryTab<RectificationFilter>(RECTIFICATION_TABS);
+  const { data, loading, error, load } = useLatestRead(async () => (await listRectifications(tab.value)).items,
+    [] as Rectification[]);
+
+  const openId = computed(() => {
+    const id = Number(route.query.id);
+    return Number.isInteger(id) && id > 0 ? id : null;
+  });
+
+  function open(id: number) {
+    void router.replace({ query: { ...route.query, id: String(id) } });
+  }
+
+  function close() {
+    const query = { ...route.query };
+    delete query.id;
+    void router.replace({ query });
+  }
+
+  watch(tab, load, { immediate: true });
+  return { tab, items: data, loading, error, load, openId, open, close };
+}
