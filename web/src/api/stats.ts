@@ -1,0 +1,81 @@
+// 统计分析 and 台账 (docs/api/stats.md; annex 一(四)): figures per unit,
+// day and month, read from the counters the server keeps.
+import { buildQuery, request } from './client';
+import type { UnitLevel } from './org';
+
+// Counters: sums of events (the *_s ones are sums of seconds).
+export type CounterKey =
+  | 'tickets.taken' | 'tickets.served' | 'tickets.wait_s' | 'tickets.service_s'
+  | 'cases.accepted' | 'cases.rejected' | 'cases.completed' | 'cases.approved' | 'cases.refused'
+  | 'cases.on_time' | 'cases.delivered' | 'cases.overdue'
+  | 'ratings.total' | 'ratings.good' | 'ratings.bad'
+  | 'complaints.received' | 'complaints.upheld';
+
+// Derived from the counters; null when there is nothing to divide by.
+export type DerivedKey = 'avg_wait_minutes' | 'avg_service_minutes' | 'on_time_rate' | 'good_rate' | 'upheld_rate';
+
+export type MetricKey = CounterKey | DerivedKey;
+export type Figures = Record<CounterKey, number> & Record<DerivedKey, number | null>;
+
+// The unit a row is about; code "" is 本级, what the unit recorded itself.
+export interface StatsUnit {
+  code: string;
+  name: string;
+  level: UnitLevel;
+}
+
+export interface UnitFigures {
+  unit: StatsUnit;
+  figures: Figures;
+}
+
+// period: YYYY-MM-DD (daily) or YYYY-MM (monthly).
+export interface PeriodFigures {
+  period: string;
+  figures: Figures;
+}
+
+export interface ItemFigures {
+  item_code: string;
+  item_name: string;
+  figures: Figures;
+}
+
+export type Granularity = 'day' | 'month';
+
+export interface Overview {
+  unit: StatsUnit;
+  path: StatsUnit[];  // from the top of the caller's scope down to unit
+  from: string;
+  to: string;
+  granularity: Granularity;
+  totals: Figures;
+  children: UnitFigures[];
+  series: PeriodFigures[];  // only periods with figures
+}
+
+export interface Ledger {
+  unit: StatsUnit;
+  month: string;
+  units: UnitFigures[];
+  days: PeriodFigures[];  // every day of the month
+  items: ItemFigures[];
+  totals: Figures;
+}
+
+// Empty parameters are left to the server: the top of the scope, this month to today.
+export interface OverviewQuery {
+  unit?: string;
+  from?: string;
+  to?: string;
+}
+
+export const getOverview = (q: OverviewQuery = {}) =>
+  request<Overview>(`/api/stats/overview${buildQuery({ unit: q.unit, from: q.from, to: q.to })}`);
+
+export const getLedger = (unit: string, month: string) =>
+  request<Ledger>(`/api/stats/ledger${buildQuery({ unit, month })}`);
+
+// A plain link, as the audit export: the browser downloads the workbook with
+// the session cookie and names it from Content-Disposition.
+export const ledgerXlsxUrl = (unit: string, month: string) => `/api/stats/ledger.xlsx${buildQuery({ unit, month })}`;
