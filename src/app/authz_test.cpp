@@ -1138,6 +1138,9 @@ std::vector<Row> Matrix::rows() {
       {Method::kPost, "/api/rectifications/:id/close", "evaluation.rectify",
        [](Matrix& m, const Caller&) { return Call{m.rectification("110101001") + "/close", "", R"({"result":"已整改","version":1})"}; },
        [](Matrix& m, const Caller&) { return Call{m.rectification("110102003") + "/close", "", R"({"result":"已整改","version":1})"}; }},
+      // 四公开 (三(八)): every site's public disclosure.
+      {Method::kGet, "/api/public/sites/:site/disclosure", "public",
+       [](Matrix& m, const Caller&) { return Call{"/api/public/sites/" + std::to_string(m.hall_in_) + "/disclosure", "", ""}; }},
       // 台账 and dashboards (annex 一(四)): figures of the caller's units.
       {Method::kGet, "/api/stats/overview", "stats.read",
        [](Matrix&, const Caller&) { return Call{"/api/stats/overview", "unit=110101001", ""}; },

@@ -47,7 +47,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
                    hall::RouteSettings{config.hall.voice_dir, config.server.public_url});
   staff::add_routes(*api, db, accounts.keys());
   evaluation::add_routes(*api, db, events, accounts.keys(), evaluation_settings(config));
-  stats::add_routes(*api, db);
+  stats::add_routes(*api, db, accounts.keys());
   complaints::add_routes(*api, db, accounts.keys(),
                          complaints::Settings{config.complaints.accept_days, config.complaints.reply_days});
   return api;

@@ -7,6 +7,7 @@
 #include "platform/http/json_body.hpp"
 #include "platform/time.hpp"
 #include "stats/counters.hpp"
+#include "stats/disclosure.hpp"
 #include "stats/service.hpp"
 #include "stats/xlsx.hpp"
 
@@ -57,7 +58,18 @@ std::string this_month() {
 
 }  // namespace
 
-void add_routes(identity::ApiRouter& api, store::Database& db) {
+void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::KeyRing& keys) {
+  // 四公开 (public): a hall's or point's items, procedures, bases, time limits, results and staff on duty.
+  api.add_public(Method::kGet, "/api/public/sites/:site/disclosure", [&db, &keys](const http::Request& r) -> Result<http::Response> {
+    const auto site = YC_TRY(http::id_param(r, "site"));
+    auto doc = YC_TRY(db.transact<json::object>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return disclosure(tx, keys, site, time::now_ms());
+    }));
+    auto resp = http::json_response(200, doc);
+    resp.header("Cache-Control", "public, max-age=30");
+    return resp;
+  });
+
   api.add(Method::kGet, "/api/stats/overview", "stats.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto today = time::shanghai_date(time::now_ms());
     const auto from = YC_TRY(date_query(r, "from", time::Date{today.year, today.month, 1}));

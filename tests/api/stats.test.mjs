@@ -125,3 +125,26 @@ test('the counters move with the business, the XLSX ledger matches the database,
   assert.equal(dongcheng.figures['cases.accepted'], 2);
   assert.equal((await hallmgr2.get('/api/stats/overview?unit=110102')).status, 404, 'another district is out of scope');
 });
+
+test('四公开: a hall publishes its items with procedures, bases and time limits, its results and who is on duty (三(八))', async () => {
+  const server = await startServer({ seed: true });
+  servers.push(server);
+  const clerk = await signIn(server.url, 'clerk');
+  const windowId = (await clerk.get(`/api/hall/sites/${SITE}/windows`)).body.items.find((w) => w.number === 1).id;
+  assert.equal((await clerk.post(`/api/hall/windows/${windowId}/sign-in`)).status, 200);
+  await finishedCase(clerk, 63);
+  const res = await fetch(`${server.url}/api/public/sites/${SITE}/disclosure`);
+  assert.equal(res.status, 200);
+  const doc = await res.json();
+  assert.equal(doc.site.id, SITE);
+  assert.ok(doc.items.length > 10, 'the hall offers the street-level items');
+  const item = doc.items.find((i) => i.code === 'BJ-JYCY-001');
+  assert.ok(item.legal_basis.length > 0 && item.process.length > 0, '依据公开, 程序公开');
+  assert.ok(['immediate', 'promised'].includes(item.time_limit.kind), '时限公开');
+  assert.equal(doc.results.month.accepted, 1, '结果公开');
+  const one = doc.on_duty.find((w) => w.number === 1);
+  assert.equal(one.clerk.name, '吴𠮷', '三亮明: the clerk on duty by name');
+  const text = JSON.stringify(doc);
+  assert.ok(!/\d{17}[\dX]/.test(text), 'no ID numbers');
+  assert.equal((await fetch(`${server.url}/api/public/sites/999999/disclosure`)).status, 404);
+});
