@@ -16,6 +16,7 @@
 #include "hall/service.hpp"
 #include "privacy/crypto.hpp"
 #include "stats/counters.hpp"
+#include "exchange/webhooks.hpp"
 #include "identity/idempotency.hpp"
 #include "audit/service.hpp"
 #include "catalog/demo.hpp"
@@ -538,6 +539,7 @@ int seed_demo(const Config& c) {
 
 int serve(const Config& c) {
   http::block_stop_signals();
+  exchange::init();
   if (auto r = log::init(c.log.level, c.log.file); !r) {
     print_error(r.error());
     return 2;
@@ -618,6 +620,11 @@ int serve(const Config& c) {
     auto n = audit::prune(*db, time::now_ms() - audit_keep_ms);
     if (!n) log::warn(fmt::format("event=audit_prune_failed error=\"{}\"", n.error().message));
     else if (*n > 0) log::info(fmt::format("event=audit_pruned entries={}", *n));
+  });
+  // Webhooks (issue 10): the outbox is sent every exchange.dispatch_seconds.
+  (*server)->every(std::chrono::seconds(c.exchange.dispatch_seconds), [&db, &keys] {
+    auto n = exchange::dispatch(*db, *keys, exchange::curl_post, time::now_ms());
+    if (!n) log::warn(fmt::format("event=webhook_dispatch_failed error=\"{}\"", n.error().message));
   });
   // 好差评: unanswered rectifications go up a unit (issue 10), on the cases' rhythm.
   const auto evaluation_sweep = [&db, &events, settings = evaluation_settings(c)] {

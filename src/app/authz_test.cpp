@@ -243,6 +243,23 @@ class Matrix : public ::testing::Test {
           .int64(0);
     }).value());
   }
+  // A webhook subscription under `unit` with one dead letter; returns {subscription id, delivery id}.
+  std::pair<std::int64_t, std::int64_t> webhook(const std::string& unit) {
+    return db_->transact<std::pair<std::int64_t, std::int64_t>>(store::TxMode::kWrite, [&](store::Tx& tx)
+               -> Result<std::pair<std::int64_t, std::int64_t>> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {unit})).text(0);
+      auto sub = YC_TRY(tx.one("INSERT INTO webhook_subscription (name, url, secret_sealed, events, unit_code, unit_path, "
+                               "created_by, created_at) VALUES ('系统', 'https://x.example/h', 'x', ',case.accepted,', $1, $2, "
+                               "$3, 0) RETURNING id",
+                               {unit, path, target_in_}))
+                     .int64(0);
+      auto d = YC_TRY(tx.one("INSERT INTO webhook_delivery (subscription_id, event, payload, state, attempts, next_at, "
+                             "created_at) VALUES ($1, 'case.accepted', '{}', 'dead', 7, 0, 0) RETURNING id",
+                             {sub}))
+                   .int64(0);
+      return std::pair{sub, d};
+    }).value();
+  }
   // A person with a staff profile (协管员) and a passed pre-post training.
   std::int64_t staff_member(const std::string& unit) {
     const auto id = account(unit);
@@ -1141,6 +1158,28 @@ std::vector<Row> Matrix::rows() {
       // 四公开 (三(八)): every site's public disclosure.
       {Method::kGet, "/api/public/sites/:site/disclosure", "public",
        [](Matrix& m, const Caller&) { return Call{"/api/public/sites/" + std::to_string(m.hall_in_) + "/disclosure", "", ""}; }},
+      // Data exchange: webhooks of the caller's units (system and city administrators).
+      {Method::kGet, "/api/webhooks", "exchange.manage", path("/api/webhooks")},
+      {Method::kPost, "/api/webhooks", "exchange.manage",
+       [](Matrix&, const Caller&) {
+         return Call{"/api/webhooks", "", R"({"name":"区数据中心","url":"https://x.example/h","unit":"110101001","events":["case.accepted"]})"};
+       },
+       [](Matrix&, const Caller&) {
+         return Call{"/api/webhooks", "", R"({"name":"区数据中心","url":"https://x.example/h","unit":"110102003","events":["case.accepted"]})"};
+       },
+       201},
+      {Method::kGet, "/api/webhooks/deliveries", "exchange.manage", path("/api/webhooks/deliveries")},
+      {Method::kPost, "/api/webhooks/deliveries/:id/retry", "exchange.manage",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/webhooks/deliveries/" + std::to_string(m.webhook("110101001").second) + "/retry", "", ""};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/webhooks/deliveries/" + std::to_string(m.webhook("110102003").second) + "/retry", "", ""};
+       }},
+      {Method::kDelete, "/api/webhooks/:id", "exchange.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/webhooks/" + std::to_string(m.webhook("110101001").first), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/webhooks/" + std::to_string(m.webhook("110102003").first), "", ""}; },
+       204},
       // 台账 and dashboards (annex 一(四)): figures of the caller's units.
       {Method::kGet, "/api/stats/overview", "stats.read",
        [](Matrix&, const Caller&) { return Call{"/api/stats/overview", "unit=110101001", ""}; },

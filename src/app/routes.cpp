@@ -9,6 +9,7 @@
 #include "evaluation/routes.hpp"
 #include "complaints/routes.hpp"
 #include "stats/routes.hpp"
+#include "exchange/routes.hpp"
 #include "events/routes.hpp"
 #include "identity/routes.hpp"
 #include "org/routes.hpp"
@@ -48,6 +49,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   staff::add_routes(*api, db, accounts.keys());
   evaluation::add_routes(*api, db, events, accounts.keys(), evaluation_settings(config));
   stats::add_routes(*api, db, accounts.keys());
+  exchange::add_routes(*api, db, accounts.keys());
   complaints::add_routes(*api, db, accounts.keys(),
                          complaints::Settings{config.complaints.accept_days, config.complaints.reply_days});
   return api;

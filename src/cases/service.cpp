@@ -25,6 +25,7 @@
 #include "platform/text.hpp"
 #include "privacy/model.hpp"
 #include "stats/counters.hpp"
+#include "exchange/outbox.hpp"
 
 namespace yc::cases {
 
@@ -588,10 +589,20 @@ Result<void> count_case(Tx& tx, const Case& c, bool at_handling,
                     deltas);
 }
 
+// Webhooks (issue 10, item 7): the event for authorized systems, no personal data.
+Result<void> announce(Tx& tx, std::string_view event, const Case& c, bool at_handling, std::int64_t now,
+                      boost::json::object extra = {}) {
+  extra["case_no"] = c.case_no;
+  extra["item_code"] = c.item_code;
+  extra["unit_code"] = at_handling ? c.handling_unit_code : c.intake_unit_code;
+  return exchange::enqueue(tx, event, at_handling ? c.handling_path : c.intake_path, std::move(extra), now);
+}
+
 // A decision (办结) and whether it came by the promised day.
 Result<void> count_decision(Tx& tx, const Case& c, std::string_view outcome, std::int64_t now) {
   namespace m = stats::metric;
   const bool on_time = !c.due_day || time::shanghai_date(now).iso() <= *c.due_day;
+  YC_TRY_VOID(announce(tx, "case.completed", c, true, now, {{"outcome", std::string(outcome)}, {"on_time", on_time}}));
   return count_case(tx, c, true,
                     {{m::kCasesCompleted, 1}, {outcome == "approved" ? m::kCasesApproved : m::kCasesRefused, 1},
                      {m::kCasesOnTime, on_time ? 1 : 0}},
@@ -986,6 +997,7 @@ Result<Detail> Service::accept(Tx& tx, const Who& who, const org::Scope& scope, 
                                         immediate ? "即办件,当场办结" : fmt::format("承诺 {} 前办结", clock.due.iso()), true},
                         now));
   YC_TRY_VOID(count_case(tx, c, false, {{stats::metric::kCasesAccepted, 1}}, now));
+  YC_TRY_VOID(announce(tx, "case.accepted", c, false, now, {{"due_day", clock.due.iso()}}));
   if (immediate) {
     YC_TRY_VOID(add_event(tx, id, EventIn{"ready", "", who.account, c.intake_unit_code, c.window_number, "办结", true}, now));
     YC_TRY_VOID(count_decision(tx, c, "approved", now));
@@ -1249,6 +1261,7 @@ Result<Detail> Service::deliver(Tx& tx, const Who& who, const org::Scope& scope,
                                         in.method == "mail" ? fmt::format("{},单号 {}", how, in.tracking_no) : how, true},
                         now));
   YC_TRY_VOID(count_case(tx, c, false, {{stats::metric::kCasesDelivered, 1}}, now));
+  YC_TRY_VOID(announce(tx, "case.delivered", c, false, now, {{"method", in.method}}));
   YC_TRY_VOID(audit_case(tx, who, "case.deliver", c));
   return get(tx, View{scope, {}}, id, today.iso());
 }

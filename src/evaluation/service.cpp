@@ -10,6 +10,7 @@
 #include "platform/text.hpp"
 #include "privacy/model.hpp"
 #include "stats/counters.hpp"
+#include "exchange/outbox.hpp"
 
 namespace yc::evaluation {
 namespace {
@@ -149,6 +150,10 @@ Result<Evaluation> store_rating(store::Tx& tx, const privacy::KeyRing& keys, con
   YC_TRY_VOID(stats::add(tx, stats::Where{today, t.unit_code, t.unit_path, ""},
                          {{m::kRatingsTotal, 1}, {m::kRatingsGood, is_bad(in.rating.level) ? 0 : 1},
                           {m::kRatingsBad, is_bad(in.rating.level) ? 1 : 0}}));
+  YC_TRY_VOID(exchange::enqueue(tx, "evaluation.rated", t.unit_path,
+                                {{"target_kind", target_kind}, {"stage", stage}, {"channel", in.channel},
+                                 {"level", in.rating.level}, {"unit_code", t.unit_code}, {"item_code", t.item_code}},
+                                now));
   // The rater is the public: the audit names the rating, not the person.
   YC_TRY_VOID(audit::append(tx, audit::entry_for(audit::Actor::system(), "evaluation.rate", "evaluation",
                                                  std::to_string(id.int64(0)))));

@@ -115,6 +115,7 @@ std::vector<Key> keys_of(Config& c) {
       int_key("evaluation", "escalate_days", &c.evaluation.escalate_days),
       int_key("complaints", "accept_days", &c.complaints.accept_days),
       int_key("complaints", "reply_days", &c.complaints.reply_days),
+      int_key("exchange", "dispatch_seconds", &c.exchange.dispatch_seconds),
   };
 }
 
@@ -160,6 +161,7 @@ Result<void> validate(const Config& c) {
   YC_TRY_VOID(check_range(c, "evaluation.escalate_days", c.evaluation.escalate_days, 1, 30));
   YC_TRY_VOID(check_range(c, "complaints.accept_days", c.complaints.accept_days, 1, 30));
   YC_TRY_VOID(check_range(c, "complaints.reply_days", c.complaints.reply_days, 1, 90));
+  YC_TRY_VOID(check_range(c, "exchange.dispatch_seconds", c.exchange.dispatch_seconds, 1, 3600));
   if (c.hall.voice_dir.empty()) return bad(w("hall.voice_dir"), "hall.voice_dir", "不能为空");
   YC_TRY_VOID(check_range(c, "database.pool_size", c.database.pool_size, 1, 1000));
   YC_TRY_VOID(check_range(c, "database.busy_timeout_ms", c.database.busy_timeout_ms, 0, 600'000));

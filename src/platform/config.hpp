@@ -75,6 +75,11 @@ struct ComplaintsConfig {
   int reply_days = 10;   // from acceptance to the reply
 };
 
+// Data exchange (issue 10): how often the webhook outbox is sent.
+struct ExchangeConfig {
+  int dispatch_seconds = 10;
+};
+
 // The hall (issue 7).
 struct HallConfig {
   std::string voice_dir = "var/voice";  // cached call announcements (WAV)
@@ -95,6 +100,7 @@ struct Config {
   HallConfig hall;
   EvaluationConfig evaluation;
   ComplaintsConfig complaints;
+  ExchangeConfig exchange;
   std::string source;  // the file, or "默认配置"
   // key ("server.port") -> where its value came from (file or variable).
   std::map<std::string, std::string> origins;
