@@ -9,8 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
-import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
+import { launch, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
+import { demoPassword } from './lib/totp.mjs';
 
 // 就业困难人员认定: 初审 → 审批 at the street, 5 working days, not high-risk.
 // Materials: 居民身份证, 居民户口簿信息 (shared), 申请表, and two conditional
@@ -121,16 +121,6 @@ async function confirmWithPaper(page, context) {
   const paper = context.waitForEvent('page');
   await page.locator('.yc-confirm-ok').click();
   return paper;
-}
-
-async function signInWithTotp(page, login, path) {
-  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
-  await field(page, 'login-name').fill(login);
-  await field(page, 'login-password').fill(demoPassword);
-  await page.locator('[data-test="login-submit"]').click();
-  await field(page, 'totp-code').fill(totp(demoTotpSecret));
-  await page.locator('[data-test="totp-submit"]').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
 // From the queue of one step: claim the case's task, open it, approve.
@@ -265,7 +255,7 @@ test('issue 6: a reviewer approves it from the queue', async () => {
   // 审批 by the approver, who signs in with TOTP.
   {
     const { page, context, problems } = await strictPage(browser, VIEW);
-    await signInWithTotp(page, 'approver', '/cases/queue');
+    await signInWithTotp(page, server.url, 'approver', '/cases/queue');
     await page.waitForURL(/\/cases\/queue/);
     await page.getByRole('tab', { name: '审批' }).click();
     await approveFromQueue(page, caseNo, '同意。');

@@ -8,8 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
-import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
+import { launch, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
+import { demoPassword } from './lib/totp.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1366, height: 800 };
@@ -37,17 +37,6 @@ const field = (scope, name) => scope.locator(`input[data-test="${name}"], textar
 async function pickOption(page, select, text) {
   await page.locator(`[data-test="${select}"]`).click();
   await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
-
-// Each TOTP account signs in once per file: a code is accepted once.
-async function signInWithTotp(page, login, path) {
-  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
-  await field(page, 'login-name').fill(login);
-  await field(page, 'login-password').fill(demoPassword);
-  await page.locator('[data-test="login-submit"]').click();
-  await field(page, 'totp-code').fill(totp(demoTotpSecret));
-  await page.locator('[data-test="totp-submit"]').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
 // The login page asks who is signed in before anyone is: 401, logged by Chromium.
@@ -96,7 +85,7 @@ test('三(四): filed online, revealed, accepted, replied 属实, closed; tracke
 
   const officer = await strictPage(browser, DESK);
   const page = officer.page;
-  await signInWithTotp(page, 'tsofficer', '/');
+  await signInWithTotp(page, server.url, 'tsofficer', '/');
   await page.locator('.yc-menu .el-menu-item', { hasText: '投诉举报' }).click();
   const mark = page.locator(`[data-test="complaint-row-no"][data-no="${no}"]`);
   await mark.waitFor();

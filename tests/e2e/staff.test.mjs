@@ -9,8 +9,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
-import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
+import { launch, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
+import { demoPassword } from './lib/totp.mjs';
 import { finishedCase, signIn } from '../api/client.mjs';
 
 const VIEW = { width: 1366, height: 800 };
@@ -116,16 +116,6 @@ async function pickUnit(page, selector, name) {
   await page.locator('.el-tree-select__popper:visible .el-tree-node__content', { hasText: name }).first().click();
 }
 
-async function signInWithTotp(page, login, path) {
-  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
-  await field(page, 'login-name').fill(login);
-  await field(page, 'login-password').fill(demoPassword);
-  await page.locator('[data-test="login-submit"]').click();
-  await field(page, 'totp-code').fill(totp(demoTotpSecret));
-  await page.locator('[data-test="totp-submit"]').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
 
 async function createCheck(page) {
   await page.locator('[data-test="internal-create-open"]').click();
@@ -166,7 +156,7 @@ test('四(四): only the internal-control post starts a check; a finding gets it
   }
 
   const { page, context, problems } = await strictPage(browser, VIEW);
-  await signInWithTotp(page, 'dcadmin', '/staff/internal-checks');
+  await signInWithTotp(page, server.url, 'dcadmin', '/staff/internal-checks');
   await page.waitForURL(/\/staff\/internal-checks/);
   await page.locator('[data-test="state-empty"]').waitFor();
   await createCheck(page);

@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
-import { artifactsDir, launch, screenshot, strictPage } from './lib/browser.mjs';
-import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
+import { artifactsDir, launch, screenshot, signInWithTotp, strictPage } from './lib/browser.mjs';
 import { finishedCase, signIn } from '../api/client.mjs';
 
 const VIEW = { width: 1366, height: 800 };
@@ -32,16 +31,6 @@ after(async () => {
 
 // el-input puts data-test on the <input>; el-input-number and others on a wrapper.
 const field = (scope, name) => scope.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
-
-async function signInWithTotp(page, login, path) {
-  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
-  await field(page, 'login-name').fill(login);
-  await field(page, 'login-password').fill(demoPassword);
-  await page.locator('[data-test="login-submit"]').click();
-  await field(page, 'totp-code').fill(totp(demoTotpSecret));
-  await page.locator('[data-test="totp-submit"]').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 // The login page asks who is signed in before anyone is: 401, logged by Chromium.
 const expected401 = (p) => !/401 \(Unauthorized\)/.test(p);
@@ -75,7 +64,7 @@ test('issue 10: drill down from the city to a street, then export the month ledg
   await finishedCase(clerk, 72);
 
   const { page, context, problems } = await strictPage(browser, VIEW);
-  await signInWithTotp(page, 'cityadmin', '/stats');
+  await signInWithTotp(page, server.url, 'cityadmin', '/stats');
   await page.waitForURL(/\/stats$/);
   // The same session's view of the figures, for the names and the numbers.
   const api = async (p) => {

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { repoRoot } from './server.mjs';
+import { demoPassword, demoTotpSecret, totp } from './totp.mjs';
 
 export const artifactsDir = process.env.YICHUANG_E2E_ARTIFACTS ?? path.join(repoRoot, 'build/e2e-artifacts');
 
@@ -49,4 +50,19 @@ export async function signedInPage(browser, serverUrl, login = 'clerk', password
   const res = await opened.context.request.post(`${serverUrl}/api/auth/login`, { data: { login, password } });
   if (res.status() !== 200) throw new Error(`sign-in as ${login} failed: ${res.status()} ${await res.text()}`);
   return opened;
+}
+
+// A demo account that needs TOTP (administrators, approvers, the complaints
+// officer), signed in through the login page and sent on to `next`. A code is
+// accepted once: sign each such account in once per test file.
+export async function signInWithTotp(page, serverUrl, login, next) {
+  // el-input puts data-test on the <input> itself.
+  const input = (name) => page.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
+  await page.goto(`${serverUrl}/login?redirect=${encodeURIComponent(next)}`);
+  await input('login-name').fill(login);
+  await input('login-password').fill(demoPassword);
+  await page.locator('[data-test="login-submit"]').click();
+  await input('totp-code').fill(totp(demoTotpSecret));
+  await page.locator('[data-test="totp-submit"]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
