@@ -5,10 +5,9 @@
 // the audited reveal; an anonymous one carries no identity at all.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "complaints/service.hpp"
 #include "org/service.hpp"
+#include "privacy/testing.hpp"
 #include "store/engine_test.hpp"
 
 namespace yc::complaints {
@@ -24,20 +23,10 @@ class ComplaintsService : public store::testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(org::seed_demo_city(*db_));
-    auto dir = std::filesystem::temp_directory_path() /
-               ("yc-complaint-keys-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
-    std::filesystem::create_directories(dir);
-    key_file_ = (dir / "keys").string();
-    ASSERT_TRUE(privacy::KeyRing::generate(key_file_, "k1"));
-    keys_ = privacy::KeyRing::load(key_file_).value();
     site_ = scalar("SELECT id FROM org_site WHERE unit_code = '110101001' AND kind = 'hall'");
     clerk_ = account("clerk_c", "");
     officer_ = account("officer_c", "complaints_officer", "110101");
     officer2_ = account("officer_d", "complaints_officer", "110101");
-  }
-  void TearDown() override {
-    if (!key_file_.empty()) std::filesystem::remove_all(std::filesystem::path(key_file_).parent_path());
-    EngineTest::TearDown();
   }
   std::int64_t scalar(const std::string& sql) {
     return db_->transact<std::int64_t>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::int64_t> {
@@ -71,8 +60,8 @@ class ComplaintsService : public store::testing::EngineTest {
       return submit(tx, keys_, settings_, audit::Actor::system(), std::nullopt, "", in, at);
     });
   }
-  std::string key_file_;
-  privacy::KeyRing keys_;
+  privacy::testing::TempKeyRing temp_keys_;
+  const privacy::KeyRing& keys_ = temp_keys_.keys();
   Settings settings_{2, 10};
   std::int64_t site_ = 0, clerk_ = 0, officer_ = 0, officer2_ = 0;
   org::Scope district_ = org::Scope::of({"/110000/110101/"});

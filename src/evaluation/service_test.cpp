@@ -6,10 +6,9 @@
 // channel.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "evaluation/service.hpp"
 #include "org/service.hpp"
+#include "privacy/testing.hpp"
 #include "platform/time.hpp"
 #include "store/engine_test.hpp"
 
@@ -27,18 +26,8 @@ class EvaluationService : public store::testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(org::seed_demo_city(*db_));
-    auto dir = std::filesystem::temp_directory_path() / ("yc-eval-keys-" + std::to_string(::getpid()) + "-" +
-                                                         std::to_string(std::rand()));
-    std::filesystem::create_directories(dir);
-    key_file_ = (dir / "keys").string();
-    ASSERT_TRUE(privacy::KeyRing::generate(key_file_, "k1"));
-    keys_ = privacy::KeyRing::load(key_file_).value();
     window_ = scalar("SELECT w.id FROM org_window w JOIN org_site s ON s.id = w.site_id WHERE s.unit_code = '110101001' "
                      "AND s.kind = 'hall' ORDER BY w.number LIMIT 1");
-  }
-  void TearDown() override {
-    if (!key_file_.empty()) std::filesystem::remove_all(std::filesystem::path(key_file_).parent_path());
-    EngineTest::TearDown();
   }
   std::int64_t scalar(const std::string& sql) {
     return db_->transact<std::int64_t>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::int64_t> {
@@ -78,8 +67,8 @@ class EvaluationService : public store::testing::EngineTest {
       return sweep(tx, audit::Actor::system(), settings_, time::shanghai_date(now), now);
     });
   }
-  std::string key_file_;
-  privacy::KeyRing keys_;
+  privacy::testing::TempKeyRing temp_keys_;
+  const privacy::KeyRing& keys_ = temp_keys_.keys();
   Settings settings_{5, 3};
   std::int64_t window_ = 0;
 };

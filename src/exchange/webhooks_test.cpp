@@ -5,11 +5,10 @@
 // be sent again; a delivered one is signed so the receiver can check it.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "exchange/outbox.hpp"
 #include "exchange/webhooks.hpp"
 #include "org/service.hpp"
+#include "privacy/testing.hpp"
 #include "store/engine_test.hpp"
 
 namespace yc::exchange {
@@ -34,22 +33,12 @@ class WebhookService : public store::testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(org::seed_demo_city(*db_));
-    auto dir = std::filesystem::temp_directory_path() /
-               ("yc-hook-keys-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
-    std::filesystem::create_directories(dir);
-    key_file_ = (dir / "keys").string();
-    ASSERT_TRUE(privacy::KeyRing::generate(key_file_, "k1"));
-    keys_ = privacy::KeyRing::load(key_file_).value();
     admin_ = db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
       return YC_TRY(tx.one("INSERT INTO account (login, name_sealed, name_masked, phone_sealed, phone_masked, unit_code, "
                            "password_hash, password_changed_at, created_at, updated_at) VALUES ('hooks', '', '王*', '', '', "
                            "'110000', 'x', 0, 0, 0) RETURNING id"))
           .int64(0);
     }).value();
-  }
-  void TearDown() override {
-    if (!key_file_.empty()) std::filesystem::remove_all(std::filesystem::path(key_file_).parent_path());
-    EngineTest::TearDown();
   }
   Result<Created> sub(const std::string& unit, std::vector<std::string> events) {
     return db_->transact<Created>(store::TxMode::kWrite, [&](store::Tx& tx) {
@@ -67,8 +56,8 @@ class WebhookService : public store::testing::EngineTest {
       return deliveries(tx, org::Scope::all(), state);
     }).value();
   }
-  std::string key_file_;
-  privacy::KeyRing keys_;
+  privacy::testing::TempKeyRing temp_keys_;
+  const privacy::KeyRing& keys_ = temp_keys_.keys();
   std::int64_t admin_ = 0;
 };
 
