@@ -1,59 +1,20 @@
-// /pad/pair#<token>: the pairing link a hall manager opens once on the
-// window's pad. As the kiosk's (views/kiosk/pair): the token leaves the
-// address at once, GET /api/pad/current confirms it before it is kept under
-// the pad's own key, and /pad follows after a few seconds.
-import { onBeforeUnmount, onMounted, ref } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
-import { ApiError, describeError } from '@/api/client';
+// /pad/pair#<token>: the evaluation pad's pairing link, as the kiosk's
+// (kiosk/shared/useDevicePairing); GET /api/pad/current confirms the token,
+// kept under the pad's own key.
+import { computed } from 'vue';
 import { getPadCurrent } from '@/api/evaluation';
-import { tokenFromHash } from '@/views/kiosk/shared/device-token';
-import { PAIRED_RETURN_MS } from '@/views/kiosk/shared/timing';
+import { useDevicePairing } from '@/views/kiosk/shared/useDevicePairing';
 import { writePadToken } from '../pad-token';
 
-export type PadPairingState = 'missing' | 'checking' | 'done' | 'refused' | 'error';
+export type PadPairingState = import('@/views/kiosk/shared/useDevicePairing').PairingState;
 
 export function usePadPairing() {
-  const route = useRoute();
-  const router = useRouter();
-  const state = ref<PadPairingState>('checking');
-  const place = ref('');
-  const kept = ref(true);
-  const error = ref('');
-  let candidate = '';
-  let leaving: ReturnType<typeof setTimeout> | null = null;
-
-  async function confirm() {
-    state.value = 'checking';
-    error.value = '';
-    try {
-      const current = await getPadCurrent(candidate);
-      kept.value = writePadToken(candidate);
-      place.value = `${current.site_name} · ${current.window_number} 号窗口`;
-      state.value = 'done';
-      leaving = setTimeout(start, PAIRED_RETURN_MS);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) state.value = 'refused';
-      else {
-        error.value = describeError(e);
-        state.value = 'error';
-      }
-    }
-  }
-
-  function start() {
-    void router.replace({ name: 'pad' });
-  }
-
-  onMounted(() => {
-    candidate = tokenFromHash(route.hash);
-    if (route.hash) void router.replace({ name: 'pad-pair', hash: '' });
-    if (candidate) void confirm();
-    else state.value = 'missing';
+  const p = useDevicePairing({
+    pairRoute: 'pad-pair',
+    homeRoute: 'pad',
+    check: getPadCurrent,
+    keep: (token) => writePadToken(token),
   });
-
-  onBeforeUnmount(() => {
-    if (leaving !== null) clearTimeout(leaving);
-  });
-
-  return { state, place, kept, error, retry: confirm, start };
+  const place = computed(() => (p.answer.value ? `${p.answer.value.site_name} · ${p.answer.value.window_number} 号窗口` : ''));
+  return { state: p.state, place, kept: p.kept, error: p.error, retry: p.retry, start: p.start };
 }
