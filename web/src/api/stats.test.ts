@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
-import { getLedger, getOverview, ledgerXlsxUrl } from './stats';
+import { getAccountability, getLedger, getOverview, ledgerXlsxUrl } from './stats';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -32,6 +32,15 @@ describe('stats requests', () => {
     expect(sentUrl(f, 1)).toBe('/api/stats/ledger?month=2026-11');
     expect(ledgerXlsxUrl('110101001', '2026-11')).toBe('/api/stats/ledger.xlsx?unit=110101001&month=2026-11');
     expect(ledgerXlsxUrl('', '2026-11')).toBe('/api/stats/ledger.xlsx?month=2026-11');
+  });
+
+  it('accountability of a unit and period, empty parameters left to the server', async () => {
+    const f = stub('{"units":[{"unit_code":"110101001","unit_name":"东华门街道","counts":{"bad_ratings":1,"total":1}}],"people":[]}');
+    const a = await getAccountability();
+    expect(sentUrl(f)).toBe('/api/stats/accountability');
+    expect(a.units[0]?.counts.bad_ratings).toBe(1);
+    await getAccountability({ unit: '110101', from: '2026-11-01', to: '2026-11-27' });
+    expect(sentUrl(f, 1)).toBe('/api/stats/accountability?unit=110101&from=2026-11-01&to=2026-11-27');
   });
 
   it('a unit outside the scope is a 404 ApiError', async () => {

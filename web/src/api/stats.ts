@@ -79,3 +79,40 @@ export const getLedger = (unit: string, month: string) =>
 // A plain link, as the audit export: the browser downloads the workbook with
 // the session cookie and names it from Content-Disposition.
 export const ledgerXlsxUrl = (unit: string, month: string) => `/api/stats/ledger.xlsx${buildQuery({ unit, month })}`;
+
+// 责任追究 (policy 三(八)): what is held against a unit or a person in the period.
+export interface AccountabilityCounts {
+  overdue_cases: number;             // held the step when the promised day passed
+  findings: number;                  // internal-control findings
+  open_findings: number;             // of which not yet rectified
+  upheld_complaints: number;         // 属实, against the person complained about
+  bad_ratings: number;               // 不满意 and worse, against who served
+  escalated_rectifications: number;  // rectifications escalated for being late
+  total: number;
+}
+
+export interface UnitAccountability {
+  unit_code: string;
+  unit_name: string;
+  counts: AccountabilityCounts;
+}
+
+export interface PersonAccountability {
+  account_id: number;
+  login: string;
+  name: string;  // masked
+  unit_name: string;
+  counts: AccountabilityCounts;
+}
+
+// Both lists most first.
+export interface Accountability {
+  unit: StatsUnit;
+  from: string;
+  to: string;
+  units: UnitAccountability[];
+  people: PersonAccountability[];
+}
+
+export const getAccountability = (q: OverviewQuery = {}) =>
+  request<Accountability>(`/api/stats/accountability${buildQuery({ unit: q.unit, from: q.from, to: q.to })}`);

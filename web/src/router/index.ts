@@ -9,7 +9,9 @@ import { screenHallRoutes } from './screens-hall';
 import { staffRoutes } from './staff';
 import { evaluationShellRoutes, evaluationTopRoutes } from './evaluation';
 import { complaintShellRoutes, complaintTopRoutes } from './complaints';
+import { disclosureTopRoutes } from './disclosure';
 import { statsShellRoutes } from './stats';
+import { exchangeShellRoutes } from './exchange';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -78,6 +80,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...evaluationShellRoutes,
   ...complaintShellRoutes,
   ...statsShellRoutes,
+  ...exchangeShellRoutes,
   { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/errors/not-found/index.vue'),
     meta: { title: '页面不存在' } },
 ];
@@ -119,6 +122,7 @@ export const routes: RouteRecordRaw[] = [
   ...screenHallRoutes,
   ...evaluationTopRoutes,
   ...complaintTopRoutes,
+  ...disclosureTopRoutes,
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
