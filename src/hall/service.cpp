@@ -172,7 +172,8 @@ Result<void> count_ticket(store::Tx& tx, std::int64_t site_id, const std::string
   auto unit = YC_TRY(tx.one("SELECT s.unit_code, u.path FROM org_site s JOIN org_unit u ON u.code = s.unit_code "
                             "WHERE s.id = $1",
                             {site_id}));
-  const auto date = YC_TRY(time::parse_date(day.substr(0, 4) + "-" + day.substr(4, 2) + "-" + day.substr(6, 2), "day"));
+  // The counter day is ours (hall::counter_day), always 8 digits.
+  const time::Date date{std::stoi(day.substr(0, 4)), std::stoi(day.substr(4, 2)), std::stoi(day.substr(6, 2))};
   return stats::add(tx, stats::Where{date, unit.text(0), unit.text(1), ""}, deltas);
 }
 
