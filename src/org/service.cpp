@@ -94,6 +94,53 @@ Result<Unit> get_unit(store::Tx& tx, const Scope& scope, const std::string& code
   return unit_from(rows.rows[0]);
 }
 
+Result<Unit> unit_or_top(store::Tx& tx, const Scope& scope, const std::string& code) {
+  if (!code.empty()) {
+    auto u = get_unit(tx, scope, code);
+    if (!u) return fail(ErrorCode::kNotFound, "单位不存在", "unit");
+    return u;
+  }
+  if (scope.empty()) return fail(ErrorCode::kNotFound, "单位不存在", "unit");
+  std::vector<store::Param> params;
+  std::string where = "parent_code IS NULL ORDER BY code LIMIT 1";  // the city, for a scope of everything
+  if (!scope.is_all()) {
+    // The deepest unit above every path of the scope.
+    std::string common = scope.paths().front();
+    for (const auto& p : scope.paths()) {
+      std::size_t n = 0;
+      while (n < common.size() && n < p.size() && common[n] == p[n]) ++n;
+      common.resize(n);
+    }
+    common.resize(common.rfind('/') + 1);  // paths end with '/': cut back to a whole unit
+    params.emplace_back(common);
+    where = "path = $1";
+  }
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT {} FROM org_unit WHERE {}", kUnitColumns, where), params));
+  if (rows.rows.empty()) return fail(ErrorCode::kNotFound, "单位不存在", "unit");
+  return unit_from(rows.rows[0]);
+}
+
+Result<std::vector<Unit>> breadcrumb(store::Tx& tx, const Scope& scope, const std::string& path) {
+  std::vector<store::Param> params;
+  std::string in;
+  for (std::size_t at = 1; at < path.size();) {
+    const auto next = path.find('/', at);
+    if (next == std::string::npos) break;
+    const auto prefix = path.substr(0, next + 1);
+    if (scope.covers(prefix)) {
+      params.emplace_back(prefix);
+      in += fmt::format("{}${}", in.empty() ? "" : ", ", params.size());
+    }
+    at = next + 1;
+  }
+  std::vector<Unit> out;
+  if (params.empty()) return out;
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT {} FROM org_unit WHERE path IN ({}) ORDER BY level", kUnitColumns, in),
+                              params));
+  for (const auto& r : rows.rows) out.push_back(unit_from(r));
+  return out;
+}
+
 Result<Unit> create_unit(store::Tx& tx, const audit::Actor& actor, const Scope& scope,
                          const UnitRow& row) {
   std::optional<Unit> parent;

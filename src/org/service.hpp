@@ -47,6 +47,13 @@ struct Window {
 Result<Unit> create_unit(store::Tx& tx, const audit::Actor& actor, const Scope& scope,
                          const UnitRow& row);
 Result<Unit> get_unit(store::Tx& tx, const Scope& scope, const std::string& code);
+// The unit a view is about: `code` when the scope covers it (kNotFound,
+// field "unit", otherwise), or for "" the top of the scope (the deepest unit
+// above all of its paths; the city for a scope of everything).
+Result<Unit> unit_or_top(store::Tx& tx, const Scope& scope, const std::string& code);
+// The units from the top of the scope down to the unit at `path`, for a
+// breadcrumb (the ancestors the scope does not cover are left out).
+Result<std::vector<Unit>> breadcrumb(store::Tx& tx, const Scope& scope, const std::string& path);
 // The units in scope, in path order.
 Result<std::vector<Unit>> list_units(store::Tx& tx, const Scope& scope);
 Result<Unit> rename_unit(store::Tx& tx, const audit::Actor& actor, const Scope& scope,

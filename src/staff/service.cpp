@@ -351,46 +351,15 @@ Result<void> set_attendance(store::Tx& tx, const audit::Actor& actor, const org:
   return {};
 }
 
-namespace {
-
-// The unit a compliance view is about: the one asked for (in scope), or
-// the top of the scope (the common ancestor of its units).
-Result<UnitRef> compliance_unit(store::Tx& tx, const org::Scope& scope, const std::string& unit_code,
-                                std::string& path) {
-  std::string where = "parent_code IS NULL ORDER BY code LIMIT 1";  // the city, for a scope of everything
-  std::vector<store::Param> params;
-  if (!unit_code.empty()) {
-    params.emplace_back(unit_code);
-    where = "code = $1 AND " + scope.sql("path", params);
-  } else if (scope.empty()) {
-    return fail(ErrorCode::kNotFound, "单位不存在", "unit");
-  } else if (!scope.is_all()) {
-    std::string common = scope.paths().front();
-    for (const auto& p : scope.paths()) {
-      std::size_t n = 0;
-      while (n < common.size() && n < p.size() && common[n] == p[n]) ++n;
-      common.resize(n);
-    }
-    common.resize(common.rfind('/') + 1);  // paths end with '/': cut back to a whole unit
-    params.emplace_back(common);
-    where = "path = $1";
-  }
-  auto row = tx.one("SELECT code, name, level, path FROM org_unit WHERE " + where, params);
-  if (!row) return fail(ErrorCode::kNotFound, "单位不存在", "unit");
-  path = row->text(3);
-  return UnitRef{row->text(0), row->text(1), static_cast<int>(row->int64(2))};
-}
-
-}  // namespace
-
 Result<Compliance> compliance(store::Tx& tx, const org::Scope& scope, const std::string& unit_code,
                               const std::string& month, const time::Date& today) {
   if (month.size() != 7 || !time::parse_date(month + "-01"))
     return fail(ErrorCode::kInvalidArgument, "月份应形如 2026-11", "month");
   Compliance c;
   c.month = month;
-  std::string unit_path;
-  c.unit = YC_TRY(compliance_unit(tx, scope, unit_code, unit_path));
+  const auto top = YC_TRY(org::unit_or_top(tx, scope, unit_code));
+  const std::string unit_path = top.path;
+  c.unit = UnitRef{top.code, top.name, static_cast<int>(top.level)};
   // Every unit under it (and its ancestors for the breadcrumb): code -> path.
   std::map<std::string, std::string> paths;
   auto units = YC_TRY(tx.query("SELECT code, name, level, path, parent_code FROM org_unit WHERE path LIKE $1",
@@ -401,16 +370,8 @@ Result<Compliance> compliance(store::Tx& tx, const org::Scope& scope, const std:
       c.children.push_back(UnitCompliance{UnitRef{r.text(0), r.text(1), static_cast<int>(r.int64(2))}});
     }
   }
-  for (std::size_t at = 1; at < unit_path.size();) {
-    const auto next = unit_path.find('/', at);
-    if (next == std::string::npos) break;
-    const auto prefix = unit_path.substr(0, next + 1);
-    if (scope.covers(prefix)) {
-      auto u = YC_TRY(tx.one("SELECT code, name, level FROM org_unit WHERE path = $1", {prefix}));
-      c.path.push_back(UnitRef{u.text(0), u.text(1), static_cast<int>(u.int64(2))});
-    }
-    at = next + 1;
-  }
+  for (const auto& u : YC_TRY(org::breadcrumb(tx, scope, unit_path)))
+    c.path.push_back(UnitRef{u.code, u.name, static_cast<int>(u.level)});
   std::sort(c.children.begin(), c.children.end(), [](const auto& a, const auto& b) { return a.unit.code < b.unit.code; });
 
   auto people = YC_TRY(list_people(tx, scope, std::nullopt, c.unit.code, today));

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "org/model.hpp"
+#include "org/service.hpp"
 #include "stats/counters.hpp"
 
 namespace yc::stats {
@@ -45,43 +46,15 @@ struct Unit {
   std::string path;
 };
 
-// The unit asked for (in scope), or the top of the scope.
 Result<Unit> unit_of(store::Tx& tx, const org::Scope& scope, const std::string& code) {
-  std::string where = "parent_code IS NULL ORDER BY code LIMIT 1";
-  std::vector<store::Param> params;
-  if (!code.empty()) {
-    params.emplace_back(code);
-    where = "code = $1 AND " + scope.sql("path", params);
-  } else if (scope.empty()) {
-    return fail(ErrorCode::kNotFound, "单位不存在", "unit");
-  } else if (!scope.is_all()) {
-    std::string common = scope.paths().front();
-    for (const auto& p : scope.paths()) {
-      std::size_t n = 0;
-      while (n < common.size() && n < p.size() && common[n] == p[n]) ++n;
-      common.resize(n);
-    }
-    common.resize(common.rfind('/') + 1);
-    params.emplace_back(common);
-    where = "path = $1";
-  }
-  auto row = tx.one("SELECT code, name, level, path FROM org_unit WHERE " + where, params);
-  if (!row) return fail(ErrorCode::kNotFound, "单位不存在", "unit");
-  return Unit{UnitRef{row->text(0), row->text(1), static_cast<int>(row->int64(2))}, row->text(3)};
+  auto u = YC_TRY(org::unit_or_top(tx, scope, code));
+  return Unit{UnitRef{u.code, u.name, static_cast<int>(u.level)}, u.path};
 }
 
-std::vector<UnitRef> path_of(store::Tx& tx, const org::Scope& scope, const std::string& path) {
+Result<std::vector<UnitRef>> path_of(store::Tx& tx, const org::Scope& scope, const std::string& path) {
   std::vector<UnitRef> out;
-  for (std::size_t at = 1; at < path.size();) {
-    const auto next = path.find('/', at);
-    if (next == std::string::npos) break;
-    const auto prefix = path.substr(0, next + 1);
-    if (scope.covers(prefix)) {
-      if (auto u = tx.one("SELECT code, name, level FROM org_unit WHERE path = $1", {prefix}))
-        out.push_back(UnitRef{u->text(0), u->text(1), static_cast<int>(u->int64(2))});
-    }
-    at = next + 1;
-  }
+  for (const auto& u : YC_TRY(org::breadcrumb(tx, scope, path)))
+    out.push_back(UnitRef{u.code, u.name, static_cast<int>(u.level)});
   return out;
 }
 
@@ -153,7 +126,7 @@ Result<Overview> overview(store::Tx& tx, const org::Scope& scope, const std::str
   auto u = YC_TRY(unit_of(tx, scope, unit_code));
   Overview o;
   o.unit = u.ref;
-  o.path = path_of(tx, scope, u.path);
+  o.path = YC_TRY(path_of(tx, scope, u.path));
   o.from = from.iso();
   o.to = to.iso();
   const bool whole_months = from.day == 1 && to.day == days_in_month(to.year, to.month) &&
