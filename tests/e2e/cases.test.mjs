@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
+import { field, launch, pickOption, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 
 // 就业困难人员认定: 初审 → 审批 at the street, 5 working days, not high-risk.
@@ -60,15 +60,6 @@ function pngScan(width = 32, height = 24) {
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = (x * 7 + y * 5) & 0xff;
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
     chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-// el-input puts data-test on the <input>/<textarea>; el-select and others on a wrapper.
-const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], `
-  + `[data-test="${name}"] input, [data-test="${name}"] textarea`).first();
-
-async function pickOption(page, select, text) {
-  await page.locator(`[data-test="${select}"]`).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
 }
 
 // One material judged at the window; a reason when the choice needs one.

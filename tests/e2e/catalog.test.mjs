@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, strictPage, screenshot } from './lib/browser.mjs';
+import { field, launch, screenshot, strictPage } from './lib/browser.mjs';
 import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
 
 let server;
@@ -18,8 +18,6 @@ after(async () => {
   await server?.stop();
 });
 
-const field = (scope, name) =>
-  scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], [data-test="${name}"] input, [data-test="${name}"] textarea`).first();
 const expected401 = (p) => !/401 \(Unauthorized\)/.test(p);
 
 test('a citizen on a phone finds 失业登记 and reads its guide in large font', async () => {

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
+import { field, launch, pickOption, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -29,15 +29,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// el-input puts data-test on the <input>/<textarea>; el-select and others on a wrapper.
-const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], `
-  + `[data-test="${name}"] input, [data-test="${name}"] textarea`).first();
-
-async function pickOption(page, select, text) {
-  await page.locator(`[data-test="${select}"]`).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 // The login page asks who is signed in before anyone is: 401, logged by Chromium.
 const signedOutProbe = (p) => !/401 \(Unauthorized\)/.test(p);

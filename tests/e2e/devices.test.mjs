@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot, startServer } from './lib/server.mjs';
-import { launch, screenshot, signedInPage } from './lib/browser.mjs';
+import { field, launch, pickOption, screenshot, signedInPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 import { signIn } from '../api/client.mjs';
 import { startAgent } from '../agent/lib/agent.mjs';
@@ -33,15 +33,6 @@ let browser;
 let agent;
 let cups;
 let cupsDir;
-
-// el-input puts data-test on the <input>; el-select and others on a wrapper.
-const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], `
-  + `[data-test="${name}"] input, [data-test="${name}"] textarea`).first();
-
-async function pickOption(page, select, text) {
-  await page.locator(`[data-test="${select}"]`).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 async function judge(page, i, option, state) {
   await page.locator(`[data-test="material-state-${i}"]`).click();

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
+import { field, launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 import { finishedCase, nthResidentId, signIn } from '../api/client.mjs';
 
@@ -29,10 +29,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// el-input puts data-test on the <input>/<textarea>; others on a wrapper.
-const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], `
-  + `[data-test="${name}"] input, [data-test="${name}"] textarea`).first();
 
 // The refusal of the early close answers 422, which Chromium logs.
 const unexpected = (p) => !/status of 422/.test(p);

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signInWithTotp, strictPage } from './lib/browser.mjs';
+import { field, launch, screenshot, signInWithTotp, strictPage } from './lib/browser.mjs';
 import { finishedCase, nthResidentId, signIn } from '../api/client.mjs';
 
 const VIEW = { width: 1366, height: 860 };
@@ -36,9 +36,6 @@ after(async () => {
   await server?.stop();
   await new Promise((r) => (receiver ? receiver.close(r) : r()));
 });
-
-// el-input puts data-test on the <input>; el-tree-select and others on a wrapper.
-const field = (scope, name) => scope.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
 
 // The login page asks who is signed in before anyone is (401), and the
 // refused retry answers 422: both logged by Chromium.

@@ -7,16 +7,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
+import { launch, pickOption, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 
 const SITE_NAME = '东华门街道便民服务中心(演示)';
 const DEMO_KIOSK = 'yichuang-demo-kiosk-1';
-
-async function pickOption(page, select, text) {
-  await page.locator(`[data-test="${select}"]`).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 // While the server is down, the screens' requests fail: the browser logs
 // those, and that is what the screens must live through.
@@ -34,11 +29,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function pickOptionIn(page, select, text) {
-  await page.locator(`[data-test="${select}"]`).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 async function takeAtKiosk(kiosk) {
   await kiosk.locator('[data-test="kiosk-tile-ticket"]').click();
@@ -137,7 +127,7 @@ test('issue 7: the hall manager watches the day in 大厅实况', async () => {
   await page.goto(server.url + '/');
   await page.getByRole('menuitem', { name: '大厅实况' }).click();
   await page.waitForURL(/\/hall\/live/);
-  await pickOptionIn(page, 'hall-site', SITE_NAME);
+  await pickOption(page, 'hall-site', SITE_NAME);
   const table = page.locator('[data-test="hall-figures-table"]');
   await table.waitFor();
   // Two tickets served (A001 done when A002 was called), A002 at the window.

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, strictPage, screenshot } from './lib/browser.mjs';
+import { field, launch, screenshot, strictPage } from './lib/browser.mjs';
 import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
 
 let server;
@@ -27,9 +27,6 @@ test('the TOTP helper matches the RFC 6238 vector', () => {
   assert.equal(totp('12345678901234567890', 59, 8), '94287082');
   assert.equal(totp('12345678901234567890', 1111111109, 8), '07081804');
 });
-
-// el-input puts data-test on the <input>; el-input-number and el-select on a wrapper.
-const field = (scope, name) => scope.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
 
 async function pickUnit(page, selector, name) {
   await page.locator(`${selector} input`).first().click();

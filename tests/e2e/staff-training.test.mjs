@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signedInPage } from './lib/browser.mjs';
+import { field, launch, pickOption, screenshot, signedInPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 
 const VIEW = { width: 1366, height: 800 };
@@ -27,15 +27,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// el-input puts data-test on the <input>/<textarea>; el-input-number and others on a wrapper.
-const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], `
-  + `[data-test="${name}"] input, [data-test="${name}"] textarea`).first();
-
-async function pickOption(page, select, text) {
-  await page.locator(`[data-test="${select}"]`).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 // Success toasts go by themselves after 3 s.
 async function closeToasts(page) {

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
+import { field, launch, pickOption, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 import { finishedCase, signIn } from '../api/client.mjs';
 
@@ -27,11 +27,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function pickOption(page, select, text) {
-  await page.locator(`[data-test="${select}"]`).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 // The refusal answers 422, which Chromium logs as a failed resource.
 const unexpected = (p) => !/status of 422/.test(p);
@@ -105,10 +100,6 @@ test('issue 9: a 协管员 cannot take 待遇发放; the compliance board shows 
 
   assert.deepEqual(problems.filter(unexpected), []);
 });
-
-// el-input puts data-test on the <input>/<textarea>; el-input-number and others on a wrapper.
-const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], `
-  + `[data-test="${name}"] input, [data-test="${name}"] textarea`).first();
 
 async function pickUnit(page, selector, name) {
   await page.locator(`${selector} input`).first().click();

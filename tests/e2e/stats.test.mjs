@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
-import { artifactsDir, launch, screenshot, signInWithTotp, strictPage } from './lib/browser.mjs';
+import { artifactsDir, field, launch, screenshot, signInWithTotp, strictPage } from './lib/browser.mjs';
 import { finishedCase, signIn } from '../api/client.mjs';
 
 const VIEW = { width: 1366, height: 800 };
@@ -28,9 +28,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// el-input puts data-test on the <input>; el-input-number and others on a wrapper.
-const field = (scope, name) => scope.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
 
 // The login page asks who is signed in before anyone is: 401, logged by Chromium.
 const expected401 = (p) => !/401 \(Unauthorized\)/.test(p);

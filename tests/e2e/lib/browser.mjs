@@ -52,12 +52,22 @@ export async function signedInPage(browser, serverUrl, login = 'clerk', password
   return opened;
 }
 
+// A form field by its data-test: el-input puts it on the <input>/<textarea>
+// itself, el-select, el-input-number and others on a wrapper.
+export const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], `
+  + `[data-test="${name}"] input, [data-test="${name}"] textarea`).first();
+
+// Opens an el-select by its data-test and picks the visible option with `text`.
+export async function pickOption(page, select, text) {
+  await page.locator(`[data-test="${select}"]`).click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
+}
+
 // A demo account that needs TOTP (administrators, approvers, the complaints
 // officer), signed in through the login page and sent on to `next`. A code is
 // accepted once: sign each such account in once per test file.
 export async function signInWithTotp(page, serverUrl, login, next) {
-  // el-input puts data-test on the <input> itself.
-  const input = (name) => page.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
+  const input = (name) => field(page, name);
   await page.goto(`${serverUrl}/login?redirect=${encodeURIComponent(next)}`);
   await input('login-name').fill(login);
   await input('login-password').fill(demoPassword);
