@@ -8,6 +8,7 @@
 #include "platform/time.hpp"
 #include "stats/counters.hpp"
 #include "stats/disclosure.hpp"
+#include "stats/report_pdf.hpp"
 #include "stats/service.hpp"
 #include "stats/xlsx.hpp"
 
@@ -45,6 +46,45 @@ json::array periods_json(const std::vector<PeriodFigures>& periods) {
   return out;
 }
 
+json::object staffing_figures_json(const StaffingFigures& f) {
+  return {{"roster", f.roster},
+          {"formal", f.formal},
+          {"sites", f.sites},
+          {"windows", f.windows},
+          {"window_staff", f.window_staff},
+          {"staff_per_window", opt(f.staff_per_window())},
+          {"below_ratio", f.below_ratio()},
+          {"sites_below_ratio", f.sites_below_ratio},
+          {"on_post_days", f.on_post_days},
+          {"due_days", f.due_days},
+          {"on_post_rate", opt(f.on_post_rate())},
+          {"on_post_below", f.on_post_below()},
+          {"high_risk_non_formal", f.high_risk_non_formal},
+          {"rotation_over", f.rotation_over},
+          {"rotation_due", f.rotation_due},
+          {"incompatible", f.incompatible},
+          {"sessions", f.sessions},
+          {"people_trained", f.people_trained},
+          {"training_days", static_cast<double>(f.training_days_x10) / 10.0},
+          {"trained_5_days", f.trained_5_days}};
+}
+
+json::object staffing_json(const Staffing& s) {
+  json::array units;
+  for (const auto& u : s.units) units.push_back({{"unit", unit_json(u.unit)}, {"figures", staffing_figures_json(u.figures)}});
+  return {{"as_of", s.as_of},
+          {"from", s.from},
+          {"to", s.to},
+          {"attendance_month", s.attendance_month},
+          {"units", units},
+          {"totals", staffing_figures_json(s.totals)}};
+}
+
+// RFC 6266 / 5987: an ASCII name and the Chinese one.
+std::string attachment(const std::string& ascii, const std::string& chinese) {
+  return fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, http::percent_encode(chinese));
+}
+
 Result<time::Date> date_query(const http::Request& r, std::string_view key, time::Date fallback) {
   auto v = r.query(key);
   if (!v || v->empty()) return fallback;
@@ -75,8 +115,10 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     const auto from = YC_TRY(date_query(r, "from", time::Date{today.year, today.month, 1}));
     const auto to = YC_TRY(date_query(r, "to", today));
     const std::string unit = r.query("unit").value_or("");
-    auto o = YC_TRY(db.transact<Overview>(store::TxMode::kRead, [&](store::Tx& tx) {
-      return overview(tx, p.scope("stats.read"), unit, from, to);
+    auto o = YC_TRY(db.transact<Overview>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<Overview> {
+      auto ov = YC_TRY(overview(tx, p.scope("stats.read"), unit, from, to));
+      YC_TRY_VOID(add_staffing(tx, p.scope("stats.read"), ov, today));
+      return ov;
     }));
     json::array path;
     for (const auto& u : o.path) path.push_back(unit_json(u));
@@ -87,7 +129,8 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
                                                  {"granularity", o.granularity},
                                                  {"totals", figures_json(o.totals)},
                                                  {"children", units_json(o.children)},
-                                                 {"series", periods_json(o.series)}});
+                                                 {"series", periods_json(o.series)},
+                                                 {"staffing", staffing_json(o.staffing)}});
   });
 
   api.add(Method::kGet, "/api/stats/accountability", "stats.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
@@ -124,11 +167,14 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
                                                  {"people", people}});
   });
 
+  // The month's ledger with its staffing figures, in one read transaction.
   const auto load_ledger = [&db](const http::Request& r, const Principal& p) -> Result<Ledger> {
     const std::string month = r.query("month").value_or(this_month());
     const std::string unit = r.query("unit").value_or("");
-    return db.transact<Ledger>(store::TxMode::kRead, [&](store::Tx& tx) {
-      return ledger(tx, p.scope("stats.read"), unit, month);
+    return db.transact<Ledger>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<Ledger> {
+      auto l = YC_TRY(ledger(tx, p.scope("stats.read"), unit, month));
+      YC_TRY_VOID(add_staffing(tx, p.scope("stats.read"), l, time::shanghai_date(time::now_ms())));
+      return l;
     });
   };
 
@@ -142,7 +188,8 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
                                                  {"units", units_json(l.units)},
                                                  {"days", periods_json(l.days)},
                                                  {"items", items},
-                                                 {"totals", figures_json(l.totals)}});
+                                                 {"totals", figures_json(l.totals)},
+                                                 {"staffing", staffing_json(l.staffing)}});
   });
 
   api.add(Method::kGet, "/api/stats/ledger.xlsx", "stats.read", [load_ledger](const http::Request& r, const Principal& p) -> Result<http::Response> {
@@ -150,10 +197,35 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     http::Response resp;
     resp.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     resp.body = YC_TRY(ledger_xlsx(l));
-    // RFC 6266 / 5987: an ASCII name and the Chinese one.
-    resp.header("Content-Disposition",
-                fmt::format("attachment; filename=\"ledger-{}-{}.xlsx\"; filename*=UTF-8''{}", l.unit.code, l.month,
-                            http::percent_encode(fmt::format("{}{}台账.xlsx", l.unit.name, l.month))));
+    resp.header("Content-Disposition", attachment(fmt::format("ledger-{}-{}.xlsx", l.unit.code, l.month),
+                                                  fmt::format("{}{}台账.xlsx", l.unit.name, l.month)));
+    return resp;
+  });
+
+  // 工作月报: the month's ledger, staffing and 责任追究 of the same unit as one PDF.
+  api.add(Method::kGet, "/api/stats/report.pdf", "stats.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const std::string month = r.query("month").value_or(this_month());
+    const std::string unit = r.query("unit").value_or("");
+    const auto now = time::now_ms();
+    struct Report {
+      Ledger l;
+      Accountability a;
+    };
+    auto rep = YC_TRY(db.transact<Report>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<Report> {
+      const auto scope = p.scope("stats.read");
+      Report out;
+      out.l = YC_TRY(ledger(tx, scope, unit, month));
+      YC_TRY_VOID(add_staffing(tx, scope, out.l, time::shanghai_date(now)));
+      const auto first = YC_TRY(time::parse_date(out.l.days.front().period));
+      const auto last = YC_TRY(time::parse_date(out.l.days.back().period));
+      out.a = YC_TRY(accountability(tx, scope, out.l.unit.code, first, last));
+      return out;
+    }));
+    http::Response resp;
+    resp.content_type = "application/pdf";
+    resp.body = YC_TRY(monthly_report_pdf(rep.l, rep.a, now));
+    resp.header("Content-Disposition", attachment(fmt::format("report-{}-{}.pdf", rep.l.unit.code, rep.l.month),
+                                                  fmt::format("{}{}工作月报.pdf", rep.l.unit.name, rep.l.month)));
     return resp;
   });
 }

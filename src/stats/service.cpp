@@ -6,6 +6,8 @@
 
 #include "org/model.hpp"
 #include "org/service.hpp"
+#include "staff/model.hpp"
+#include "staff/service.hpp"
 #include "stats/counters.hpp"
 
 namespace yc::stats {
@@ -38,6 +40,34 @@ std::optional<double> Figures::good_rate() const { return ratio(get(metric::kRat
 std::optional<double> Figures::upheld_rate() const {
   return ratio(get(metric::kComplaintsUpheld), get(metric::kComplaintsReceived));
 }
+
+void StaffingFigures::add(const StaffingFigures& o) {
+  roster += o.roster;
+  formal += o.formal;
+  sites += o.sites;
+  windows += o.windows;
+  window_staff += o.window_staff;
+  sites_below_ratio += o.sites_below_ratio;
+  on_post_days += o.on_post_days;
+  due_days += o.due_days;
+  high_risk_non_formal += o.high_risk_non_formal;
+  rotation_over += o.rotation_over;
+  rotation_due += o.rotation_due;
+  incompatible += o.incompatible;
+  sessions += o.sessions;
+  people_trained += o.people_trained;
+  training_days_x10 += o.training_days_x10;
+  trained_5_days += o.trained_5_days;
+}
+
+std::optional<double> StaffingFigures::staff_per_window() const {
+  return windows > 0 ? std::optional<double>(static_cast<double>(window_staff) / windows) : std::nullopt;
+}
+std::optional<double> StaffingFigures::on_post_rate() const {
+  return due_days > 0 ? std::optional<double>(static_cast<double>(on_post_days) / due_days) : std::nullopt;
+}
+// The same rule as the staff view (三(七) 到岗率98%).
+bool StaffingFigures::on_post_below() const { return staff::check_on_post_rate(on_post_days, due_days).has_value(); }
 
 namespace {
 
@@ -116,7 +146,148 @@ int days_in_month(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+std::string month_of(const time::Date& d) { return fmt::format("{:04d}-{:02d}", d.year, d.month); }
+
+// The staff figures under `u`, per exact unit path (of a person's account, a
+// site or a training session); the rules are src/staff's.
+Result<std::map<std::string, StaffingFigures>> staffing_by_path(store::Tx& tx, const org::Scope& scope, const Unit& u,
+                                                                const time::Date& from, const time::Date& to,
+                                                                const time::Date& as_of) {
+  std::map<std::string, StaffingFigures> out;
+  std::map<std::string, std::string> paths;  // unit code -> path, under u
+  const auto units = YC_TRY(tx.query("SELECT code, path FROM org_unit WHERE path LIKE $1", {u.path + "%"}));
+  for (const auto& r : units.rows) paths[r.text(0)] = r.text(1);
+
+  // The roster on the snapshot day, with the standing rules on each person.
+  std::map<std::int64_t, std::string> roster;  // account -> unit path
+  for (const auto& p : YC_TRY(staff::list_people(tx, scope, std::nullopt, u.ref.code, as_of))) {
+    if (!p.employment) continue;
+    const auto& path = paths[p.unit_code];
+    roster[p.account_id] = path;
+    auto& f = out[path];
+    ++f.roster;
+    if (staff::is_formal(*p.employment)) ++f.formal;
+    for (const auto& v : p.warnings) {
+      if (v.rule == "high_risk_formal_only") ++f.high_risk_non_formal;
+      else if (v.rule == "rotation_over") ++f.rotation_over;
+      else if (v.rule == "rotation_due") ++f.rotation_due;
+      else if (v.rule == "incompatible_posts") ++f.incompatible;
+    }
+  }
+
+  // Windows, window staff and attendance per site, judged as the staff view does.
+  auto c = YC_TRY(staff::compliance(tx, scope, u.ref.code, month_of(to), as_of));
+  for (const auto& sc : c.sites) {
+    auto& f = out[sc.unit_path];
+    ++f.sites;
+    f.windows += sc.windows;
+    f.window_staff += sc.staff;
+    f.on_post_days += sc.on_post_days;
+    f.due_days += sc.due_days;
+    if (std::any_of(sc.violations.begin(), sc.violations.end(), [](const auto& v) { return v.rule == "window_staffing"; }))
+      ++f.sites_below_ratio;
+  }
+
+  // Sessions that took place in the period (their results are recorded).
+  const auto sessions = YC_TRY(tx.query("SELECT unit_path, COUNT(*) FROM training_session WHERE unit_path LIKE $1 AND "
+                                        "day >= $2 AND day <= $3 AND recorded_at IS NOT NULL GROUP BY unit_path",
+                                        {u.path + "%", from.iso(), to.iso()}));
+  for (const auto& r : sessions.rows) out[r.text(0)].sessions += static_cast<int>(r.int64(1));
+
+  // Everyone on the roster trained in the period, and their days.
+  const auto trained = YC_TRY(tx.query("SELECT t.account_id, SUM(t.days_x10) FROM staff_training t JOIN account a ON "
+                                       "a.id = t.account_id JOIN org_unit n ON n.code = a.unit_code WHERE n.path LIKE $1 "
+                                       "AND t.day >= $2 AND t.day <= $3 GROUP BY t.account_id",
+                                       {u.path + "%", from.iso(), to.iso()}));
+  for (const auto& r : trained.rows) {
+    auto it = roster.find(r.int64(0));
+    if (it == roster.end()) continue;
+    auto& f = out[it->second];
+    ++f.people_trained;
+    f.training_days_x10 += static_cast<int>(r.int64(1));
+  }
+
+  // 三(九) 每人每年不少于5天: annual training from 1 January to the snapshot day.
+  const auto annual = YC_TRY(tx.query("SELECT t.account_id, SUM(t.days_x10) FROM staff_training t JOIN account a ON "
+                                      "a.id = t.account_id JOIN org_unit n ON n.code = a.unit_code WHERE n.path LIKE $1 "
+                                      "AND t.kind = 'annual' AND t.day >= $2 AND t.day <= $3 GROUP BY t.account_id",
+                                      {u.path + "%", fmt::format("{:04d}-01-01", as_of.year), as_of.iso()}));
+  for (const auto& r : annual.rows) {
+    auto it = roster.find(r.int64(0));
+    if (it == roster.end()) continue;
+    if (!staff::check_training_days(static_cast<double>(r.int64(1)) / 10.0)) ++out[it->second].trained_5_days;
+  }
+  return out;
+}
+
+// Puts the figures per path into one row per unit of `rows` (by path
+// prefix), the rest into 本级 (appended when missing, `self_added`).
+Result<Staffing> staffing_for(store::Tx& tx, const org::Scope& scope, const Unit& u, const std::vector<UnitRef>& rows,
+                              const time::Date& from, const time::Date& to, const time::Date& today,
+                              bool& self_added) {
+  self_added = false;
+  const auto as_of = time::days_from_civil(today) < time::days_from_civil(to) ? today : to;
+  Staffing s;
+  s.as_of = as_of.iso();
+  s.from = from.iso();
+  s.to = to.iso();
+  s.attendance_month = month_of(to);
+  auto by_path = YC_TRY(staffing_by_path(tx, scope, u, from, to, as_of));
+  std::vector<std::string> prefixes;
+  std::optional<std::size_t> self;
+  for (const auto& r : rows) {
+    if (r.code.empty()) {
+      self = s.units.size();
+      prefixes.emplace_back();
+    } else {
+      prefixes.push_back(YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {r.code})).text(0));
+    }
+    s.units.push_back(UnitStaffing{r, {}});
+  }
+  for (const auto& [path, f] : by_path) {
+    s.totals.add(f);
+    if (u.ref.level >= 4) continue;  // a community's figures have no rows
+    std::optional<std::size_t> at;
+    for (std::size_t i = 0; i < prefixes.size() && !at; ++i)
+      if (!prefixes[i].empty() && path.rfind(prefixes[i], 0) == 0) at = i;
+    if (!at) {
+      if (!self) {
+        self = s.units.size();
+        prefixes.emplace_back();
+        s.units.push_back(UnitStaffing{UnitRef{"", "本级", u.ref.level}, {}});
+        self_added = true;
+      }
+      at = self;
+    }
+    s.units[*at].figures.add(f);
+  }
+  return s;
+}
+
 }  // namespace
+
+Result<void> add_staffing(store::Tx& tx, const org::Scope& scope, Ledger& l, const time::Date& today) {
+  auto u = YC_TRY(unit_of(tx, scope, l.unit.code));
+  const auto first = YC_TRY(time::parse_date(l.month + "-01", "month"));
+  const time::Date last{first.year, first.month, days_in_month(first.year, first.month)};
+  std::vector<UnitRef> rows;
+  for (const auto& x : l.units) rows.push_back(x.unit);
+  bool self_added = false;
+  l.staffing = YC_TRY(staffing_for(tx, scope, u, rows, first, last, today, self_added));
+  if (self_added) l.units.push_back(UnitFigures{l.staffing.units.back().unit, {}});
+  return {};
+}
+
+Result<void> add_staffing(store::Tx& tx, const org::Scope& scope, Overview& o, const time::Date& today) {
+  auto u = YC_TRY(unit_of(tx, scope, o.unit.code));
+  std::vector<UnitRef> rows;
+  for (const auto& x : o.children) rows.push_back(x.unit);
+  bool self_added = false;
+  o.staffing = YC_TRY(staffing_for(tx, scope, u, rows, YC_TRY(time::parse_date(o.from)), YC_TRY(time::parse_date(o.to)),
+                                   today, self_added));
+  if (self_added) o.children.push_back(UnitFigures{o.staffing.units.back().unit, {}});
+  return {};
+}
 
 Result<Overview> overview(store::Tx& tx, const org::Scope& scope, const std::string& unit_code, const time::Date& from,
                           const time::Date& to) {
@@ -215,7 +386,7 @@ Result<Accountability> accountability(store::Tx& tx, const org::Scope& scope, co
                     "GROUP BY c.unit_code, u.name, c.staff_id",
                     {like, lo, hi}, &Accountable::upheld_complaints));
   YC_TRY_VOID(tally("SELECT e.unit_code, u.name, e.staff_id, COUNT(*) FROM evaluation e JOIN org_unit u ON u.code = "
-                    "e.unit_code WHERE e.unit_path LIKE $1 AND e.level <= 2 AND e.day >= $2 AND e.day <= $3 "
+                    "e.unit_code WHERE e.unit_path LIKE $1 AND e.level <= 2 AND e.excluded = 0 AND e.day >= $2 AND e.day <= $3 "
                     "GROUP BY e.unit_code, u.name, e.staff_id",
                     {like, from.iso(), to.iso()}, &Accountable::bad_ratings));
   YC_TRY_VOID(tally("SELECT r.unit_code, u.name, NULL, COUNT(*) FROM rectification r JOIN org_unit u ON u.code = "

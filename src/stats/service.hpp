@@ -43,6 +43,48 @@ struct PeriodFigures {
   Figures figures;
 };
 
+// 人员与培训 (issue 10, item 4 "training and staffing figures"): a snapshot
+// of the staff tables under a unit, judged by the rules of src/staff
+// (policy 三(七) 1.2 per window, 到岗率 98%, high-risk posts formal only and
+// rotated within 5 years, incompatible posts; 三(九) 5 training days a year),
+// and the training held in a period. Read from the staff tables, which are
+// small: not counters.
+struct StaffingFigures {
+  int roster = 0;              // people with a staff profile
+  int formal = 0;              // of them 编制内
+  int sites = 0, windows = 0;  // halls and points, their windows
+  int window_staff = 0;        // holding 综合受理 on the snapshot day
+  int sites_below_ratio = 0;   // 三(七) 以每个窗口不低于1.2人, judged per site
+  int on_post_days = 0, due_days = 0;  // formal staff's attendance (三(七) 到岗率)
+  int high_risk_non_formal = 0;  // high-risk posts held by non-formal staff (三(七))
+  int rotation_over = 0;         // high-risk posts held over 5 years (三(七))
+  int rotation_due = 0;          // ... from 4 years 6 months
+  int incompatible = 0;          // incompatible posts held together (三(七))
+  int sessions = 0;              // training sessions held (results recorded) in the period
+  int people_trained = 0;        // people with a training record in the period
+  int training_days_x10 = 0;     // their training days, in tenths
+  int trained_5_days = 0;        // year-to-date annual training >= 5 days (三(九))
+  void add(const StaffingFigures& other);
+  std::optional<double> staff_per_window() const;  // window_staff / windows
+  std::optional<double> on_post_rate() const;      // null without records
+  bool below_ratio() const { return sites_below_ratio > 0; }
+  bool on_post_below() const;                      // under 98%
+  int issues() const { return sites_below_ratio + high_risk_non_formal + rotation_over + incompatible; }
+};
+
+struct UnitStaffing {
+  UnitRef unit;
+  StaffingFigures figures;
+};
+
+struct Staffing {
+  std::string as_of;             // the snapshot day: the period's last day, or today when earlier
+  std::string from, to;          // the period of the training figures
+  std::string attendance_month;  // the month of `to` (到岗率 is kept per month)
+  std::vector<UnitStaffing> units;  // the rows of the figures' units (ledger.units / overview.children)
+  StaffingFigures totals;
+};
+
 struct Overview {
   UnitRef unit;
   std::vector<UnitRef> path;  // from the top of the caller's scope down to unit
@@ -50,6 +92,7 @@ struct Overview {
   Figures totals;
   std::vector<UnitFigures> children;
   std::vector<PeriodFigures> series;
+  Staffing staffing;  // filled by add_staffing
 };
 
 // unit_code "" = the top of the scope. Whole months spanning more than
@@ -70,8 +113,17 @@ struct Ledger {
   std::vector<PeriodFigures> days;   // every day of the month
   std::vector<ItemFigures> items;    // cases per item
   Figures totals;
+  Staffing staffing;  // filled by add_staffing
 };
 Result<Ledger> ledger(store::Tx& tx, const org::Scope& scope, const std::string& unit_code, const std::string& month);
+
+// Fills `staffing` with one row per row of the figures (the same units in
+// the same order) and the totals. Staff sitting at the unit itself (a
+// street's hall) go to 本级, which is added to the figures' rows (with no
+// counters) when they have none; a community has no rows, only totals.
+// today: the snapshot is never later than today.
+Result<void> add_staffing(store::Tx& tx, const org::Scope& scope, Ledger& l, const time::Date& today);
+Result<void> add_staffing(store::Tx& tx, const org::Scope& scope, Overview& o, const time::Date& today);
 
 // 责任追究 (issue 10, item 6; policy 三(八) 责任追究制): per unit and per person
 // in the period, what they answer for: cases that ran past their promised

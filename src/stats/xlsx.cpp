@@ -18,13 +18,19 @@ namespace {
 
 namespace m = metric;
 
-// A column: its header and how to read it from figures (nullopt: empty cell).
-struct Column {
+// A column: its header and how to read it from a row's figures (nullopt:
+// empty cell); `alert` prints the cell red (a rule not met).
+template <typename F>
+struct ColumnOf {
   const char* header;
-  std::function<std::optional<double>(const Figures&)> value;
+  std::function<std::optional<double>(const F&)> value;
   bool percent = false;
   bool decimal = false;
+  bool ratio = false;  // two decimals (staff per window: 1.17 is not 1.2)
+  std::function<bool(const F&)> alert = {};
 };
+using Column = ColumnOf<Figures>;
+using StaffColumn = ColumnOf<StaffingFigures>;
 
 std::function<std::optional<double>(const Figures&)> count(std::string_view metric) {
   return [metric](const Figures& f) { return std::optional<double>(static_cast<double>(f.get(metric))); };
@@ -63,6 +69,43 @@ const std::vector<Column>& item_columns() {
   return kColumns;
 }
 
+std::function<std::optional<double>(const StaffingFigures&)> staff_count(int StaffingFigures::*field) {
+  return [field](const StaffingFigures& f) { return std::optional<double>(static_cast<double>(f.*field)); };
+}
+
+std::function<bool(const StaffingFigures&)> positive(int StaffingFigures::*field) {
+  return [field](const StaffingFigures& f) { return f.*field > 0; };
+}
+
+// 人员与培训 (policy 三(七)(九)).
+const std::vector<StaffColumn>& staff_columns() {
+  using S = StaffingFigures;
+  static const std::vector<StaffColumn> kColumns = {
+      {"在册人员", staff_count(&S::roster)},
+      {"编制内", staff_count(&S::formal)},
+      {"服务场所", staff_count(&S::sites)},
+      {"窗口数", staff_count(&S::windows)},
+      {"窗口经办人员", staff_count(&S::window_staff)},
+      // 三(七) 以每个窗口不低于1.2人
+      {"每窗口人数", [](const S& f) { return f.staff_per_window(); }, false, false, true,
+       [](const S& f) { return f.below_ratio(); }},
+      {"低于1.2人的场所", staff_count(&S::sites_below_ratio), false, false, false, positive(&S::sites_below_ratio)},
+      // 三(七) 到岗率98%
+      {"到岗率", [](const S& f) { return f.on_post_rate(); }, true, false, false,
+       [](const S& f) { return f.on_post_below(); }},
+      {"高风险岗位非编制", staff_count(&S::high_risk_non_formal), false, false, false, positive(&S::high_risk_non_formal)},
+      {"超5年未轮岗", staff_count(&S::rotation_over), false, false, false, positive(&S::rotation_over)},
+      {"满4年6个月", staff_count(&S::rotation_due)},
+      {"不相容岗位兼任", staff_count(&S::incompatible), false, false, false, positive(&S::incompatible)},
+      {"培训场次", staff_count(&S::sessions)},
+      {"参训人数", staff_count(&S::people_trained)},
+      {"培训人天", [](const S& f) { return std::optional<double>(f.training_days_x10 / 10.0); }, false, true},
+      // 三(九) 每人每年不少于5天
+      {"年度培训满5天", staff_count(&S::trained_5_days)},
+  };
+  return kColumns;
+}
+
 struct Formats {
   lxw_format* title;
   lxw_format* header;
@@ -74,6 +117,11 @@ struct Formats {
   lxw_format* total_number;
   lxw_format* total_decimal;
   lxw_format* total_percent;
+  lxw_format* ratio;
+  lxw_format* total_ratio;
+  lxw_format* alert_number;
+  lxw_format* alert_ratio;
+  lxw_format* alert_percent;
 };
 
 lxw_format* format(lxw_workbook* wb, bool bold, const char* num, bool fill = false) {
@@ -89,9 +137,10 @@ lxw_format* format(lxw_workbook* wb, bool bold, const char* num, bool fill = fal
 
 // Writes one sheet: title (row 0), headers (row 1), the rows, the totals row;
 // freezes rows 0-1 and the label columns.
+template <typename F>
 void sheet(lxw_workbook* wb, const Formats& fm, const char* name, const std::string& title,
-           const std::vector<const char*>& label_headers, const std::vector<Column>& columns,
-           const std::vector<std::pair<std::vector<std::string>, const Figures*>>& rows, const Figures& totals) {
+           const std::vector<const char*>& label_headers, const std::vector<ColumnOf<F>>& columns,
+           const std::vector<std::pair<std::vector<std::string>, const F*>>& rows, const F& totals) {
   auto* ws = workbook_add_worksheet(wb, name);
   const auto labels = static_cast<lxw_col_t>(label_headers.size());
   const auto last_col = static_cast<lxw_col_t>(labels + columns.size() - 1);
@@ -106,15 +155,17 @@ void sheet(lxw_workbook* wb, const Formats& fm, const char* name, const std::str
     worksheet_write_string(ws, 1, c, columns[i].header, fm.header);
     worksheet_set_column(ws, c, c, 12, nullptr);
   }
-  const auto write_row = [&](lxw_row_t r, const std::vector<std::string>& label, const Figures& f, bool total) {
+  const auto write_row = [&](lxw_row_t r, const std::vector<std::string>& label, const F& f, bool total) {
     for (lxw_col_t c = 0; c < labels; ++c)
       worksheet_write_string(ws, r, c, c < label.size() ? label[c].c_str() : "", total ? fm.total_text : fm.text);
     for (std::size_t i = 0; i < columns.size(); ++i) {
       const auto c = static_cast<lxw_col_t>(labels + i);
       const auto& col = columns[i];
-      auto* f_num = col.percent ? (total ? fm.total_percent : fm.percent)
-                                : col.decimal ? (total ? fm.total_decimal : fm.decimal)
-                                              : (total ? fm.total_number : fm.number);
+      const bool alert = !total && col.alert && col.alert(f);
+      auto* f_num = col.percent ? (total ? fm.total_percent : alert ? fm.alert_percent : fm.percent)
+                    : col.ratio ? (total ? fm.total_ratio : alert ? fm.alert_ratio : fm.ratio)
+                    : col.decimal ? (total ? fm.total_decimal : fm.decimal)
+                                  : (total ? fm.total_number : alert ? fm.alert_number : fm.number);
       if (auto v = col.value(f)) worksheet_write_number(ws, r, c, *v, f_num);
       else worksheet_write_blank(ws, r, c, f_num);
     }
@@ -163,6 +214,15 @@ Result<std::string> ledger_xlsx(const Ledger& l) {
   fm.total_number = format(wb, true, "0", true);
   fm.total_decimal = format(wb, true, "0.0", true);
   fm.total_percent = format(wb, true, "0.0%", true);
+  fm.ratio = format(wb, false, "0.00");
+  fm.total_ratio = format(wb, true, "0.00", true);
+  fm.alert_number = format(wb, false, "0");
+  fm.alert_ratio = format(wb, false, "0.00");
+  fm.alert_percent = format(wb, false, "0.0%");
+  for (auto* f : {fm.alert_number, fm.alert_ratio, fm.alert_percent}) {
+    format_set_font_color(f, 0xC00000);
+    format_set_bold(f);
+  }
 
   const auto title = [&](const char* what) { return fmt::format("{} {} 人力社保业务台账({})", l.unit.name, l.month, what); };
   std::vector<std::pair<std::vector<std::string>, const Figures*>> rows;
@@ -182,6 +242,11 @@ Result<std::string> ledger_xlsx(const Ledger& l) {
     item_total.add(i.figures);
   }
   sheet(wb, fm, "事项办件", title("事项办件"), {"事项编码", "事项名称"}, item_columns(), rows, item_total);
+  // A snapshot on the month's last day (or today), with the month's training.
+  std::vector<std::pair<std::vector<std::string>, const StaffingFigures*>> staff_rows;
+  for (const auto& u : l.staffing.units) staff_rows.push_back({{u.unit.code, u.unit.name}, &u.figures});
+  sheet(wb, fm, "人员与培训", fmt::format("{} {} 人员与培训（截至{}）", l.unit.name, l.month, l.staffing.as_of),
+        {"单位代码", "单位名称"}, staff_columns(), staff_rows, l.staffing.totals);
   if (workbook_close(wb) != LXW_NO_ERROR) return fail(ErrorCode::kInternal, "无法生成台账文件");
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;

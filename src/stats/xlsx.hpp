@@ -1,7 +1,7 @@
 #pragma once
-// The monthly ledger as an XLSX workbook (issue 10, item 4): three sheets
-// (by unit, by day, by item), Chinese headers, a totals row, the title and
-// header rows frozen. Written by libxlsxwriter (Debian libxlsxwriter-dev).
+// The monthly ledger as an XLSX workbook (issue 10, item 4): four sheets
+// (by unit, by day, by item, 人员与培训), Chinese headers, a totals row, the
+// title and header rows frozen. Written by libxlsxwriter (Debian libxlsxwriter-dev).
 
 #include <string>
 

@@ -104,6 +104,50 @@ test('the counters move with the business, the XLSX ledger matches the database,
   const frozen = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
   assert.match(frozen, /<pane [^>]*ySplit="2"[^>]*state="frozen"/, 'title and header rows frozen');
 
+  // 人员与培训 (三(七)(九)): the ledger's staffing rows are its unit rows, and
+  // the workbook has the sheet with its frozen header and 合计 row.
+  const ledger = await hallmgr.get(`/api/stats/ledger?month=${month}`);
+  assert.equal(ledger.status, 200, ledger.text);
+  const staffing = ledger.body.staffing;
+  assert.deepEqual(staffing.units.map((u) => u.unit.code), ledger.body.units.map((u) => u.unit.code));
+  assert.ok(staffing.totals.roster > 0, 'the demo street has staff on the roster');
+  assert.equal(staffing.totals.roster, staffing.units.reduce((n, u) => n + u.figures.roster, 0));
+  const windows = Number(sql(db, `SELECT COUNT(*) FROM org_window WHERE site_id IN (SELECT id FROM org_site WHERE unit_code LIKE '110101001%')`));
+  assert.equal(staffing.totals.windows, windows);
+  assert.equal(staffing.totals.below_ratio, staffing.totals.staff_per_window !== null && staffing.totals.staff_per_window < 1.2);
+  const workbook = execFileSync('unzip', ['-p', file, 'xl/workbook.xml'], { encoding: 'utf8' });
+  assert.match(workbook, /<sheet name="人员与培训" sheetId="4"/);
+  const staffHeader = rowOf(file, 'sheet4', '单位代码');
+  assert.ok(staffHeader?.includes('每窗口人数') && staffHeader.includes('年度培训满5天'), String(staffHeader));
+  const staffTotal = rowOf(file, 'sheet4', '合计');
+  assert.equal(staffTotal[staffHeader.indexOf('在册人员')], staffing.totals.roster);
+  assert.equal(staffTotal[staffHeader.indexOf('窗口数')], windows);
+
+  // 工作月报: one PDF with the month's figures, as the ledger has them.
+  const pdfRes = await fetch(`${server.url}/api/stats/report.pdf?month=${month}`, { headers: { cookie: hallmgr.cookie } });
+  assert.equal(pdfRes.status, 200);
+  assert.equal(pdfRes.headers.get('content-type'), 'application/pdf');
+  assert.match(pdfRes.headers.get('content-disposition'), /^attachment; filename="report-110101001-\d{4}-\d{2}\.pdf"; filename\*=UTF-8''/);
+  assert.ok(decodeURIComponent(pdfRes.headers.get('content-disposition').split("UTF-8''")[1]).endsWith('工作月报.pdf'));
+  const pdfBytes = Buffer.from(await pdfRes.arrayBuffer());
+  assert.equal(pdfBytes.subarray(0, 5).toString(), '%PDF-');
+  const pdfFile = path.join(server.dataDir, 'report.pdf');
+  await writeFile(pdfFile, pdfBytes);
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const [y, mo] = month.split('-').map(Number);
+  assert.ok(pdfText.includes(`东华门街道人力社保基层平台${y}年${mo}月工作月报`), pdfText.slice(0, 200));
+  assert.ok(pdfText.includes(`受理${ledger.body.totals['cases.accepted']}件`), 'the accepted total equals the ledger');
+  assert.ok(pdfText.includes('东华门第一社区'), 'a unit row');
+  assert.ok(pdfText.includes('人员与培训') && pdfText.includes('责任追究'));
+  assert.ok(!pdfText.includes('吴𠮷'), 'names are masked');
+  // Bad input: the ledger's own error.
+  const badMonth = await hallmgr.get('/api/stats/report.pdf?month=2026-13');
+  const badLedger = await hallmgr.get('/api/stats/ledger?month=2026-13');
+  assert.equal(badMonth.status, 400);
+  assert.deepEqual({ ...badMonth.body, request_id: '' }, { ...badLedger.body, request_id: '' });
+  assert.equal(badMonth.body.error.field, 'month');
+  assert.equal((await hallmgr.get('/api/stats/report.pdf?unit=110102003')).status, 404, 'another street is out of scope');
+
   // The rebuild from the business tables gives the same figures.
   await server.stop();
   const rebuilt = spawnSync(process.env.YICHUANG_BIN, ['stats', 'rebuild'], {

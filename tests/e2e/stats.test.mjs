@@ -4,7 +4,10 @@
 // breadcrumb follows, the back button goes up), reads the street's 受理件数
 // as the API gives it, sees a community's empty table, then opens the
 // month's ledger from the dashboard and downloads it as a workbook with
-// three worksheets. Screenshots and the workbook go to YICHUANG_E2E_ARTIFACTS.
+// four worksheets. The street's 人员配备与培训 panel (三(七)(九)) shows what
+// the API judges; the ledger's 人员与培训 tab lists it per unit, and 导出 PDF
+// 月报 downloads the month's report. Screenshots, the workbook and the
+// report go to YICHUANG_E2E_ARTIFACTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -98,6 +101,25 @@ test('issue 10: drill down from the city to a street, then export the month ledg
   assert.match(await table.innerText(), /本级/);
   await screenshot(page, 'stats-03-street');
 
+  // 人员配备与培训 (三(七)(九)): the street's snapshot, judged as the API judges it.
+  const panel = page.locator('[data-test="stats-staffing"]');
+  await panel.waitFor();
+  const st = sOverview.staffing.totals;
+  assert.ok(st.roster > 0, 'the demo street has staff on the roster');
+  const perWindow = panel.locator('[data-test="stats-staffing-per-window"]');
+  assert.equal((await perWindow.locator('.yc-staffing-value').innerText()).trim(),
+    st.staff_per_window === null ? '—' : st.staff_per_window.toFixed(2));
+  assert.equal(await perWindow.evaluate((e) => e.classList.contains('is-bad')), st.below_ratio);
+  assert.match(await panel.locator('[data-test="stats-staffing-training"]').innerText(),
+    new RegExp(`${st.trained_5_days}/${st.roster}`));
+  // The drill-down table carries each child's values; 本级 holds the hall.
+  const self = sOverview.staffing.units.find((u) => u.unit.code === '');
+  const selfRow = table.locator('.el-table__body tr', { hasText: '本级' });
+  assert.equal((await selfRow.locator('[data-test="stats-staff-staff_per_window"]').innerText()).trim(),
+    self.figures.staff_per_window === null ? '—' : self.figures.staff_per_window.toFixed(2));
+  await page.mouse.move(0, VIEW.height - 1);
+  await screenshot(page, 'stats-03b-staffing');
+
   // A community has no children: the table's empty state; back goes up again.
   await table.locator('[data-test="stats-drill"]', { hasText: community.name }).click();
   await shown(page, community.name);
@@ -138,6 +160,27 @@ test('issue 10: drill down from the city to a street, then export the month ledg
   const items = page.locator('[data-test="ledger-items"]');
   await items.locator('.el-table__row', { hasText: 'BJ-JYCY-001' }).waitFor();
   await screenshot(page, 'stats-06-ledger-items');
+  await page.locator('.el-tabs__item', { hasText: '人员与培训' }).click();
+  const staffTable = page.locator('[data-test="ledger-staffing"]');
+  await staffTable.locator('.el-table__footer', { hasText: '合计' }).waitFor();
+  assert.match(await staffTable.innerText(), /每窗口人数/);
+  await page.mouse.move(0, VIEW.height - 1);
+  await screenshot(page, 'stats-07-ledger-staffing');
+
+  // 导出 PDF 月报: the street's month as one PDF, rendered to PNG to look at.
+  const [report] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-test="ledger-report-pdf"]').click(),
+  ]);
+  assert.match(report.suggestedFilename(), /工作月报\.pdf$/);
+  const reportFile = path.join(artifactsDir, 'stats-report.pdf');
+  await report.saveAs(reportFile);
+  const reportText = execFileSync('pdftotext', ['-enc', 'UTF-8', reportFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const [y, mo] = sOverview.to.slice(0, 7).split('-').map(Number);
+  assert.ok(reportText.includes(`${street.name}人力社保基层平台${y}年${mo}月工作月报`), reportText.slice(0, 200));
+  // A long name wraps in its cell: its first part is enough.
+  assert.ok(reportText.includes(community.name.replace(/\(.*\)$/, '')), 'the units are listed');
+  execFileSync('pdftoppm', ['-png', '-r', '60', reportFile, path.join(artifactsDir, 'stats-report')]);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -148,7 +191,7 @@ test('issue 10: drill down from the city to a street, then export the month ledg
   await download.saveAs(file);
   const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
   assert.match(listing, /xl\/workbook\.xml/);
-  assert.equal([...listing.matchAll(/xl\/worksheets\/sheet\d+\.xml/g)].length, 3, listing);
+  assert.equal([...listing.matchAll(/xl\/worksheets\/sheet\d+\.xml/g)].length, 4, listing);
 
   assert.deepEqual(problems.filter(expected401), []);
   await context.close();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
-import { getAccountability, getLedger, getOverview, ledgerXlsxUrl } from './stats';
+import { getAccountability, getLedger, getOverview, ledgerXlsxUrl, reportPdfUrl } from './stats';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -32,6 +32,8 @@ describe('stats requests', () => {
     expect(sentUrl(f, 1)).toBe('/api/stats/ledger?month=2026-11');
     expect(ledgerXlsxUrl('110101001', '2026-11')).toBe('/api/stats/ledger.xlsx?unit=110101001&month=2026-11');
     expect(ledgerXlsxUrl('', '2026-11')).toBe('/api/stats/ledger.xlsx?month=2026-11');
+    expect(reportPdfUrl('110101001', '2026-11')).toBe('/api/stats/report.pdf?unit=110101001&month=2026-11');
+    expect(reportPdfUrl('', '2026-11')).toBe('/api/stats/report.pdf?month=2026-11');
   });
 
   it('accountability of a unit and period, empty parameters left to the server', async () => {

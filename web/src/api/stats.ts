@@ -43,6 +43,45 @@ export interface ItemFigures {
 
 export type Granularity = 'day' | 'month';
 
+// 人员与培训 (policy 三(七)(九)): a snapshot of the staff tables judged by the
+// staff rules, and the training held in the period.
+export interface StaffingFigures {
+  roster: number;                    // people with a staff profile
+  formal: number;                    // of them 编制内
+  sites: number;
+  windows: number;
+  window_staff: number;              // holding 综合受理 on the snapshot day
+  staff_per_window: number | null;   // 三(七) 以每个窗口不低于1.2人
+  below_ratio: boolean;              // some site is below 1.2
+  sites_below_ratio: number;
+  on_post_days: number;
+  due_days: number;
+  on_post_rate: number | null;       // 三(七) 到岗率98%; null without records
+  on_post_below: boolean;
+  high_risk_non_formal: number;      // high-risk posts held by non-formal staff
+  rotation_over: number;             // high-risk posts held over 5 years
+  rotation_due: number;              // ... from 4 years 6 months
+  incompatible: number;              // incompatible posts held together
+  sessions: number;                  // training sessions held in the period
+  people_trained: number;
+  training_days: number;
+  trained_5_days: number;            // 三(九) year-to-date annual training >= 5 days
+}
+
+export interface UnitStaffing {
+  unit: StatsUnit;
+  figures: StaffingFigures;
+}
+
+export interface Staffing {
+  as_of: string;             // the snapshot day
+  from: string;              // the training figures' period
+  to: string;
+  attendance_month: string;  // YYYY-MM
+  units: UnitStaffing[];     // the same rows as the figures' units
+  totals: StaffingFigures;
+}
+
 export interface Overview {
   unit: StatsUnit;
   path: StatsUnit[];  // from the top of the caller's scope down to unit
@@ -52,6 +91,7 @@ export interface Overview {
   totals: Figures;
   children: UnitFigures[];
   series: PeriodFigures[];  // only periods with figures
+  staffing: Staffing;       // at the end of the period
 }
 
 export interface Ledger {
@@ -61,6 +101,7 @@ export interface Ledger {
   days: PeriodFigures[];  // every day of the month
   items: ItemFigures[];
   totals: Figures;
+  staffing: Staffing;
 }
 
 // Empty parameters are left to the server: the top of the scope, this month to today.
@@ -79,6 +120,9 @@ export const getLedger = (unit: string, month: string) =>
 // A plain link, as the audit export: the browser downloads the workbook with
 // the session cookie and names it from Content-Disposition.
 export const ledgerXlsxUrl = (unit: string, month: string) => `/api/stats/ledger.xlsx${buildQuery({ unit, month })}`;
+
+// 工作月报: the month as one PDF, downloaded the same way.
+export const reportPdfUrl = (unit: string, month: string) => `/api/stats/report.pdf${buildQuery({ unit, month })}`;
 
 // 责任追究 (policy 三(八)): what is held against a unit or a person in the period.
 export interface AccountabilityCounts {

@@ -1,12 +1,12 @@
 // 业务台账: one unit's month (annex 一(四) 建立各项业务基础服务台账). Unit and
 // month live in the URL (?unit=&month=), which the dashboard's 导出本期台账 fills.
 import { computed, ref, watch } from 'vue';
-import { getLedger, ledgerXlsxUrl, type Ledger } from '@/api/stats';
+import { getLedger, ledgerXlsxUrl, reportPdfUrl, type Ledger } from '@/api/stats';
 import { useLatestRead } from '@/composables/useLatestRead';
 import { shanghaiDate } from '@/utils/time';
 import { useQueryParams } from '../shared/useQueryParams';
 
-export type LedgerTab = 'units' | 'days' | 'items';
+export type LedgerTab = 'units' | 'days' | 'items' | 'staffing';
 
 export function useLedger() {
   const thisMonth = shanghaiDate(new Date()).slice(0, 7);
@@ -24,7 +24,9 @@ export function useLedger() {
   // browser's fallback.
   const xlsxUrl = computed(() => ledgerXlsxUrl(unit.value, month.value));
   const xlsxName = computed(() => `${data.value?.unit.name ?? ''}${month.value}台账.xlsx`);
+  const pdfUrl = computed(() => reportPdfUrl(unit.value, month.value));
+  const pdfName = computed(() => `${data.value?.unit.name ?? ''}${month.value}工作月报.pdf`);
 
   watch(key, () => void load(), { immediate: true });
-  return { unit, month, tab, data, loading, error, load, xlsxUrl, xlsxName };
+  return { unit, month, tab, data, loading, error, load, xlsxUrl, xlsxName, pdfUrl, pdfName };
 }
