@@ -1,5 +1,7 @@
 #include "complaints/model.hpp"
 
+#include <vector>
+
 #include "platform/text.hpp"
 
 namespace yc::complaints {
@@ -53,6 +55,26 @@ Result<void> validate(const Content& c, bool staff) {
     return fail(ErrorCode::kInvalidArgument, "匿名投诉不填写姓名和联系方式", "anonymous");
   }
   return {};
+}
+
+std::string_view waiting_step(std::string_view state) {
+  if (state == "received") return "accept";
+  if (state == "accepted") return "reply";
+  if (state == "replied") return "close";
+  return "";
+}
+
+std::optional<EscalationStep> next_escalation(std::string_view unit_path, int level) {
+  std::vector<std::string_view> codes;  // from the root
+  for (std::size_t at = 1; at < unit_path.size();) {
+    const auto next = unit_path.find('/', at);
+    if (next == std::string_view::npos) break;
+    codes.push_back(unit_path.substr(at, next - at));
+    at = next + 1;
+  }
+  const int up = level + 1;
+  if (level < 0 || static_cast<int>(codes.size()) - 1 - up < 0) return std::nullopt;
+  return EscalationStep{up, std::string(codes[codes.size() - 1 - static_cast<std::size_t>(up)])};
 }
 
 }  // namespace yc::complaints

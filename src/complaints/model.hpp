@@ -3,6 +3,7 @@
 // 投诉受理与处置; GB/T 36113-2018 受理 → 调查 → 处置 → 反馈 → 归档): the kinds,
 // categories and channels, and the steps a complaint goes through. Pure.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,18 @@ struct Content {
 };
 // Text of 10..2000 characters; a named reporter gives a name and a phone.
 Result<void> validate(const Content& c, bool staff);
+
+// The step a complaint in `state` waits for (received: accept, accepted:
+// reply, replied: close); "" when it waits for nothing.
+std::string_view waiting_step(std::string_view state);
+
+// Escalation of a late step (督办, policy 三(四)): the unit `level` + 1 steps
+// above the complaint's unit, from its path "/110000/110101/110101001/";
+// nullopt at the city (never above it).
+struct EscalationStep {
+  int level = 0;          // the new level (1 = the unit above)
+  std::string unit_code;  // whom it goes to
+};
+std::optional<EscalationStep> next_escalation(std::string_view unit_path, int level);
 
 }  // namespace yc::complaints

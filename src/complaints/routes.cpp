@@ -2,8 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include <fmt/format.h>
+
 #include "hall/service.hpp"
 #include "platform/http/json_body.hpp"
+#include "platform/log.hpp"
 #include "platform/time.hpp"
 
 namespace yc::complaints {
@@ -48,7 +51,12 @@ json::object complaint_json(const Complaint& c) {
                  {"accepted_at", opt(c.accepted_at)},
                  {"replied_at", opt(c.replied_at)},
                  {"closed_at", opt(c.closed_at)},
+                 {"close_due_day", c.close_due_day},
                  {"overdue", c.overdue},
+                 {"escalation", c.escalation},
+                 {"escalated_to", c.escalated_to},
+                 {"escalated_to_name", c.escalated_to_name},
+                 {"escalated_at", opt(c.escalated_at)},
                  {"version", c.version}};
   if (!c.content.empty()) o["content"] = c.content;
   return o;
@@ -103,7 +111,8 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
       return public_view(tx, no, code, today());
     }));
     auto o = complaint_json(c);
-    for (const char* k : {"staff_name", "assignee_id", "assignee_name", "callback_note", "unit_code", "version"}) o.erase(k);
+    for (const char* k : {"staff_name", "assignee_id", "assignee_name", "callback_note", "unit_code", "escalated_to", "version"})
+      o.erase(k);
     return http::json_response(200, o);
   });
 
@@ -146,6 +155,19 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     return http::json_response(200, json::object{{"name", who.name}, {"phone", who.phone}, {"id_number", who.id_number}});
   });
 
+  // Who may be 承办人 (三(四)): the select of the officers' page.
+  api.add(Method::kGet, "/api/complaints/:id/assignees", "complaint.handle", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "id"));
+    auto list_ = YC_TRY(db.transact<std::vector<Assignee>>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return assignees(tx, p.scope("complaint.handle"), p.account_id, id);
+    }));
+    json::array items;
+    for (const auto& a : list_)
+      items.push_back({{"account_id", a.account_id}, {"name", a.name_masked}, {"unit_code", a.unit_code},
+                       {"unit_name", a.unit_name}, {"self", a.account_id == p.account_id}});
+    return http::json_response(200, json::object{{"items", items}});
+  });
+
   // The steps, each for complaint.handle over the complaint's unit.
   const auto step = [&db, &keys](const http::Request& r, const Principal& p, auto&& fn) -> Result<http::Response> {
     const auto id = YC_TRY(http::id_param(r, "id"));
@@ -176,13 +198,13 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
       return assign(tx, keys, a, s, by, id, YC_TRY(b.integer("assignee_id")), time::now_ms());
     });
   });
-  api.add(Method::kPost, "/api/complaints/:id/reply", "complaint.handle", [step, &keys](const http::Request& r, const Principal& p) {
+  api.add(Method::kPost, "/api/complaints/:id/reply", "complaint.handle", [step, &keys, settings](const http::Request& r, const Principal& p) {
     return step(r, p, [&](store::Tx& tx, const http::JsonObject& b, const audit::Actor& a, const Scope& s, std::int64_t by,
                           std::int64_t id) -> Result<Complaint> {
       const auto text = YC_TRY(b.opt_text("reply", 2000)).value_or("");
       const auto upheld = YC_TRY(b.opt_bool("upheld"));
       if (!upheld) return fail(ErrorCode::kInvalidArgument, "请认定投诉是否属实", "upheld");
-      return reply(tx, keys, a, s, by, id, text, *upheld, time::now_ms());
+      return reply(tx, keys, settings, a, s, by, id, text, *upheld, time::now_ms());
     });
   });
   api.add(Method::kPost, "/api/complaints/:id/close", "complaint.handle", [step, &keys](const http::Request& r, const Principal& p) {
@@ -192,6 +214,19 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
                    time::now_ms());
     });
   });
+}
+
+Result<int> run_sweep(store::Database& db, events::Service& events, const Settings& settings, std::int64_t now) {
+  auto moved = YC_TRY(db.transact<std::vector<Escalated>>(store::TxMode::kWrite, [&](store::Tx& tx) {
+    return sweep(tx, audit::Actor::system(), settings, time::shanghai_date(now), now);
+  }));
+  // The unit above is told; the event carries no text.
+  for (const auto& m : moved) {
+    auto sent = events.publish(fmt::format("complaints.{}", m.unit_code),
+                               json::serialize(json::object{{"kind", "escalated"}, {"id", m.id}}));
+    if (!sent) log::warn(fmt::format("event=complaints_publish_failed unit={}", m.unit_code));
+  }
+  return static_cast<int>(moved.size());
 }
 
 }  // namespace yc::complaints

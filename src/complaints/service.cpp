@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <openssl/crypto.h>
 
 #include "audit/service.hpp"
@@ -24,12 +26,13 @@ constexpr const char* kCols =
     "COALESCE(st.name, ''), COALESCE(sa.name_masked, ''), c.unit_code, u.name, c.window_number, c.staff_id, "
     "c.assignee_id, COALESCE(aa.name_masked, ''), c.accept_due_day, COALESCE(c.reply_due_day, ''), c.reject_reason, "
     "c.reply, c.upheld, c.callback_outcome, c.callback_note, c.received_day, c.created_at, c.version, c.accepted_at, "
-    "c.replied_at, c.closed_at, c.case_id, c.site_id, c.unit_path";
+    "c.replied_at, c.closed_at, c.case_id, c.site_id, COALESCE(c.close_due_day, ''), c.escalation, c.escalated_to, "
+    "COALESCE(eu.name, ''), c.escalated_at, c.unit_path";
 constexpr const char* kFrom =
     " FROM complaint c JOIN org_unit u ON u.code = c.unit_code LEFT JOIN service_case sc ON sc.id = c.case_id "
     "LEFT JOIN org_site st ON st.id = c.site_id LEFT JOIN account sa ON sa.id = c.staff_id "
-    "LEFT JOIN account aa ON aa.id = c.assignee_id ";
-constexpr std::size_t kPathCol = 31;
+    "LEFT JOIN account aa ON aa.id = c.assignee_id LEFT JOIN org_unit eu ON eu.code = c.escalated_to ";
+constexpr std::size_t kPathCol = 36;
 
 Complaint complaint_from(const store::Row& r, const time::Date& today) {
   Complaint c;
@@ -64,8 +67,14 @@ Complaint complaint_from(const store::Row& r, const time::Date& today) {
   c.closed_at = r.opt_int64(28);
   c.case_id = r.opt_int64(29);
   c.site_id = r.opt_int64(30);
+  c.close_due_day = r.text(31);
+  c.escalation = static_cast<int>(r.int64(32));
+  c.escalated_to = r.text(33);
+  c.escalated_to_name = r.text(34);
+  c.escalated_at = r.opt_int64(35);
   const auto t = today.iso();
-  c.overdue = (c.state == "received" && t > c.accept_due_day) || (c.state == "accepted" && t > c.reply_due_day);
+  c.overdue = (c.state == "received" && t > c.accept_due_day) || (c.state == "accepted" && t > c.reply_due_day) ||
+              (c.state == "replied" && !c.close_due_day.empty() && t > c.close_due_day);
   return c;
 }
 
@@ -79,15 +88,18 @@ Result<Complaint> load(store::Tx& tx, const org::Scope& scope, std::int64_t view
   return c;
 }
 
+// The grants that make someone a possible 承办人 of the complaint at the path
+// bound as $1: complaint.handle at that unit or above, on an active account.
+constexpr const char* kHandlerGrants =
+    " FROM role_grant g JOIN role_permission rp ON rp.role_code = g.role_code JOIN org_unit u ON u.code = g.unit_code "
+    "JOIN account a ON a.id = g.account_id WHERE a.active = 1 AND rp.permission = 'complaint.handle' "
+    "AND $1 LIKE u.path || '%'";
+
 // Someone who may handle complaints of the unit at `path`, and is not the one complained about.
 Result<void> check_handler(store::Tx& tx, const Complaint& c, const std::string& path, std::int64_t account) {
   if (c.staff_id && *c.staff_id == account)
     return fail(ErrorCode::kUnprocessable, "被投诉人不得办理对自己的投诉", "assignee_id");
-  auto n = YC_TRY(tx.one("SELECT COUNT(*) FROM role_grant g JOIN role_permission rp ON rp.role_code = g.role_code "
-                         "JOIN org_unit u ON u.code = g.unit_code JOIN account a ON a.id = g.account_id "
-                         "WHERE g.account_id = $1 AND a.active = 1 AND rp.permission = 'complaint.handle' "
-                         "AND $2 LIKE u.path || '%'",
-                         {account, path}));
+  auto n = YC_TRY(tx.one(fmt::format("SELECT COUNT(*){} AND g.account_id = $2", kHandlerGrants), {path, account}));
   if (n.int64(0) == 0) return fail(ErrorCode::kUnprocessable, "承办人须是有投诉办理权限的人员", "assignee_id");
   return {};
 }
@@ -240,7 +252,7 @@ Result<Complaint> accept(store::Tx& tx, const privacy::KeyRing& keys, const Sett
   YC_TRY_VOID(check_handler(tx, c, YC_TRY(path_of(tx, id)), handler));
   auto due = YC_TRY(calendar::due_date(tx, today, s.reply_days, false));
   auto n = YC_TRY(tx.exec("UPDATE complaint SET state = 'accepted', assignee_id = $1, reply_due_day = $2, accepted_at = $3, "
-                          "category = $4, version = version + 1 WHERE id = $5 AND state = 'received'",
+                          "category = $4, escalation_due_day = NULL, version = version + 1 WHERE id = $5 AND state = 'received'",
                           {handler, due.iso(), now, category.empty() ? c.category : category, id}));
   if (n == 0) return fail(ErrorCode::kConflict, "该投诉已被他人处理，请刷新", "state");
   YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, "complaint.accept", "complaint", std::to_string(id))));
@@ -273,7 +285,7 @@ Result<Complaint> assign(store::Tx& tx, const privacy::KeyRing& keys, const audi
   return reload(tx, keys, scope, by, id, now);
 }
 
-Result<Complaint> reply(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor,
+Result<Complaint> reply(store::Tx& tx, const privacy::KeyRing& keys, const Settings& s, const audit::Actor& actor,
                         const org::Scope& scope, std::int64_t by, std::int64_t id, const std::string& text,
                         bool upheld, std::int64_t now) {
   auto c = YC_TRY(load(tx, scope, by, id, time::shanghai_date(now)));
@@ -281,9 +293,10 @@ Result<Complaint> reply(store::Tx& tx, const privacy::KeyRing& keys, const audit
   if (!c.assignee_id || *c.assignee_id != by) return fail(ErrorCode::kForbidden, "只有承办人可以答复");
   if (utf8_length(text) < 10 || utf8_length(text) > 2000)
     return fail(ErrorCode::kInvalidArgument, "请写明调查核实情况和处理结果(10 到 2000 字)", "reply");
-  YC_TRY(tx.exec("UPDATE complaint SET state = 'replied', reply = $1, upheld = $2, replied_at = $3, version = version + 1 "
-                 "WHERE id = $4",
-                 {text, std::int64_t{upheld ? 1 : 0}, now, id}));
+  auto close_due = YC_TRY(calendar::due_date(tx, time::shanghai_date(now), s.close_days, false));
+  YC_TRY(tx.exec("UPDATE complaint SET state = 'replied', reply = $1, upheld = $2, replied_at = $3, close_due_day = $4, "
+                 "escalation_due_day = NULL, version = version + 1 WHERE id = $5",
+                 {text, std::int64_t{upheld ? 1 : 0}, now, close_due.iso(), id}));
   if (upheld) {
     YC_TRY_VOID(stats::add(tx, stats::Where{time::shanghai_date(now), c.unit_code, YC_TRY(path_of(tx, id)), ""},
                            {{stats::metric::kComplaintsUpheld, 1}}));
@@ -309,6 +322,64 @@ Result<Complaint> close(store::Tx& tx, const privacy::KeyRing& keys, const audit
                  {outcome, note, now, id}));
   YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, "complaint.close", "complaint", std::to_string(id))));
   return reload(tx, keys, scope, by, id, now);
+}
+
+Result<std::vector<Assignee>> assignees(store::Tx& tx, const org::Scope& scope, std::int64_t viewer, std::int64_t id) {
+  auto c = YC_TRY(load(tx, scope, viewer, id, time::Date{}));
+  std::vector<store::Param> params{YC_TRY(path_of(tx, id))};
+  std::string where = scope.sql("u.path", params);
+  if (c.staff_id) {
+    params.emplace_back(*c.staff_id);
+    where += fmt::format(" AND a.id <> ${}", params.size());
+  }
+  // The nearest unit first: the street's officers before the district's.
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT a.id, a.name_masked, u.code, u.name, LENGTH(u.path){} AND {} "
+                                          "ORDER BY LENGTH(u.path) DESC, a.id",
+                                          kHandlerGrants, where),
+                              params));
+  std::vector<Assignee> out;
+  for (const auto& r : rows.rows) {
+    const auto account = r.int64(0);
+    if (std::any_of(out.begin(), out.end(), [&](const Assignee& a) { return a.account_id == account; })) continue;
+    out.push_back(Assignee{account, r.text(1), r.text(2), r.text(3)});
+  }
+  return out;
+}
+
+Result<std::vector<Escalated>> sweep(store::Tx& tx, const audit::Actor& actor, const Settings& s,
+                                     const time::Date& today, std::int64_t now) {
+  // Late steps of complaints that still have a unit above: the number of
+  // levels above is the number of codes in the path less one.
+  auto late = YC_TRY(tx.query(
+      "SELECT id, unit_code, unit_path, state, escalation, escalated_to, CASE state WHEN 'received' THEN accept_due_day "
+      "WHEN 'accepted' THEN reply_due_day ELSE close_due_day END, escalation_due_day FROM complaint "
+      "WHERE ((state = 'received' AND COALESCE(escalation_due_day, accept_due_day) < $1) "
+      "OR (state = 'accepted' AND COALESCE(escalation_due_day, reply_due_day) < $1) "
+      "OR (state = 'replied' AND COALESCE(escalation_due_day, close_due_day) < $1)) "
+      "AND escalation < LENGTH(unit_path) - LENGTH(REPLACE(unit_path, '/', '')) - 2 ORDER BY id LIMIT 1000",
+      {today.iso()}));
+  std::vector<Escalated> out;
+  for (const auto& r : late.rows) {
+    const auto id = r.int64(0);
+    const auto state = r.text(3);
+    const auto level = r.int64(4);
+    auto step = next_escalation(r.text(2), static_cast<int>(level));
+    if (!step) continue;  // at the city: it stays overdue there
+    auto next_due = YC_TRY(calendar::due_date(tx, today, s.escalate_days, false));
+    auto n = YC_TRY(tx.exec("UPDATE complaint SET escalation = $1, escalated_to = $2, escalated_at = $3, "
+                            "escalation_due_day = $4, version = version + 1 WHERE id = $5 AND state = $6 "
+                            "AND escalation = $7",
+                            {std::int64_t{step->level}, step->unit_code, now, next_due.iso(), id, state, level}));
+    if (n == 0) continue;
+    const auto from = r.text(5).empty() ? r.text(1) : r.text(5);
+    const auto passed = r.opt_text(7).value_or(r.text(6));
+    YC_TRY(tx.exec("INSERT INTO complaint_event (complaint_id, kind, step, from_unit, to_unit, due_day, created_at) "
+                   "VALUES ($1, 'escalated', $2, $3, $4, $5, $6)",
+                   {id, std::string(waiting_step(state)), from, step->unit_code, passed, now}));
+    YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, "complaint.escalate", "complaint", std::to_string(id))));
+    out.push_back(Escalated{id, step->unit_code});
+  }
+  return out;
 }
 
 }  // namespace yc::complaints

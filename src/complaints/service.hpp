@@ -21,8 +21,10 @@
 namespace yc::complaints {
 
 struct Settings {
-  int accept_days = 2;   // working days to accept or refuse
-  int reply_days = 10;   // working days from acceptance to the reply
+  int accept_days = 2;    // working days to accept or refuse
+  int reply_days = 10;    // working days from acceptance to the reply
+  int close_days = 5;     // working days from the reply to 回访归档
+  int escalate_days = 3;  // working days more at each level above, once a step is late
 };
 
 struct Complaint {
@@ -38,7 +40,12 @@ struct Complaint {
   std::string callback_outcome, callback_note, received_day;
   std::int64_t created_at = 0, version = 0;
   std::optional<std::int64_t> accepted_at, replied_at, closed_at;
+  std::string close_due_day;  // set at the reply
   bool overdue = false;  // past the due day of the step it waits for
+  // Escalation of a late step (0: none; 1 the unit above; 2 the one above that).
+  int escalation = 0;
+  std::string escalated_to, escalated_to_name;
+  std::optional<std::int64_t> escalated_at;
 };
 
 struct NewComplaint {
@@ -88,13 +95,34 @@ Result<Complaint> reject(store::Tx& tx, const privacy::KeyRing& keys, const audi
 Result<Complaint> assign(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor,
                          const org::Scope& scope, std::int64_t by, std::int64_t id, std::int64_t assignee,
                          std::int64_t now);
-// Only the assignee replies.
-Result<Complaint> reply(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor,
+// Who may be 承办人 (三(四)): active accounts holding complaint.handle at the
+// complaint's unit or a unit above it, whose grant lies within `scope`, never
+// the person complained about; names masked, the nearest unit first. The
+// same rule `accept` and `assign` check.
+struct Assignee {
+  std::int64_t account_id = 0;
+  std::string name_masked, unit_code, unit_name;
+};
+Result<std::vector<Assignee>> assignees(store::Tx& tx, const org::Scope& scope, std::int64_t viewer, std::int64_t id);
+
+// Only the assignee replies; 回访归档 falls due `close_days` working days later.
+Result<Complaint> reply(store::Tx& tx, const privacy::KeyRing& keys, const Settings& s, const audit::Actor& actor,
                         const org::Scope& scope, std::int64_t by, std::int64_t id, const std::string& text,
                         bool upheld, std::int64_t now);
 // 回访 and 归档: reached | unreachable | declined (anonymous ones: not_applicable).
 Result<Complaint> close(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor,
                         const org::Scope& scope, std::int64_t by, std::int64_t id, const std::string& outcome,
                         const std::string& note, std::int64_t now);
+
+// 督办 (三(四)): every open complaint past the due day of the step it waits for
+// (受理, 答复, 回访归档) goes to the unit above (model next_escalation), which
+// gets `escalate_days` more working days before the next level; never above
+// the city. Each move is a complaint_event row and an audit entry.
+struct Escalated {
+  std::int64_t id = 0;
+  std::string unit_code;  // the unit told now
+};
+Result<std::vector<Escalated>> sweep(store::Tx& tx, const audit::Actor& actor, const Settings& s,
+                                     const time::Date& today, std::int64_t now);
 
 }  // namespace yc::complaints

@@ -95,4 +95,15 @@ std::optional<EscalationStep> next_escalation(std::string_view unit_path, int le
   return EscalationStep{up, std::string(codes[codes.size() - 1 - static_cast<std::size_t>(up)])};
 }
 
+std::string_view appeal_reason_name(std::string_view reason) {
+  constexpr Named kReasons[] = {
+      {"mistaken", "误评"}, {"malicious", "恶意差评"}, {"not_ours", "非本单位职责"}, {"other", "其他"}};
+  return name_in(kReasons, reason);
+}
+
+std::string_view appeal_state_name(std::string_view state) {
+  constexpr Named kStates[] = {{"pending", "复核中"}, {"upheld", "申诉成立"}, {"rejected", "申诉不成立"}};
+  return name_in(kStates, state);
+}
+
 }  // namespace yc::evaluation

@@ -56,4 +56,10 @@ struct EscalationStep {
 // current one. nullopt when there is no unit above left.
 std::optional<EscalationStep> next_escalation(std::string_view unit_path, int level);
 
+// 申诉复核 (四(三)): why a unit appeals a bad rating: mistaken (误评),
+// malicious (恶意差评), not_ours (非本单位职责), other (其他); "" for an
+// unknown code. States: pending 复核中, upheld 申诉成立, rejected 申诉不成立.
+std::string_view appeal_reason_name(std::string_view reason);
+std::string_view appeal_state_name(std::string_view state);
+
 }  // namespace yc::evaluation

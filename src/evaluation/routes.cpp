@@ -44,13 +44,38 @@ json::object evaluation_json(const Evaluation& e) {
                  {"item_name", e.item_name},
                  {"day", e.day},
                  {"created_at", e.created_at},
-                 {"rectification_id", opt(e.rectification_id)}};
+                 {"rectification_id", opt(e.rectification_id)},
+                 {"excluded", e.excluded}};
   if (!e.comment.empty()) o["comment"] = e.comment;
   return o;
 }
 
-json::object rect_json(const Rectification& x) {
+json::object appeal_json(const Appeal& x) {
   return {{"id", x.id},
+          {"rectification_id", x.rectification_id},
+          {"evaluation_id", x.evaluation_id},
+          {"unit_code", x.unit_code},
+          {"unit_name", x.unit_name},
+          {"review_unit_code", x.review_unit_code},
+          {"review_unit_name", x.review_unit_name},
+          {"reason", x.reason},
+          {"reason_name", appeal_reason_name(x.reason)},
+          {"explanation", x.explanation},
+          {"state", x.state},
+          {"state_name", appeal_state_name(x.state)},
+          {"appealed_by", x.appealed_by},
+          {"appellant_name", x.appellant_name},
+          {"appealed_at", x.appealed_at},
+          {"reviewed_by", opt(x.reviewed_by)},
+          {"reviewer_name", x.reviewer_name},
+          {"reviewed_at", opt(x.reviewed_at)},
+          {"review_note", x.review_note},
+          {"version", x.version},
+          {"evaluation", evaluation_json(x.evaluation)}};
+}
+
+json::object rect_json(const Rectification& x) {
+  json::object o{{"id", x.id},
           {"evaluation_id", x.evaluation_id},
           {"unit_code", x.unit_code},
           {"unit_name", x.unit_name},
@@ -67,7 +92,16 @@ json::object rect_json(const Rectification& x) {
           {"closed_at", opt(x.closed_at)},
           {"created_at", x.created_at},
           {"version", x.version},
+          {"appeal_state", x.appeal_state},
           {"evaluation", evaluation_json(x.evaluation)}};
+  // The detail only: the appeal and the last day to make one.
+  if (x.appeal) {
+    auto a = appeal_json(*x.appeal);
+    a.erase("evaluation");
+    o["appeal"] = std::move(a);
+  }
+  if (!x.appeal_due_day.empty()) o["appeal_due_day"] = x.appeal_due_day;
+  return o;
 }
 
 // The rating fields of a body: level, reasons, comment, contact.
@@ -152,7 +186,12 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                                                 {"due_day", x.due_day},
                                                                 {"called_back", x.callback_at.has_value()},
                                                                 {"result", x.result},
-                                                                {"closed_at", opt(x.closed_at)}});
+                                                                {"closed_at", opt(x.closed_at)},
+                                                                {"appeal", x.appeal_state.empty()
+                                                                               ? json::value(nullptr)
+                                                                               : json::value(json::object{
+                                                                                     {"state", x.appeal_state},
+                                                                                     {"state_name", appeal_state_name(x.appeal_state)}})}});
       ratings.push_back(std::move(e));
     }
     return json::object{{"stages", stages}, {"ratings", ratings}};
@@ -270,10 +309,12 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     return http::json_response(200, json::object{{"items", items}});
   });
 
-  api.add(Method::kGet, "/api/rectifications/:id", "evaluation.rectify", [&db, &keys](const http::Request& r, const Principal& p) -> Result<http::Response> {
+  api.add(Method::kGet, "/api/rectifications/:id", "evaluation.rectify", [&db, &keys, settings](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto id = YC_TRY(http::id_param(r, "id"));
-    auto x = YC_TRY(db.transact<Rectification>(store::TxMode::kRead, [&](store::Tx& tx) {
-      return get_rectification(tx, keys, p.scope("evaluation.rectify"), id);
+    auto x = YC_TRY(db.transact<Rectification>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<Rectification> {
+      auto out = YC_TRY(get_rectification(tx, keys, p.scope("evaluation.rectify"), id));
+      out.appeal_due_day = YC_TRY(appeal_due_day(tx, settings, out));
+      return out;
     }));
     return http::json_response(200, rect_json(x));
   });
@@ -308,6 +349,60 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                    result, version, time::now_ms());
     }));
     return http::json_response(200, rect_json(x));
+  });
+
+  // --- 申诉复核 (四(三)): the responsible unit appeals, the unit above reviews -----------------
+  api.add(Method::kPost, "/api/rectifications/:id/appeal", "evaluation.rectify", [&db, &keys, settings](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "id"));
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    const auto reason = YC_TRY(b.opt_text("reason", 20)).value_or("");
+    const auto explanation = YC_TRY(b.opt_text("explanation", 1000)).value_or("");
+    auto x = YC_TRY(db.transact<Rectification>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return appeal(tx, keys, settings, p.actor(identity::client_of(r).address), p.scope("evaluation.rectify"),
+                    p.account_id, id, reason, explanation, time::now_ms());
+    }));
+    return http::json_response(201, rect_json(x));
+  });
+
+  api.add(Method::kGet, "/api/appeals", "evaluation.review", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto state = r.query("state").value_or("");
+    auto list = YC_TRY(db.transact<std::vector<Appeal>>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return list_appeals(tx, p.scope("evaluation.review"), state);
+    }));
+    json::array items;
+    for (const auto& x : list) {
+      auto o = appeal_json(x);
+      o["own"] = x.appealed_by == p.account_id;
+      items.push_back(std::move(o));
+    }
+    return http::json_response(200, json::object{{"items", items}});
+  });
+
+  api.add(Method::kGet, "/api/appeals/:id", "evaluation.review", [&db, &keys](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "id"));
+    auto x = YC_TRY(db.transact<Appeal>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return get_appeal(tx, keys, p.scope("evaluation.review"), id);
+    }));
+    auto o = appeal_json(x);
+    o["own"] = x.appealed_by == p.account_id;
+    return http::json_response(200, o);
+  });
+
+  api.add(Method::kPost, "/api/appeals/:id/review", "evaluation.review", [&db, &keys](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "id"));
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    const auto decision = YC_TRY(b.opt_text("decision", 20)).value_or("");
+    if (decision != "uphold" && decision != "reject")
+      return fail(ErrorCode::kInvalidArgument, "请选择复核结论(申诉成立或申诉不成立)", "decision");
+    const auto note = YC_TRY(b.opt_text("note", 500)).value_or("");
+    const auto version = YC_TRY(b.integer("version"));
+    auto x = YC_TRY(db.transact<Appeal>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return review(tx, keys, p.actor(identity::client_of(r).address), p.scope("evaluation.review"), p.account_id, id,
+                    decision == "uphold" ? Decision::kUphold : Decision::kReject, note, version, time::now_ms());
+    }));
+    auto o = appeal_json(x);
+    o["own"] = false;
+    return http::json_response(200, o);
   });
 }
 

@@ -36,7 +36,7 @@ constexpr const char* kEvalCols =
     "e.unit_code, u.name, COALESCE(s.name, ''), COALESCE(a.name_masked, ''), e.item_code, e.day, e.window_number, "
     "e.created_at, (SELECT r.id FROM rectification r WHERE r.evaluation_id = e.id), "
     "COALESCE((SELECT v.name FROM catalog_version v JOIN catalog_item i ON i.code = v.item_code WHERE v.item_code = "
-    "e.item_code ORDER BY v.number DESC LIMIT 1), '')";
+    "e.item_code ORDER BY v.number DESC LIMIT 1), ''), e.excluded";
 constexpr const char* kEvalFrom =
     " FROM evaluation e JOIN org_unit u ON u.code = e.unit_code LEFT JOIN org_site s ON s.id = e.site_id "
     "LEFT JOIN account a ON a.id = e.staff_id ";
@@ -62,14 +62,19 @@ Evaluation evaluation_from(const store::Row& r, std::size_t at = 0) {
   e.created_at = r.int64(at + 16);
   e.rectification_id = r.opt_int64(at + 17);
   e.item_name = r.text(at + 18);
+  e.excluded = r.int64(at + 19) != 0;
   return e;
 }
-constexpr std::size_t kEvalColCount = 19;
+constexpr std::size_t kEvalColCount = 20;
+
+// The state of a rectification's appeal ("" when none), as a column.
+constexpr const char* kAppealStateCol =
+    "COALESCE((SELECT p.state FROM evaluation_appeal p WHERE p.rectification_id = r.id), '')";
 
 constexpr const char* kRectCols =
     "r.id, r.evaluation_id, r.unit_code, ru.name, r.state, r.due_day, r.escalation, r.escalated_to, "
     "COALESCE(eu.name, ''), r.callback_outcome, r.callback_note, r.result, r.callback_at, r.closed_at, r.escalated_at, "
-    "r.created_at, r.version";
+    "r.created_at, r.version, COALESCE((SELECT p.state FROM evaluation_appeal p WHERE p.rectification_id = r.id), '')";
 constexpr const char* kRectFrom =
     " FROM rectification r JOIN org_unit ru ON ru.code = r.unit_code LEFT JOIN org_unit eu ON eu.code = r.escalated_to ";
 
@@ -92,9 +97,45 @@ Rectification rect_from(const store::Row& r) {
   x.escalated_at = r.opt_int64(14);
   x.created_at = r.int64(15);
   x.version = r.int64(16);
+  x.appeal_state = r.text(17);
   return x;
 }
-constexpr std::size_t kRectColCount = 17;
+constexpr std::size_t kRectColCount = 18;
+
+constexpr const char* kAppealCols =
+    "p.id, p.rectification_id, p.evaluation_id, p.unit_code, pu.name, p.review_unit_code, vu.name, p.reason, "
+    "p.explanation, p.state, p.appealed_by, COALESCE(aa.name_masked, ''), p.appealed_at, p.reviewed_by, "
+    "COALESCE(ra.name_masked, ''), p.reviewed_at, p.review_note, p.version, p.review_unit_path";
+constexpr std::size_t kAppealColCount = 19;
+constexpr const char* kAppealFrom =
+    " FROM evaluation_appeal p JOIN org_unit pu ON pu.code = p.unit_code JOIN org_unit vu ON vu.code = p.review_unit_code "
+    "LEFT JOIN account aa ON aa.id = p.appealed_by LEFT JOIN account ra ON ra.id = p.reviewed_by "
+    "JOIN evaluation e ON e.id = p.evaluation_id JOIN org_unit u ON u.code = e.unit_code "
+    "LEFT JOIN org_site s ON s.id = e.site_id LEFT JOIN account a ON a.id = e.staff_id ";
+
+Appeal appeal_from(const store::Row& r) {
+  Appeal x;
+  x.id = r.int64(0);
+  x.rectification_id = r.int64(1);
+  x.evaluation_id = r.int64(2);
+  x.unit_code = r.text(3);
+  x.unit_name = r.text(4);
+  x.review_unit_code = r.text(5);
+  x.review_unit_name = r.text(6);
+  x.reason = r.text(7);
+  x.explanation = r.text(8);
+  x.state = r.text(9);
+  x.appealed_by = r.int64(10);
+  x.appellant_name = r.text(11);
+  x.appealed_at = r.int64(12);
+  x.reviewed_by = r.opt_int64(13);
+  x.reviewer_name = r.text(14);
+  x.reviewed_at = r.opt_int64(15);
+  x.review_note = r.text(16);
+  x.version = r.int64(17);
+  x.evaluation = evaluation_from(r, kAppealColCount);
+  return x;
+}
 
 Result<Evaluation> load_evaluation(store::Tx& tx, std::int64_t id) {
   auto row = tx.one(fmt::format("SELECT {}{}WHERE e.id = $1", kEvalCols, kEvalFrom), {id});
@@ -259,7 +300,8 @@ Result<CitizenView> citizen_view(store::Tx& tx, std::int64_t case_id) {
                                           kEvalCols,
                                           "r.id, r.evaluation_id, r.unit_code, ru.name, r.state, r.due_day, r.escalation, "
                                           "r.escalated_to, eu.name, r.callback_outcome, r.callback_note, r.result, "
-                                          "r.callback_at, r.closed_at, r.escalated_at, r.created_at, r.version",
+                                          "r.callback_at, r.closed_at, r.escalated_at, r.created_at, r.version, " +
+                                              std::string(kAppealStateCol),
                                           kEvalFrom),
                               {case_id}));
   for (const auto& r : rows.rows) {
@@ -273,6 +315,7 @@ Result<CitizenView> citizen_view(store::Tx& tx, std::int64_t case_id) {
       x.closed_at = r.opt_int64(kEvalColCount + 13);
       // Only what was done is for the citizen; internal notes stay inside.
       if (x.closed_at) x.result = r.text(kEvalColCount + 11);
+      x.appeal_state = r.text(kEvalColCount + 17);  // the review's result, never its reasons
     }
     x.evaluation = evaluation_from(r);
     x.evaluation.staff_name_masked.clear();  // the rater learns no staff name here
@@ -314,7 +357,10 @@ Result<Listing> list(store::Tx& tx, const org::Scope& scope, const Filter& f) {
     where += fmt::format(" AND e.channel = ${}", params.size());
   }
   Listing out;
-  auto counts = YC_TRY(tx.query("SELECT e.level, COUNT(*) FROM evaluation e WHERE " + where + " GROUP BY e.level", params));
+  // A rating taken out by an upheld appeal is listed but not counted.
+  auto counts = YC_TRY(tx.query("SELECT e.level, COUNT(*) FROM evaluation e WHERE " + where +
+                                    " AND e.excluded = 0 GROUP BY e.level",
+                                params));
   for (const auto& r : counts.rows) {
     const auto level = r.int64(0);
     if (level >= kLevelMin && level <= kLevelMax) out.summary.by_level[level] = static_cast<int>(r.int64(1));
@@ -364,6 +410,10 @@ Result<Rectification> get_rectification(store::Tx& tx, const privacy::KeyRing& k
   auto x = YC_TRY(load_rect(tx, scope, id));
   auto sealed = YC_TRY(tx.one("SELECT comment_sealed FROM evaluation WHERE id = $1", {x.evaluation_id}));
   if (!sealed.text(0).empty()) x.evaluation.comment = YC_TRY(keys.decrypt(sealed.text(0), kCommentContext));
+  auto appealed = YC_TRY(tx.query(fmt::format("SELECT {}, {}{}WHERE p.rectification_id = $1", kAppealCols, kEvalCols,
+                                              kAppealFrom),
+                                  {id}));
+  if (!appealed.rows.empty()) x.appeal = appeal_from(appealed.rows[0]);
   return x;
 }
 
@@ -412,8 +462,9 @@ Result<Rectification> close(store::Tx& tx, const privacy::KeyRing& keys, const a
 
 Result<std::vector<Escalated>> sweep(store::Tx& tx, const audit::Actor& actor, const Settings& s,
                                      const time::Date& today, std::int64_t now) {
-  auto due = YC_TRY(tx.query("SELECT id, unit_path, escalation, due_day FROM rectification WHERE state = 'open' AND "
-                             "due_day < $1 ORDER BY id LIMIT 1000",
+  auto due = YC_TRY(tx.query("SELECT r.id, r.unit_path, r.escalation, r.due_day FROM rectification r WHERE r.state = 'open' "
+                             "AND r.due_day < $1 AND NOT EXISTS (SELECT 1 FROM evaluation_appeal p WHERE "
+                             "p.rectification_id = r.id AND p.state = 'pending') ORDER BY r.id LIMIT 1000",
                              {today.iso()}));
   std::vector<Escalated> out;
   for (const auto& r : due.rows) {
@@ -429,6 +480,124 @@ Result<std::vector<Escalated>> sweep(store::Tx& tx, const audit::Actor& actor, c
     out.push_back(Escalated{r.int64(0), step->unit_code});
   }
   return out;
+}
+
+namespace {
+
+// The unit above the responsible one reviews; a city-level unit reviews itself.
+struct ReviewUnit {
+  std::string code, path;
+};
+Result<ReviewUnit> review_unit_of(store::Tx& tx, const std::string& unit_code, const std::string& unit_path) {
+  auto up = next_escalation(unit_path, 0);
+  if (!up) return ReviewUnit{unit_code, unit_path};
+  auto row = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {up->unit_code}));
+  return ReviewUnit{up->unit_code, row.text(0)};
+}
+
+Result<Appeal> load_appeal(store::Tx& tx, const org::Scope& scope, std::int64_t id) {
+  auto row = tx.one(fmt::format("SELECT {}, {}{}WHERE p.id = $1", kAppealCols, kEvalCols, kAppealFrom), {id});
+  if (!row || !scope.covers(row->text(kAppealColCount - 1))) return fail(ErrorCode::kNotFound, "申诉不存在", "id");
+  return appeal_from(*row);
+}
+
+}  // namespace
+
+Result<std::string> appeal_due_day(store::Tx& tx, const Settings& s, const Rectification& x) {
+  auto day = YC_TRY(time::parse_date(x.evaluation.day, "day"));
+  return YC_TRY(calendar::due_date(tx, day, s.appeal_days, false)).iso();
+}
+
+Result<Rectification> appeal(store::Tx& tx, const privacy::KeyRing& keys, const Settings& s, const audit::Actor& actor,
+                             const org::Scope& scope, std::int64_t by, std::int64_t rectification_id,
+                             const std::string& reason, const std::string& explanation, std::int64_t now) {
+  // Bad input first: it changes nothing.
+  if (appeal_reason_name(reason).empty())
+    return fail(ErrorCode::kInvalidArgument, "请选择申诉理由(误评、恶意差评、非本单位职责或其他)", "reason");
+  const auto n = utf8_length(explanation);
+  if (n < 10 || n > 1000) return fail(ErrorCode::kInvalidArgument, "请写明申诉的事实和依据(10 到 1000 字)", "explanation");
+  auto x = YC_TRY(load_rect(tx, scope, rectification_id));
+  // 申诉 once per rating: a rejected appeal is final (no second appeal).
+  if (!x.appeal_state.empty())
+    return fail(ErrorCode::kConflict,
+                fmt::format("该评价已申诉过({})，不能再次申诉", appeal_state_name(x.appeal_state)), "id");
+  if (x.state != "open") return fail(ErrorCode::kConflict, "该整改任务已办结，不能申诉", "id");
+  const auto last = YC_TRY(appeal_due_day(tx, s, x));
+  if (time::shanghai_date(now).iso() > last)
+    return fail(ErrorCode::kUnprocessable,
+                fmt::format("已超过申诉期限(评价后 {} 个工作日内，截至 {})", s.appeal_days, last), "appeal_due_day");
+  auto path = YC_TRY(tx.one("SELECT unit_path FROM rectification WHERE id = $1", {rectification_id})).text(0);
+  auto up = YC_TRY(review_unit_of(tx, x.unit_code, path));
+  auto id = YC_TRY(tx.one("INSERT INTO evaluation_appeal (rectification_id, evaluation_id, unit_code, unit_path, "
+                          "review_unit_code, review_unit_path, reason, explanation, state, appealed_by, appealed_at) "
+                          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10) RETURNING id",
+                          {rectification_id, x.evaluation_id, x.unit_code, path, up.code, up.path, reason, explanation,
+                           by, now}));
+  YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, "evaluation.appeal", "evaluation_appeal",
+                                                 std::to_string(id.int64(0)))));
+  auto out = YC_TRY(get_rectification(tx, keys, scope, rectification_id));
+  out.appeal_due_day = last;
+  return out;
+}
+
+Result<std::vector<Appeal>> list_appeals(store::Tx& tx, const org::Scope& scope, const std::string& state) {
+  std::vector<store::Param> params;
+  std::string where = scope.sql("p.review_unit_path", params);
+  if (!state.empty()) {
+    if (appeal_state_name(state).empty())
+      return fail(ErrorCode::kInvalidArgument, "状态只能是复核中、申诉成立或申诉不成立", "state");
+    params.emplace_back(state);
+    where += fmt::format(" AND p.state = ${}", params.size());
+  }
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT {}, {}{}WHERE {} ORDER BY p.state, p.appealed_at DESC, p.id DESC "
+                                          "LIMIT 500",
+                                          kAppealCols, kEvalCols, kAppealFrom, where),
+                              params));
+  std::vector<Appeal> out;
+  for (const auto& r : rows.rows) out.push_back(appeal_from(r));
+  return out;
+}
+
+Result<Appeal> get_appeal(store::Tx& tx, const privacy::KeyRing& keys, const org::Scope& scope, std::int64_t id) {
+  auto x = YC_TRY(load_appeal(tx, scope, id));
+  auto sealed = YC_TRY(tx.one("SELECT comment_sealed FROM evaluation WHERE id = $1", {x.evaluation_id}));
+  if (!sealed.text(0).empty()) x.evaluation.comment = YC_TRY(keys.decrypt(sealed.text(0), kCommentContext));
+  return x;
+}
+
+Result<Appeal> review(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor, const org::Scope& scope,
+                      std::int64_t by, std::int64_t id, Decision decision, const std::string& note,
+                      std::int64_t version, std::int64_t now) {
+  const auto n = utf8_length(note);
+  if (n < 2 || n > 500) return fail(ErrorCode::kInvalidArgument, "请填写复核意见(2 到 500 字)", "note");
+  auto x = YC_TRY(load_appeal(tx, scope, id));
+  // Separation of duties: whoever appealed does not decide it.
+  if (x.appealed_by == by) return fail(ErrorCode::kForbidden, "申诉人不能复核自己提出的申诉", "id");
+  if (x.state != "pending")
+    return fail(ErrorCode::kConflict, fmt::format("该申诉已复核({})", appeal_state_name(x.state)), "state");
+  const bool upheld = decision == Decision::kUphold;
+  auto changed = YC_TRY(tx.exec("UPDATE evaluation_appeal SET state = $1, reviewed_by = $2, reviewed_at = $3, "
+                                "review_note = $4, version = version + 1 WHERE id = $5 AND version = $6 AND state = 'pending'",
+                                {std::string(upheld ? "upheld" : "rejected"), by, now, note, id, version}));
+  if (changed == 0) return fail(ErrorCode::kVersionConflict, "该申诉已被他人更新，请刷新后重试", "version");
+  if (upheld) {
+    // The rating leaves the figures: the same counters its rating added,
+    // taken back on its own day and unit, so `stats rebuild` (which skips
+    // excluded ratings) agrees.
+    auto e = YC_TRY(tx.one("SELECT day, unit_code, unit_path, level FROM evaluation WHERE id = $1 AND excluded = 0",
+                           {x.evaluation_id}));
+    YC_TRY(tx.exec("UPDATE evaluation SET excluded = 1 WHERE id = $1", {x.evaluation_id}));
+    const bool bad = is_bad(static_cast<int>(e.int64(3)));
+    namespace m = stats::metric;
+    YC_TRY_VOID(stats::add(tx, stats::Where{YC_TRY(time::parse_date(e.text(0), "day")), e.text(1), e.text(2), ""},
+                           {{m::kRatingsTotal, -1}, {bad ? m::kRatingsBad : m::kRatingsGood, -1}}));
+    YC_TRY(tx.exec("UPDATE rectification SET state = 'closed', result = $1, closed_by = $2, closed_at = $3, "
+                   "version = version + 1 WHERE id = $4 AND state = 'open'",
+                   {std::string("经上级单位复核，申诉成立，该评价不计入考核"), by, now, x.rectification_id}));
+  }
+  YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, upheld ? "evaluation.appeal.uphold" : "evaluation.appeal.reject",
+                                                 "evaluation_appeal", std::to_string(id))));
+  return get_appeal(tx, keys, scope, id);
 }
 
 }  // namespace yc::evaluation

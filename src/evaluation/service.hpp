@@ -25,6 +25,7 @@ namespace yc::evaluation {
 struct Settings {
   int rectify_days = 5;   // working days to answer a bad rating (cities use 5 to 15)
   int escalate_days = 3;  // working days more at each level above
+  int appeal_days = 5;    // working days after the rating for the unit's 申诉
 };
 
 struct RatingInput {
@@ -44,6 +45,20 @@ struct Evaluation {
   std::optional<int> window_number;
   std::int64_t created_at = 0;
   std::optional<std::int64_t> rectification_id;
+  bool excluded = false;  // 申诉成立: no longer counted in any figure
+};
+
+// 申诉复核 of a bad rating (四(三); 国办发〔2019〕51号 practice): the responsible
+// unit appeals, a reviewer at the unit above decides.
+struct Appeal {
+  std::int64_t id = 0, rectification_id = 0, evaluation_id = 0;
+  std::string unit_code, unit_name, review_unit_code, review_unit_name;
+  std::string reason, explanation, state;  // state: pending | upheld | rejected
+  std::int64_t appealed_by = 0, appealed_at = 0, version = 0;
+  std::string appellant_name;              // masked
+  std::optional<std::int64_t> reviewed_by, reviewed_at;
+  std::string reviewer_name, review_note;  // masked name
+  Evaluation evaluation;                   // lists and the detail (comment in the detail only)
 };
 
 struct Rectification {
@@ -55,6 +70,9 @@ struct Rectification {
   std::optional<std::int64_t> callback_at, closed_at, escalated_at;
   std::int64_t created_at = 0, version = 0;
   Evaluation evaluation;
+  std::string appeal_state;             // "" | pending | upheld | rejected
+  std::optional<Appeal> appeal;         // the detail only
+  std::string appeal_due_day;           // the detail only: the last day to appeal
 };
 
 // --- Raters ---------------------------------------------------------------------------------
@@ -118,8 +136,32 @@ Result<Rectification> close(store::Tx& tx, const privacy::KeyRing& keys, const a
                             const org::Scope& scope, std::int64_t by, std::int64_t id, const std::string& result,
                             std::int64_t version, std::int64_t now);
 
+// --- 申诉复核 ---------------------------------------------------------------------------------
+// The unit that must fix a bad rating (evaluation.rectify over it) appeals it
+// within `appeal_days` working days of the rating, once: reason mistaken
+// (误评) | malicious (恶意差评) | not_ours (非本单位职责) | other (其他), with an
+// explanation of 10..1000 characters. The unit above reviews it.
+Result<Rectification> appeal(store::Tx& tx, const privacy::KeyRing& keys, const Settings& s, const audit::Actor& actor,
+                             const org::Scope& scope, std::int64_t by, std::int64_t rectification_id,
+                             const std::string& reason, const std::string& explanation, std::int64_t now);
+// The last day the rectification's rating may be appealed.
+Result<std::string> appeal_due_day(store::Tx& tx, const Settings& s, const Rectification& x);
+// The appeals a reviewer may decide: those whose reviewing unit lies in
+// `scope` (evaluation.review); state "" = all, else pending | upheld | rejected.
+Result<std::vector<Appeal>> list_appeals(store::Tx& tx, const org::Scope& scope, const std::string& state);
+Result<Appeal> get_appeal(store::Tx& tx, const privacy::KeyRing& keys, const org::Scope& scope, std::int64_t id);
+// uphold: the rating is excluded from the figures (negative counters on its
+// day and unit, in this transaction) and its rectification closes as 申诉成立;
+// reject: the rectification goes on and no second appeal is possible. The
+// appellant never reviews their own appeal (403).
+enum class Decision { kUphold, kReject };
+Result<Appeal> review(store::Tx& tx, const privacy::KeyRing& keys, const audit::Actor& actor, const org::Scope& scope,
+                      std::int64_t by, std::int64_t id, Decision decision, const std::string& note,
+                      std::int64_t version, std::int64_t now);
+
 // Open rectifications past their due day go up one unit (model
-// next_escalation) with a new due day; returns how many moved.
+// next_escalation) with a new due day; returns how many moved. One with an
+// appeal under review waits for the decision.
 struct Escalated {
   std::int64_t id = 0;
   std::string unit_code;  // the unit told now

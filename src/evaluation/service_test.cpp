@@ -6,9 +6,12 @@
 // channel.
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include "evaluation/service.hpp"
 #include "org/service.hpp"
 #include "privacy/testing.hpp"
+#include "stats/counters.hpp"
 #include "platform/time.hpp"
 #include "store/engine_test.hpp"
 
@@ -169,7 +172,172 @@ TEST_P(EvaluationService, ANamedRatingIsCalledBackBeforeItIsClosed_4_3) {
   EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
 }
 
+// 申诉复核 (四(三); 国办发〔2019〕51号 practice): the street that must fix a
+// bad rating appeals it; the district reviews.
+class EvaluationAppeal : public EvaluationService {
+ protected:
+  void SetUp() override {
+    EvaluationService::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    manager_ = person("mgr", "110101001");
+    reviewer_ = person("dist", "110101");
+  }
+  std::int64_t person(const std::string& login, const std::string& unit) {
+    return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("INSERT INTO account (login, name_sealed, name_masked, phone_sealed, phone_masked, unit_code, "
+                           "password_hash, password_changed_at, created_at, updated_at) VALUES ($1, '', '王*', '', '', "
+                           "$2, 'x', 0, 0, 0) RETURNING id",
+                           {login, unit}))
+          .int64(0);
+    }).value();
+  }
+  Result<Rectification> appeal_as(std::int64_t by, std::int64_t rect, std::int64_t now, const std::string& reason = "malicious") {
+    return db_->transact<Rectification>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return appeal(tx, keys_, settings_, audit::Actor::system(), street_, by, rect, reason,
+                    "评价人当日未在本窗口办理业务，系误操作评价器", now);
+    });
+  }
+  Result<Appeal> review_as(std::int64_t by, std::int64_t appeal_id, Decision d, std::int64_t now,
+                           const org::Scope& scope = org::Scope::of({"/110000/110101/"})) {
+    auto version = scalar("SELECT version FROM evaluation_appeal WHERE id = " + std::to_string(appeal_id));
+    return db_->transact<Appeal>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return review(tx, keys_, audit::Actor::system(), scope, by, appeal_id, d, "经调阅监控核实", version, now);
+    });
+  }
+  // The value of a rating counter of a day at the hall's street (0 when no row).
+  std::int64_t counter(const char* metric, const char* day) {
+    return scalar(std::string("SELECT COALESCE(SUM(value), 0) FROM stat_day WHERE unit_code = '110101001' AND day = '") +
+                  day + "' AND metric = '" + metric + "'");
+  }
+  std::int64_t month_counter(const char* metric) {
+    return scalar(std::string("SELECT COALESCE(SUM(value), 0) FROM stat_month WHERE month = '2025-09' AND metric = '") +
+                  metric + "'");
+  }
+  org::Scope street_ = org::Scope::of({"/110000/110101/110101001/"});
+  std::int64_t manager_ = 0, reviewer_ = 0;
+};
+
+TEST_P(EvaluationAppeal, AnUpheldAppealTakesTheRatingOutOfTheFigures_4_3) {
+  const auto at = noon("2025-09-26");
+  auto bad = rate(served_ticket(at), 1, {"attitude_bad"}, at);
+  ASSERT_TRUE(bad) << bad.error().message;
+  ASSERT_TRUE(rate(served_ticket(at), 5, {"efficient"}, at));
+  const auto rect = *bad->rectification_id;
+  EXPECT_EQ(counter("ratings.total", "2025-09-26"), 2);
+  EXPECT_EQ(counter("ratings.bad", "2025-09-26"), 1);
+  EXPECT_EQ(counter("ratings.good", "2025-09-26"), 1);
+
+  // The fourth working day after the rating, across 国庆 (09-28 worked, 10-01..08 off).
+  auto appealed = appeal_as(manager_, rect, noon("2025-10-09"));
+  ASSERT_TRUE(appealed) << appealed.error().message;
+  ASSERT_TRUE(appealed->appeal);
+  EXPECT_EQ(appealed->appeal->state, "pending");
+  EXPECT_EQ(appealed->appeal->review_unit_code, "110101");
+  EXPECT_EQ(appealed->appeal_due_day, "2025-10-10");
+  // Pending, the rectification does not escalate.
+  EXPECT_TRUE(sweep_at(noon("2025-10-13"))->empty());
+  // The street cannot review (it is not the unit above); the district can.
+  auto street = review_as(reviewer_, appealed->appeal->id, Decision::kUphold, noon("2025-10-13"), street_);
+  ASSERT_FALSE(street);
+  EXPECT_EQ(street.error().code, ErrorCode::kNotFound);
+  auto upheld = review_as(reviewer_, appealed->appeal->id, Decision::kUphold, noon("2025-10-13"));
+  ASSERT_TRUE(upheld) << upheld.error().message;
+  EXPECT_EQ(upheld->state, "upheld");
+  EXPECT_TRUE(upheld->evaluation.excluded);
+
+  // Out of the figures, on the rating's own day, in the same transaction.
+  EXPECT_EQ(counter("ratings.total", "2025-09-26"), 1);
+  EXPECT_EQ(counter("ratings.bad", "2025-09-26"), 0);
+  EXPECT_EQ(counter("ratings.good", "2025-09-26"), 1);
+  EXPECT_EQ(month_counter("ratings.bad"), 0);
+  auto listed = db_->transact<Listing>(store::TxMode::kRead, [&](store::Tx& tx) { return list(tx, street_, Filter{}); });
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->summary.total, 1);
+  EXPECT_EQ(listed->summary.by_level[1], 0);
+  EXPECT_EQ(listed->items.size(), 2u);  // still listed, marked excluded
+  // The rectification closes as 申诉成立.
+  auto x = db_->transact<Rectification>(store::TxMode::kRead, [&](store::Tx& tx) {
+    return get_rectification(tx, keys_, street_, rect);
+  });
+  EXPECT_EQ(x->state, "closed");
+  EXPECT_EQ(x->appeal_state, "upheld");
+  EXPECT_NE(x->result.find("申诉成立"), std::string::npos);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action IN ('evaluation.appeal', 'evaluation.appeal.uphold')"), 2);
+
+  // A rebuild from the business tables gives the same figures.
+  const auto before = [&] {
+    return std::array{counter("ratings.total", "2025-09-26"), counter("ratings.bad", "2025-09-26"),
+                      counter("ratings.good", "2025-09-26"), month_counter("ratings.total"),
+                      month_counter("ratings.bad"), month_counter("ratings.good")};
+  };
+  const auto live = before();
+  ASSERT_TRUE(stats::rebuild(*db_));
+  EXPECT_EQ(before(), live);
+  EXPECT_EQ(live, (std::array<std::int64_t, 6>{1, 0, 1, 1, 0, 1}));
+}
+
+TEST_P(EvaluationAppeal, TheAppellantCannotReviewTheirOwnAppeal_4_3) {
+  const auto at = noon("2025-11-03");
+  auto bad = rate(served_ticket(at), 2, {"waiting_long"}, at);
+  ASSERT_TRUE(bad);
+  // A district administrator may both fix and review; not the same appeal.
+  auto appealed = appeal_as(reviewer_, *bad->rectification_id, at);
+  ASSERT_TRUE(appealed) << appealed.error().message;
+  auto own = review_as(reviewer_, appealed->appeal->id, Decision::kUphold, at);
+  ASSERT_FALSE(own);
+  EXPECT_EQ(own.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM evaluation_appeal WHERE state = 'pending'"), 1);
+  EXPECT_EQ(scalar("SELECT excluded FROM evaluation WHERE id = " + std::to_string(bad->id)), 0);
+  EXPECT_EQ(counter("ratings.bad", "2025-11-03"), 1);
+  // Someone else at the district decides it.
+  EXPECT_TRUE(review_as(person("dist2", "110101"), appealed->appeal->id, Decision::kReject, at));
+}
+
+TEST_P(EvaluationAppeal, ARejectedAppealCannotBeRepeated) {
+  const auto at = noon("2025-11-03");
+  auto bad = rate(served_ticket(at), 2, {"waiting_long"}, at);
+  ASSERT_TRUE(bad);
+  const auto rect = *bad->rectification_id;
+  // Bad input changes nothing.
+  auto vague = appeal_as(manager_, rect, at, "dislike");
+  ASSERT_FALSE(vague);
+  EXPECT_EQ(vague.error().field, "reason");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM evaluation_appeal"), 0);
+  auto appealed = appeal_as(manager_, rect, at);
+  ASSERT_TRUE(appealed);
+  auto twice = appeal_as(manager_, rect, at);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
+  auto rejected = review_as(reviewer_, appealed->appeal->id, Decision::kReject, at);
+  ASSERT_TRUE(rejected) << rejected.error().message;
+  EXPECT_EQ(rejected->state, "rejected");
+  auto again = review_as(reviewer_, appealed->appeal->id, Decision::kUphold, at);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  auto repeat = appeal_as(manager_, rect, noon("2025-11-04"));
+  ASSERT_FALSE(repeat);
+  EXPECT_EQ(repeat.error().code, ErrorCode::kConflict);
+  // The rectification goes on; the rating still counts.
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM rectification WHERE state = 'open'"), 1);
+  EXPECT_EQ(counter("ratings.bad", "2025-11-03"), 1);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'evaluation.appeal.reject'"), 1);
+}
+
+TEST_P(EvaluationAppeal, AnAppealAfterItsWorkingDaysIsRefused_4_3) {
+  const auto at = noon("2025-09-26");
+  auto bad = rate(served_ticket(at), 2, {"waiting_long"}, at);
+  ASSERT_TRUE(bad);
+  // Five working days: 09-28, 09-29, 09-30, 10-09, 10-10; 10-11 is too late.
+  auto late = appeal_as(manager_, *bad->rectification_id, noon("2025-10-11"));
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, ErrorCode::kUnprocessable);
+  EXPECT_EQ(late.error().field, "appeal_due_day");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM evaluation_appeal"), 0);
+  EXPECT_TRUE(appeal_as(manager_, *bad->rectification_id, noon("2025-10-10")));
+}
+
 YC_ON_BOTH_ENGINES(EvaluationService);
+YC_ON_BOTH_ENGINES(EvaluationAppeal);
 
 }  // namespace
 }  // namespace yc::evaluation

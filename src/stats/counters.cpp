@@ -97,11 +97,14 @@ std::string facts_sql(store::Engine e) {
       "ticket t JOIN org_site s ON s.id = t.site_id JOIN org_unit u ON u.code = s.unit_code WHERE t.state = 'done' AND "
       "t.called_at IS NOT NULL AND t.finished_at IS NOT NULL GROUP BY {4}, s.unit_code, u.path "
       // Ratings and complaints: where they are answered for.
+      // A rating excluded by an upheld appeal (申诉成立) counts nowhere.
       "UNION ALL SELECT e.day, e.unit_code, e.unit_path, '', 'ratings.total', COUNT(*) FROM evaluation e "
-      "GROUP BY e.day, e.unit_code, e.unit_path "
+      "WHERE e.excluded = 0 GROUP BY e.day, e.unit_code, e.unit_path "
       "UNION ALL SELECT e.day, e.unit_code, e.unit_path, '', 'ratings.good', COUNT(*) FROM evaluation e WHERE e.level >= 3 "
+      "AND e.excluded = 0 "
       "GROUP BY e.day, e.unit_code, e.unit_path "
       "UNION ALL SELECT e.day, e.unit_code, e.unit_path, '', 'ratings.bad', COUNT(*) FROM evaluation e WHERE e.level <= 2 "
+      "AND e.excluded = 0 "
       "GROUP BY e.day, e.unit_code, e.unit_path "
       "UNION ALL SELECT x.received_day, x.unit_code, x.unit_path, '', 'complaints.received', COUNT(*) FROM complaint x "
       "GROUP BY x.received_day, x.unit_code, x.unit_path "

@@ -2,7 +2,8 @@
 // docs/api/complaints.md): a citizen complains online about a window, named;
 // the district's complaints officer accepts it within its deadline, assigns
 // it, sees the reporter's identity only through the audited reveal; the
-// clerk complained about cannot see it; the reply reaches the reporter.
+// clerk complained about cannot see it; the reply reaches the reporter. The
+// officers pick the 承办人 from GET /api/complaints/:id/assignees.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../e2e/lib/server.mjs';
@@ -97,4 +98,55 @@ test('a complaint taken at the window about a named clerk stays hidden from that
   assert.ok(it, 'the officer sees it');
   const rejected = await officer.post(`/api/complaints/${it.id}/reject`, { reason: '短' });
   assert.equal(rejected.status, 400);
+});
+
+test('承办人 are picked from the list the server allows: never the person complained about (三(四))', async () => {
+  const hallmgr = await signIn(server.url, 'hallmgr');
+  const staff = (await hallmgr.get('/api/staff')).body.items;
+  const clerk = staff.find((p) => p.login === 'clerk');
+  const taken = await hallmgr.post('/api/complaints', {
+    category: 'attitude', channel: 'window', anonymous: true, content: '窗口人员办理时接听私人电话,让群众久等', site_id: SITE,
+    staff_id: clerk.account_id,
+  });
+  assert.equal(taken.status, 201, taken.text);
+  const id = taken.body.id;
+  assert.equal(taken.body.escalation, 0);
+  assert.equal(taken.body.close_due_day, '');
+
+  const officer = await sharedTotpSession(server.url, 'tsofficer');
+  const me = (await officer.get('/api/auth/me')).body.account;
+  const list = await officer.get(`/api/complaints/${id}/assignees`);
+  assert.equal(list.status, 200, list.text);
+  assert.ok(list.body.items.length >= 1);
+  const self = list.body.items.find((a) => a.self);
+  assert.equal(self.account_id, me.id);
+  assert.equal(self.unit_code, '110101');
+  assert.ok(!list.body.items.some((a) => a.account_id === clerk.account_id), 'not the person complained about');
+  assert.ok(list.body.items.every((a) => /\*/.test(a.name)), 'names masked');
+  assert.ok(!list.text.includes('蒋投诉'), 'no full name');
+
+  // Bad input: real status, stable code, Chinese message, field; nothing changes.
+  const missing = await officer.get('/api/complaints/999999/assignees');
+  assert.equal(missing.status, 404);
+  assert.equal(missing.body.error.code, 'NOT_FOUND');
+  assert.match(missing.body.error.message, /[\u4e00-\u9fff]/);
+  assert.equal(missing.body.error.field, 'id');
+  assert.equal((await officer.get('/api/complaints/abc/assignees')).status, 404);
+  const dc = await sharedTotpSession(server.url, 'dcadmin');
+  const forbidden = await dc.get(`/api/complaints/${id}/assignees`);
+  assert.equal(forbidden.status, 403, 'complaint.read alone lists no assignees');
+  assert.equal(forbidden.body.error.code, 'FORBIDDEN');
+  const accepted = await officer.post(`/api/complaints/${id}/accept`, { assignee_id: clerk.account_id });
+  assert.equal(accepted.status, 422);
+  assert.equal(accepted.body.error.field, 'assignee_id');
+  assert.match(accepted.body.error.message, /被投诉人/);
+  assert.equal((await officer.get(`/api/complaints/${id}`)).body.state, 'received', 'nothing changed');
+
+  // Accepted by a listed officer.
+  const ok = await officer.post(`/api/complaints/${id}/accept`, { assignee_id: self.account_id });
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal(ok.body.assignee_id, self.account_id);
+  const replied = await officer.post(`/api/complaints/${id}/reply`, { reply: '经调查核实,情况属实,已对窗口人员批评教育', upheld: true });
+  assert.equal(replied.status, 200, replied.text);
+  assert.match(replied.body.close_due_day, /^\d{4}-\d{2}-\d{2}$/, '回访归档 falls due in working days');
 });

@@ -94,8 +94,22 @@ test('三(四): filed online, revealed, accepted, replied 属实, closed; tracke
   await page.waitForTimeout(300);  // the drawer's animation
   await screenshot(page, 'complaints-04-drawer', { fullPage: false });
 
-  await act(drawer, 'accept');
+  // The 承办人 is picked from the list the server allows (GET .../assignees).
+  await act(drawer, 'accept', async () => {
+    await pickOption(page, 'complaint-accept-assignee', '本人');
+    await page.waitForTimeout(300);  // the dropdown closes
+    await screenshot(page, 'complaints-04b-accept-assignee', { fullPage: false });
+  });
   await drawer.locator('[data-test="complaint-facts"]', { hasText: '办理中' }).waitFor();
+  assert.match(await drawer.locator('[data-test="complaint-facts"]').innerText(), /蒋\*/);
+  // 交办 offers the same list; the current 承办人 is marked and cannot be picked again.
+  await drawer.locator('[data-test="complaint-action-assign"]').click();
+  await page.locator('[data-test="complaint-assignee"]').click();
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: '现承办人' }).first();
+  await option.waitFor();
+  assert.match(await option.getAttribute('class'), /is-disabled/);
+  await screenshot(page, 'complaints-04c-assign-select', { fullPage: false });
+  await page.keyboard.press('Escape');
   await act(drawer, 'reply', async () => {
     await field(drawer, 'complaint-reply-text').fill(REPLY);
     await drawer.locator('[data-test="complaint-upheld-yes"]').click();
@@ -159,4 +173,40 @@ test('三(四): a window clerk only records complaints, here one taken on the ph
   await dialog.locator('[data-test="intake-done"]').click();
   await dialog.waitFor({ state: 'hidden' });
   assert.deepEqual(problems, []);
+});
+
+// 督办 (三(四)): a complaint not accepted by its due day shows 已升级 to the
+// officers once the sweep (run at start and every cases.sweep_minutes) has
+// sent it up. The server is restarted on a copy whose due day has passed.
+test('三(四): a complaint past its accept deadline is escalated and shows 已升级', async () => {
+  const first = await startServer({ seed: true, removeDataDir: false });
+  const made = await fetch(`${first.url}/api/public/complaints`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ category: 'efficiency', content: '排队两个小时没有叫号,也无人解释原因', anonymous: true, site_id: SITE }),
+  }).then((r) => r.json());
+  assert.match(made.complaint_no, /^TS\d{8}-\d{4}$/);
+  await first.stop();
+  const db = `${first.dataDir}/yichuang.db`;
+  const { spawnSync } = await import('node:child_process');
+  const out = spawnSync('sqlite3', [db, `UPDATE complaint SET accept_due_day = '2025-09-29' WHERE complaint_no = '${made.complaint_no}'`],
+    { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  const again = await startServer({ dataDir: first.dataDir, removeDataDir: true });
+  try {
+    const { page, problems } = await strictPage(browser, DESK);
+    await signInWithTotp(page, again.url, 'tsofficer', '/complaints');
+    const row = page.locator('[data-test="complaint-table"] .el-table__row', { hasText: made.complaint_no });
+    await row.waitFor();
+    assert.match(await row.locator('[data-test="complaint-escalated"]').innerText(), /已升级至东城区/);
+    assert.match(await row.innerText(), /已超期/);
+    await screenshot(page, 'complaints-09-escalated', { fullPage: false });
+    await row.locator('[data-test="complaint-row-no"]').click();
+    const drawer = page.locator('[data-test="complaint-drawer"]');
+    await drawer.locator('[data-test="complaint-escalation"]', { hasText: '已升级至东城区督办' }).waitFor();
+    await page.waitForTimeout(300);
+    await screenshot(page, 'complaints-10-escalated-drawer', { fullPage: false });
+    assert.deepEqual(problems.filter(signedOutProbe), []);
+  } finally {
+    await again.stop();
+  }
 });

@@ -5,11 +5,13 @@
 // number pad, submit, thank you. The hall manager finds the rectification
 // (整改任务), cannot close it before the call-back, records one and closes
 // it. Then a citizen rates the 办结 of a finished case on the progress page.
+// 申诉复核: the hall manager appeals a bad rating from 整改任务, the district
+// administrator upholds it under 申诉复核, and the citizen sees the result.
 // Screenshots go to YICHUANG_E2E_ARTIFACTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { field, launch, screenshot, signedInPage, strictPage } from './lib/browser.mjs';
+import { field, launch, screenshot, signInWithTotp, signedInPage, strictPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 import { finishedCase, nthResidentId, signIn } from '../api/client.mjs';
 
@@ -181,4 +183,76 @@ test('issue 10: a citizen rates the 办结 of a finished case on the progress pa
   await rating.scrollIntoViewIfNeeded();
   await screenshot(kiosk.page, 'evaluation-09-kiosk-rated', { fullPage: false });
   assert.deepEqual(kiosk.problems, []);
+});
+
+test('四(三) 申诉复核: the hall manager appeals a bad rating; the district administrator upholds it', async () => {
+  const n = 95;
+  const clerk = await signIn(server.url, 'clerk');
+  const done = await finishedCase(clerk, n);
+  const id_number = nthResidentId('110101', n);
+  const rated = await fetch(`${server.url}/api/progress/${done.case_no}/evaluations`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id_number, stage: 'completed', level: 1, reasons: ['attitude_bad'], comment: '随便点的', channel: 'web' }),
+  }).then((r) => r.json());
+  const rect = rated.rectification_id;
+  assert.ok(rect, JSON.stringify(rated));
+
+  const mgr = await signedInPage(browser, server.url, 'hallmgr', demoPassword, VIEW);
+  const { page } = mgr;
+  await page.goto(`${server.url}/evaluation/rectifications?id=${rect}`);
+  const drawer = page.locator('[data-test="rectification-drawer"]');
+  await drawer.locator('[data-test="rectification-appeal-open"]').click();
+  const dialog = page.locator('[data-test="appeal-dialog"]');
+  await dialog.locator('[data-test="appeal-explanation"]').waitFor();
+  // Without a reason the form says so on the field; nothing is sent.
+  await dialog.locator('[data-test="appeal-submit"]').click();
+  await dialog.locator('.el-form-item__error', { hasText: '请选择申诉理由' }).waitFor();
+  await dialog.locator('[data-test="appeal-reason-malicious"]').click();
+  await field(dialog, 'appeal-explanation').fill('评价人留言“随便点的”,当日办件已按时办结,属恶意差评');
+  await page.waitForTimeout(300);
+  await screenshot(page, 'evaluation-10-appeal-dialog', { fullPage: false });
+  await dialog.locator('[data-test="appeal-submit"]').click();
+  await drawer.locator('[data-test="rectification-appeal-state"]', { hasText: '复核中' }).waitFor();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.waitForTimeout(300);
+  await screenshot(page, 'evaluation-11-appeal-pending', { fullPage: false });
+
+  const dc = await strictPage(browser, VIEW);
+  await signInWithTotp(dc.page, server.url, 'dcadmin', '/');
+  await dc.page.locator('.yc-menu .el-menu-item', { hasText: '申诉复核' }).click();
+  const row = dc.page.locator('[data-test="appeal-table"] .el-table__row', { hasText: '恶意差评' }).first();
+  await row.waitFor();
+  assert.match(await row.innerText(), /复核中/);
+  await dc.page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(dc.page, 'evaluation-12-appeals-list', { fullPage: false });
+  await row.locator('[data-test="appeal-open"]').click();
+  const review = dc.page.locator('[data-test="appeal-drawer"]');
+  await review.locator('[data-test="appeal-explanation-text"]', { hasText: '属恶意差评' }).waitFor();
+  assert.match(await review.locator('[data-test="appeal-evaluation"]').innerText(), /随便点的/, 'the reviewer reads the comment');
+  await review.locator('[data-test="appeal-decision-uphold"]').click();
+  await field(review, 'appeal-note').fill('经核实,评价人留言表明系随意评价,申诉成立');
+  await review.locator('[data-test="appeal-review-submit"]').click();
+  await review.locator('[data-test="appeal-state"]', { hasText: '申诉成立' }).waitFor();
+  await dc.page.waitForFunction(() => document.querySelectorAll('.el-message').length === 0, null, { timeout: 10000 });
+  await screenshot(dc.page, 'evaluation-13-appeal-upheld', { fullPage: false });
+  // The rating stays listed, marked 不计入.
+  await dc.page.goto(`${server.url}/evaluation`);
+  await dc.page.locator('[data-test="evaluation-excluded"]').first().waitFor();
+
+  // The hall manager's task is closed as 申诉成立; the citizen sees the result.
+  await page.reload();
+  await drawer.locator('[data-test="rectification-appeal-state"]', { hasText: '申诉成立' }).waitFor();
+  const citizen = await strictPage(browser, VIEW);
+  await citizen.page.goto(`${server.url}/progress/${done.case_no}`);
+  await field(citizen.page, 'progress-id-number').fill(id_number);
+  await citizen.page.locator('[data-test="progress-submit"]').click();
+  const note = citizen.page.locator('[data-test="case-rating-rectification"]', { hasText: '申诉成立' });
+  await note.waitFor();
+  await note.scrollIntoViewIfNeeded();
+  await screenshot(citizen.page, 'evaluation-14-citizen-appeal-result', { fullPage: false });
+  assert.ok(!(await citizen.page.locator('body').innerText()).includes('恶意'), 'the unit\'s reasons stay inside');
+
+  assert.deepEqual(mgr.problems, []);
+  assert.deepEqual(dc.problems.filter((p) => !/401 \(Unauthorized\)/.test(p)), []);
+  assert.deepEqual(citizen.problems, []);
 });

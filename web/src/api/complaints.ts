@@ -45,13 +45,29 @@ export interface Complaint {
   accepted_at: number | null;
   replied_at: number | null;
   closed_at: number | null;
+  close_due_day: string;     // "" until replied: 回访归档 due
   overdue: boolean;
+  // 督办: a late step goes up a unit (0 none, 1 the unit above, 2 the one above that).
+  escalation: number;
+  escalated_to: string;
+  escalated_to_name: string;
+  escalated_at: number | null;
   version: number;
+}
+
+// Who may be 承办人: complaint.handle at the complaint's unit or above, within
+// the caller's scope, never the person complained about. Names masked.
+export interface Assignee {
+  account_id: number;
+  name: string;
+  unit_code: string;
+  unit_name: string;
+  self: boolean;
 }
 
 // What the reporter sees: no staff names, notes, unit code or version.
 export type PublicComplaint = Omit<Complaint,
-  'staff_name' | 'assignee_id' | 'assignee_name' | 'callback_note' | 'unit_code' | 'version'>;
+  'staff_name' | 'assignee_id' | 'assignee_name' | 'callback_note' | 'unit_code' | 'escalated_to' | 'version'>;
 
 export interface ComplaintDetail extends Complaint {
   content: string;
@@ -119,6 +135,7 @@ export const takeComplaint = (input: IntakeInput) =>
 export const listComplaints = (filter: { state?: ComplaintState | ''; unit?: string } = {}) =>
   request<{ items: Complaint[] }>(`${base}${buildQuery({ state: filter.state, unit: filter.unit })}`);
 export const getComplaint = (id: number) => request<ComplaintDetail>(`${base}/${id}`);
+export const listAssignees = (id: number) => request<{ items: Assignee[] }>(`${base}/${id}/assignees`);
 export const revealReporter = (id: number) => request<Reporter>(`${base}/${id}/reporter`, { method: 'POST' });
 export const acceptComplaint = (id: number, input: { assignee_id?: number; category?: ComplaintCategory } = {}) =>
   request<Complaint>(`${base}/${id}/accept`, { method: 'POST', body: input });

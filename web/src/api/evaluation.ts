@@ -43,6 +43,42 @@ export interface Evaluation {
   day: string;
   created_at: number;
   rectification_id: number | null;
+  excluded: boolean;        // 申诉成立: counted in no figure
+}
+
+// 申诉复核 (四(三)): the responsible unit appeals a bad rating once; the unit above reviews.
+export type AppealReason = 'mistaken' | 'malicious' | 'not_ours' | 'other';
+export type AppealState = 'pending' | 'upheld' | 'rejected';
+export type AppealDecision = 'uphold' | 'reject';
+
+export interface Appeal {
+  id: number;
+  rectification_id: number;
+  evaluation_id: number;
+  unit_code: string;
+  unit_name: string;
+  review_unit_code: string;
+  review_unit_name: string;
+  reason: AppealReason;
+  reason_name: string;
+  explanation: string;
+  state: AppealState;
+  state_name: string;
+  appealed_by: number;
+  appellant_name: string;   // masked
+  appealed_at: number;
+  reviewed_by: number | null;
+  reviewer_name: string;    // masked
+  reviewed_at: number | null;
+  review_note: string;
+  version: number;
+}
+
+// A list row or the detail: with the rating (the detail opens its comment)
+// and whether the caller made the appeal (who may then not review it).
+export interface AppealItem extends Appeal {
+  own: boolean;
+  evaluation: Evaluation & { comment?: string | null };
 }
 
 export interface Rectification {
@@ -63,8 +99,12 @@ export interface Rectification {
   closed_at: number | null;
   created_at: number;
   version: number;
-  // The detail (GET /api/rectifications/:id) opens the comment.
+  appeal_state: AppealState | '';
+  // The detail (GET /api/rectifications/:id) opens the comment, and carries
+  // the appeal (without its rating) and the last day to make one.
   evaluation: Evaluation & { comment?: string | null };
+  appeal?: Appeal;
+  appeal_due_day?: string;
 }
 
 // What the citizen sees of the rectification of their own bad rating.
@@ -75,6 +115,7 @@ export interface CitizenRectification {
   called_back: boolean;
   result: string | null;
   closed_at: number | null;
+  appeal?: { state: AppealState; state_name: string } | null;  // the review's result, never its reasons
 }
 
 export interface StageView { stage: CaseStage; stage_name: string; reached: boolean; rated_channels: Channel[] }
@@ -112,6 +153,13 @@ export const isBadLevel = (level: number): boolean => level <= 2;
 export const CHANNEL_LABELS: Record<Channel, string> = {
   pad: '窗口评价器', kiosk: '自助终端', web: '网上', mobile: '掌上', receipt: '回执二维码',
 };
+export const APPEAL_REASON_LABELS: Record<AppealReason, string> = {
+  mistaken: '误评', malicious: '恶意差评', not_ours: '非本单位职责', other: '其他',
+};
+export const APPEAL_STATE_LABELS: Record<AppealState, string> = {
+  pending: '复核中', upheld: '申诉成立', rejected: '申诉不成立',
+};
+
 export const CALLBACK_OUTCOME_LABELS: Record<CallbackOutcome, string> = {
   reached: '已联系上', unreachable: '无法联系', declined: '拒绝回访',
 };
@@ -168,3 +216,16 @@ export const recordCallback = (id: number, input: { outcome: CallbackOutcome; no
 
 export const closeRectification = (id: number, input: { result: string; version: number }) =>
   request<Rectification>(`/api/rectifications/${id}/close`, { method: 'POST', body: input });
+
+// --- 申诉复核 -------------------------------------------------------------------------------
+
+export const appealRectification = (id: number, input: { reason: AppealReason; explanation: string }) =>
+  request<Rectification>(`/api/rectifications/${id}/appeal`, { method: 'POST', body: input });
+
+export const listAppeals = (state: AppealState | '' = '') =>
+  request<{ items: AppealItem[] }>(`/api/appeals${buildQuery({ state })}`);
+
+export const getAppeal = (id: number) => request<AppealItem>(`/api/appeals/${id}`);
+
+export const reviewAppeal = (id: number, input: { decision: AppealDecision; note: string; version: number }) =>
+  request<AppealItem>(`/api/appeals/${id}/review`, { method: 'POST', body: input });

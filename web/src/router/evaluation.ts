@@ -8,6 +8,9 @@ export const evaluationShellRoutes: RouteRecordRaw[] = [
   { path: 'evaluation/rectifications', name: 'evaluation-rectifications',
     component: () => import('@/views/evaluation/rectifications/index.vue'),
     meta: { title: '整改任务', menu: true, icon: 'Bell', permission: 'evaluation.read', group: '监督评价' } },
+  { path: 'evaluation/appeals', name: 'evaluation-appeals',
+    component: () => import('@/views/evaluation/appeals/index.vue'),
+    meta: { title: '申诉复核', menu: true, icon: 'Stamp', permission: 'evaluation.review', group: '监督评价' } },
 ];
 
 // 窗口评价器: paired by /pad/pair#<token>, then /pad.

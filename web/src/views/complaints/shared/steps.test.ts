@@ -24,6 +24,12 @@ describe('complaint steps', () => {
     expect(currentDue(c)).toBe('2026-12-20 前答复');
   });
 
+  it('replied: 回访归档 is due next', () => {
+    const c = { ...base, state: 'replied' as const, accepted_at: 2, replied_at: 3, close_due_day: '2026-12-27' };
+    expect(currentDue(c)).toBe('2026-12-27 前回访归档');
+    expect(currentDue({ ...c, close_due_day: '' })).toBe('');
+  });
+
   it('closed: every step has its time and no deadline', () => {
     const c = { ...base, state: 'closed' as const, accepted_at: 2, replied_at: 3, closed_at: 4, reply_due_day: '2026-12-20' };
     expect(complaintSteps(c).map((x) => x.at)).toEqual([1, 2, 3, 4]);

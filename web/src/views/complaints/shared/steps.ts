@@ -29,16 +29,20 @@ export function complaintSteps(c: Steppable): ComplaintStep[] {
 
 // The deadline of the step at hand: accept while received, reply while
 // accepted; "" once answered.
-export function dueDay(c: Pick<PublicComplaint, 'state' | 'accept_due_day' | 'reply_due_day'>): string {
+type Dues = Pick<PublicComplaint, 'state' | 'accept_due_day' | 'reply_due_day'> & { close_due_day?: string };
+
+export function dueDay(c: Dues): string {
   if (c.state === 'received') return c.accept_due_day;
   if (c.state === 'accepted') return c.reply_due_day;
+  if (c.state === 'replied') return c.close_due_day ?? '';
   return '';
 }
 
 // The same as words, for a fact line.
-export function currentDue(c: Pick<PublicComplaint, 'state' | 'accept_due_day' | 'reply_due_day'>): string {
+export function currentDue(c: Dues): string {
   const day = dueDay(c);
   if (!day) return '';
+  if (c.state === 'replied') return `${day} 前回访归档`;
   return c.state === 'received' ? `${day} 前受理` : `${day} 前答复`;
 }
 

@@ -3,13 +3,21 @@
 // so the 好差评 list can link to it).
 import { computed, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { listRectifications, type Rectification, type RectificationFilter } from '@/api/evaluation';
+import {
+  listRectifications, type AppealState, type Rectification, type RectificationFilter,
+} from '@/api/evaluation';
 import { useLatestRead } from '@/composables/useLatestRead';
 import { useQueryTab } from '@/views/hall/shared/useQueryTab';
 import { todayShanghai } from '@/views/hall/shared/format';
 
 export const RECTIFICATION_TABS = ['open', 'overdue', 'closed'] as const satisfies readonly RectificationFilter[];
 export const TAB_LABELS: Record<RectificationFilter, string> = { open: '待整改', overdue: '已逾期升级', closed: '已办结' };
+
+// 申诉复核's states as tag colours.
+export function appealTagType(state: AppealState | ''): 'warning' | 'success' | 'info' {
+  if (state === 'pending') return 'warning';
+  return state === 'upheld' ? 'success' : 'info';
+}
 
 // Past its due day and still open: shown in red.
 export const isPastDue = (r: Pick<Rectification, 'state' | 'due_day'>, today = todayShanghai()): boolean =>

@@ -76,6 +76,15 @@ describe('rating rules', () => {
     expect(rectificationText({ ...r, state: 'closed', result: '已增开窗口' })).toBe('整改结果:已增开窗口');
   });
 
+  it('tells the citizen the result of the unit\'s appeal, not its reasons (四(三))', () => {
+    const r = { state: 'open' as const, unit_name: '东华门街道', due_day: '2026-12-04', called_back: false, result: null, closed_at: null };
+    expect(rectificationText({ ...r, appeal: { state: 'pending', state_name: '复核中' } })).toBe('责任单位已提出申诉,上级单位复核中');
+    expect(rectificationText({ ...r, appeal: { state: 'rejected', state_name: '申诉不成立' } }))
+      .toBe('经复核申诉不成立,继续整改,预计 2026-12-04 前答复');
+    expect(rectificationText({ ...r, state: 'closed', result: '经上级单位复核,申诉成立,该评价不计入考核',
+      appeal: { state: 'upheld', state_name: '申诉成立' } })).toBe('经上级单位复核,申诉成立,该评价不计入考核');
+  });
+
   it('names reasons, colours levels and writes the good rate', () => {
     expect(reasonNames(['waiting_long', 'gone'], meta)).toBe('等候时间太长、gone');
     expect([5, 4, 3, 2, 1].map(levelTagType)).toEqual(['success', 'success', 'primary', 'warning', 'danger']);

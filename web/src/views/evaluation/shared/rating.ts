@@ -70,8 +70,12 @@ export function openStages(view: CaseEvaluationView | null, channel: string): St
 }
 
 // What the citizen reads about the rectification of a bad rating.
+// An appeal of the unit (申诉复核, 四(三)) shows as its result only.
 export function rectificationText(r: CitizenRectification): string {
+  if (r.appeal?.state === 'upheld') return '经上级单位复核,申诉成立,该评价不计入考核';
   if (r.state === 'closed') return r.result ? `整改结果:${r.result}` : '已办结';
+  if (r.appeal?.state === 'pending') return '责任单位已提出申诉,上级单位复核中';
+  if (r.appeal?.state === 'rejected') return `经复核申诉不成立,继续整改,预计 ${r.due_day} 前答复`;
   return `待整改,预计 ${r.due_day} 前答复`;
 }
 
