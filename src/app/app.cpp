@@ -11,6 +11,7 @@
 
 #include "app/routes.hpp"
 #include "cases/routes.hpp"
+#include "complaints/routes.hpp"
 #include "evaluation/routes.hpp"
 #include "hall/routes.hpp"
 #include "hall/service.hpp"
@@ -626,11 +627,15 @@ int serve(const Config& c) {
     auto n = exchange::dispatch(*db, *keys, exchange::curl_post, time::now_ms());
     if (!n) log::warn(fmt::format("event=webhook_dispatch_failed error=\"{}\"", n.error().message));
   });
-  // 好差评: unanswered rectifications go up a unit (issue 10), on the cases' rhythm.
-  const auto evaluation_sweep = [&db, &events, settings = evaluation_settings(c)] {
+  // 好差评: unanswered rectifications go up a unit (issue 10), on the cases' rhythm;
+  // so do complaints whose step is late (督办, 三(四)).
+  const auto evaluation_sweep = [&db, &events, settings = evaluation_settings(c), cs = complaints_settings(c)] {
     auto n = evaluation::run_sweep(*db, events, settings, time::now_ms());
     if (!n) log::warn(fmt::format("event=evaluation_sweep_failed error=\"{}\"", n.error().message));
     else if (*n > 0) log::info(fmt::format("event=evaluation_sweep escalated={}", *n));
+    auto m = complaints::run_sweep(*db, events, cs, time::now_ms());
+    if (!m) log::warn(fmt::format("event=complaint_sweep_failed error=\"{}\"", m.error().message));
+    else if (*m > 0) log::info(fmt::format("event=complaint_sweep escalated={}", *m));
   };
   (*server)->every(std::chrono::minutes(c.cases.sweep_minutes), evaluation_sweep);
   evaluation_sweep();

@@ -16,6 +16,9 @@
 #include <set>
 
 #include "app/routes.hpp"
+#include "exchange/routes.hpp"
+#include "identity/api_clients.hpp"
+#include "platform/time.hpp"
 #include "audit/model.hpp"
 #include "cases/incidents.hpp"
 #include "hall/board.hpp"
@@ -129,6 +132,9 @@ class Matrix : public ::testing::Test {
     config_ = Config{};
     config_.cases.files_dir = (dir_ / "files").string();
     config_.hall.voice_dir = (dir_ / "voice").string();
+    // Every role calls every public route from one address here: the rate
+    // limits are the API tests' business (tests/api/limits.test.mjs).
+    config_.limits = LimitsConfig{1'000'000, 1'000'000, 1'000'000, 1'000'000};
     cases::Policy policy;
     policy.files_dir = config_.cases.files_dir;
     policy.recheck_sample_percent = 0;
@@ -259,6 +265,34 @@ class Matrix : public ::testing::Test {
                    .int64(0);
       return std::pair{sub, d};
     }).value();
+  }
+  std::string case_no(std::int64_t id) {
+    return db_->transact<std::string>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::string> {
+      return YC_TRY(tx.one("SELECT case_no FROM service_case WHERE id = $1", {id})).text(0);
+    }).value();
+  }
+  http::Response call_bearer(Method method, const Call& c, const std::string& bearer) {
+    http::Request r;
+    r.method = method;
+    r.path = c.path;
+    r.raw_query = c.query;
+    r.request_id = "matrix";
+    r.remote_address = "192.0.2.5";
+    r.headers.emplace_back("authorization", "Bearer " + bearer);
+    auto m = router_.match(method, c.path);
+    EXPECT_NE(m.route, nullptr) << c.path;
+    if (m.route == nullptr || !m.route->handler) return http::Response{};
+    r.path_params = m.params;
+    return m.route->handler(r);
+  }
+  // An authorized system at `unit` with `scopes`; returns its id and token.
+  std::pair<std::int64_t, std::string> api_client(const std::string& unit, std::vector<std::string> scopes = {"cases.read", "stats.read"}) {
+    auto issued = db_->transact<identity::IssuedToken>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return identity::create_api_client(tx, audit::Actor::system(), org::Scope::all(), target_in_,
+                                         identity::NewApiClient{"区数据中心", unit, std::move(scopes), std::nullopt},
+                                         time::now_ms());
+    }).value();
+    return {issued.client.id, issued.token};
   }
   // A person with a staff profile (协管员) and a passed pre-post training.
   std::int64_t staff_member(const std::string& unit) {
@@ -484,6 +518,33 @@ std::string j(const json::object& o) { return json::serialize(o); }
 
 std::vector<Row> Matrix::rows() {
   auto path = [](std::string p) { return [p](Matrix&, const Caller&) { return Call{p, "", ""}; }; };
+  // 申诉复核 (四(三)): a rectification of a rating made today (so still open
+  // to appeal), and a pending appeal of one, made by someone else.
+  const auto fresh_rectification = [](Matrix& m, const std::string& unit) {
+    const auto p = m.rectification(unit);
+    const auto id = p.substr(p.rfind('/') + 1);
+    EXPECT_TRUE(m.db_->transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
+      YC_TRY(tx.exec("UPDATE evaluation SET day = $1 WHERE id = (SELECT evaluation_id FROM rectification WHERE id = " + id + ")",
+                     {time::shanghai_date(time::now_ms()).iso()}));
+      return {};
+    }));
+    return p;
+  };
+  const auto pending_appeal = [](Matrix& m, const std::string& unit) {
+    const auto p = m.rectification(unit);
+    const auto rect = std::stoll(p.substr(p.rfind('/') + 1));
+    return "/api/appeals/" + std::to_string(m.db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      auto r = YC_TRY(tx.one("SELECT r.evaluation_id, u.parent_code, pu.path FROM rectification r JOIN org_unit u ON u.code = "
+                             "r.unit_code JOIN org_unit pu ON pu.code = u.parent_code WHERE r.id = $1",
+                             {rect}));
+      return YC_TRY(tx.one("INSERT INTO evaluation_appeal (rectification_id, evaluation_id, unit_code, unit_path, "
+                           "review_unit_code, review_unit_path, reason, explanation, state, appealed_by, appealed_at) "
+                           "SELECT $1, $2, unit_code, unit_path, $3, $4, 'mistaken', '评价人误操作评价器', 'pending', $5, 0 "
+                           "FROM rectification WHERE id = $1 RETURNING id",
+                           {rect, r.int64(0), r.text(1), r.text(2), m.target_in_}))
+          .int64(0);
+    }).value());
+  };
   auto site = [](bool in) {
     return [in](Matrix& m, const Caller&) { return Call{"/api/org/sites/" + std::to_string(in ? m.hall_in_ : m.hall_out_), "", ""}; };
   };
@@ -1155,6 +1216,25 @@ std::vector<Row> Matrix::rows() {
       {Method::kPost, "/api/rectifications/:id/close", "evaluation.rectify",
        [](Matrix& m, const Caller&) { return Call{m.rectification("110101001") + "/close", "", R"({"result":"已整改","version":1})"}; },
        [](Matrix& m, const Caller&) { return Call{m.rectification("110102003") + "/close", "", R"({"result":"已整改","version":1})"}; }},
+      {Method::kPost, "/api/rectifications/:id/appeal", "evaluation.rectify",
+       [fresh_rectification](Matrix& m, const Caller&) {
+         return Call{fresh_rectification(m, "110101001") + "/appeal", "", R"({"reason":"mistaken","explanation":"评价人误操作评价器，当日未在本窗口办理"})"};
+       },
+       [fresh_rectification](Matrix& m, const Caller&) {
+         return Call{fresh_rectification(m, "110102003") + "/appeal", "", R"({"reason":"mistaken","explanation":"评价人误操作评价器，当日未在本窗口办理"})"};
+       },
+       201},
+      {Method::kGet, "/api/appeals", "evaluation.review", path("/api/appeals")},
+      {Method::kGet, "/api/appeals/:id", "evaluation.review",
+       [pending_appeal](Matrix& m, const Caller&) { return Call{pending_appeal(m, "110101001"), "", ""}; },
+       [pending_appeal](Matrix& m, const Caller&) { return Call{pending_appeal(m, "110102003"), "", ""}; }},
+      {Method::kPost, "/api/appeals/:id/review", "evaluation.review",
+       [pending_appeal](Matrix& m, const Caller&) {
+         return Call{pending_appeal(m, "110101001") + "/review", "", R"({"decision":"reject","note":"经核实评价属实","version":1})"};
+       },
+       [pending_appeal](Matrix& m, const Caller&) {
+         return Call{pending_appeal(m, "110102003") + "/review", "", R"({"decision":"reject","note":"经核实评价属实","version":1})"};
+       }},
       // 四公开 (三(八)): every site's public disclosure.
       {Method::kGet, "/api/public/sites/:site/disclosure", "public",
        [](Matrix& m, const Caller&) { return Call{"/api/public/sites/" + std::to_string(m.hall_in_) + "/disclosure", "", ""}; }},
@@ -1180,6 +1260,30 @@ std::vector<Row> Matrix::rows() {
        [](Matrix& m, const Caller&) { return Call{"/api/webhooks/" + std::to_string(m.webhook("110101001").first), "", ""}; },
        [](Matrix& m, const Caller&) { return Call{"/api/webhooks/" + std::to_string(m.webhook("110102003").first), "", ""}; },
        204},
+      // Authorized systems (issue 10, item 7): their tokens, managed by exchange.manage.
+      {Method::kGet, "/api/api-clients", "exchange.manage", path("/api/api-clients")},
+      {Method::kPost, "/api/api-clients", "exchange.manage",
+       [](Matrix&, const Caller&) {
+         return Call{"/api/api-clients", "", R"({"name":"区数据中心","unit":"110101001","scopes":["stats.read"]})"};
+       },
+       [](Matrix&, const Caller&) {
+         return Call{"/api/api-clients", "", R"({"name":"区数据中心","unit":"110102003","scopes":["stats.read"]})"};
+       },
+       201},
+      {Method::kPost, "/api/api-clients/:id/rotate", "exchange.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/api-clients/" + std::to_string(m.api_client("110101001").first) + "/rotate", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/api-clients/" + std::to_string(m.api_client("110102003").first) + "/rotate", "", ""}; }},
+      {Method::kPost, "/api/api-clients/:id/revoke", "exchange.manage",
+       [](Matrix& m, const Caller&) { return Call{"/api/api-clients/" + std::to_string(m.api_client("110101001").first) + "/revoke", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/api-clients/" + std::to_string(m.api_client("110102003").first) + "/revoke", "", ""}; }},
+      // Only a system's token opens these (AuthorizedSystemsReadWhatTheirTokenAllows).
+      {Method::kGet, "/api/open/cases", "client:cases.read",
+       [](Matrix&, const Caller&) { return Call{"/api/open/cases", "unit=110101001", ""}; },
+       [](Matrix&, const Caller&) { return Call{"/api/open/cases", "unit=110102003", ""}; }},
+      {Method::kGet, "/api/open/cases/:case_no", "client:cases.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/open/cases/" + m.case_no(m.make_case(true, "review")), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/open/cases/" + m.case_no(m.make_case(false, "review")), "", ""}; }},
+      {Method::kGet, "/api/openapi.json", "public", path("/api/openapi.json")},
       // 台账 and dashboards (annex 一(四)): figures of the caller's units.
       {Method::kGet, "/api/stats/overview", "stats.read",
        [](Matrix&, const Caller&) { return Call{"/api/stats/overview", "unit=110101001", ""}; },
@@ -1193,6 +1297,9 @@ std::vector<Row> Matrix::rows() {
       {Method::kGet, "/api/stats/ledger.xlsx", "stats.read",
        [](Matrix&, const Caller&) { return Call{"/api/stats/ledger.xlsx", "unit=110101001&month=2026-11", ""}; },
        [](Matrix&, const Caller&) { return Call{"/api/stats/ledger.xlsx", "unit=110102003&month=2026-11", ""}; }},
+      {Method::kGet, "/api/stats/report.pdf", "stats.read",
+       [](Matrix&, const Caller&) { return Call{"/api/stats/report.pdf", "unit=110101001&month=2026-11", ""}; },
+       [](Matrix&, const Caller&) { return Call{"/api/stats/report.pdf", "unit=110102003&month=2026-11", ""}; }},
       // 投诉举报 (三(四)): anyone may complain; officers of the unit handle it.
       {Method::kPost, "/api/public/complaints", "public",
        [](Matrix& m, const Caller&) {
@@ -1221,6 +1328,9 @@ std::vector<Row> Matrix::rows() {
       {Method::kPost, "/api/complaints/:id/accept", "complaint.handle",
        [](Matrix& m, const Caller&) { return Call{m.complaint("110101001") + "/accept", "", "{}"}; },
        [](Matrix& m, const Caller&) { return Call{m.complaint("110102003") + "/accept", "", "{}"}; }},
+      {Method::kGet, "/api/complaints/:id/assignees", "complaint.handle",
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110101001") + "/assignees", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.complaint("110102003") + "/assignees", "", ""}; }},
       {Method::kPost, "/api/complaints/:id/reject", "complaint.handle",
        [](Matrix& m, const Caller&) { return Call{m.complaint("110101001") + "/reject", "", R"({"reason":"不属于受理范围"})"}; },
        [](Matrix& m, const Caller&) { return Call{m.complaint("110102003") + "/reject", "", R"({"reason":"不属于受理范围"})"}; }},
@@ -1268,6 +1378,7 @@ TEST_F(Matrix, EveryRouteHasARowAndEveryRowARoute) {
       if (r.method != e.method || r.pattern != e.pattern) continue;
       const std::string access = e.access == identity::Access::kPublic    ? "public"
                                  : e.access == identity::Access::kSession ? "session"
+                                 : e.access == identity::Access::kClient  ? "client:" + e.permission
                                                                           : e.permission;
       EXPECT_EQ(access, r.access) << method_pattern(r.method, r.pattern);
     }
@@ -1305,6 +1416,11 @@ TEST_F(Matrix, TheGateRefusesNoSessionNoCsrfAndUnfinishedSignIn) {
       auto wrong_csrf = call(row.method, c, clerk.token, std::string(clerk.csrf.size(), 'A'));
       EXPECT_EQ(wrong_csrf.status, 403);
     }
+    if (row.access.starts_with("client:")) {
+      // A session, finished or not, never opens a route of systems.
+      EXPECT_EQ(call(row.method, c, clerk.token, clerk.csrf).status, 401);
+      continue;
+    }
     if (row.access != "session") {
       auto step = call(row.method, c, pending.token, pending.principal.csrf_token);
       EXPECT_EQ(step.status, 403);
@@ -1318,7 +1434,7 @@ TEST_F(Matrix, EveryRoleEveryEndpointInAndOutOfScope) {
   for (const auto& role : accounts_->roles()) {
     const Caller signed_in = sign_in(role.code);
     for (auto& row : rows()) {
-      if (!row.in) continue;
+      if (!row.in || row.access.starts_with("client:")) continue;
       SCOPED_TRACE(role.code + " " + method_pattern(row.method, row.pattern));
       // Rows that end or change the session get a sign-in of their own.
       const bool ends = row.pattern == "/api/auth/logout" || row.pattern == "/api/auth/password";
@@ -1349,6 +1465,81 @@ TEST_F(Matrix, EveryRoleEveryEndpointInAndOutOfScope) {
     }
   }
   EXPECT_GE(checked, static_cast<int>(accounts_->roles().size()) * 30);
+}
+
+
+// Issue 10, item 7: an authorized system's token opens exactly the GET
+// routes open to systems, for the scopes it holds, over its unit; every other
+// gated route refuses it, and a revoked token opens nothing.
+TEST_F(Matrix, AuthorizedSystemsReadWhatTheirTokenAllows_10_7) {
+  const auto full = api_client("110101", {"cases.read", "stats.read"});  // 东城区
+  const auto stats_only = api_client("110101", {"stats.read"});
+  const auto all_rows = rows();
+  int open = 0;
+  for (const auto& e : api_->endpoints()) {
+    SCOPED_TRACE(method_pattern(e.method, e.pattern));
+    const Row* row = nullptr;
+    for (const auto& r : all_rows)
+      if (r.method == e.method && r.pattern == e.pattern) row = &r;
+    ASSERT_NE(row, nullptr);
+    if (e.access == identity::Access::kPublic || !row->in) continue;
+    if (!e.clients) {
+      // The gate refuses before anything is looked up: any id will do.
+      std::string p;
+      for (std::size_t i = 0; i < e.pattern.size(); ++i) {
+        if (e.pattern[i] != ':') { p += e.pattern[i]; continue; }
+        p += '1';
+        while (i + 1 < e.pattern.size() && e.pattern[i + 1] != '/') ++i;
+      }
+      EXPECT_EQ(call_bearer(e.method, Call{p, "", ""}, full.second).status, 401);
+      continue;
+    }
+    const auto in = row->in(*this, Caller{});
+    ++open;
+    EXPECT_EQ(e.method, Method::kGet);
+    EXPECT_EQ(call_bearer(e.method, in, full.second).status, 200);
+    EXPECT_EQ(call_bearer(e.method, in, stats_only.second).status, e.permission == "stats.read" ? 200 : 403);
+    if (row->out) {
+      EXPECT_EQ(call_bearer(e.method, row->out(*this, Caller{}), full.second).status, 404);
+    }
+    EXPECT_EQ(call_bearer(e.method, in, "ycs_" + std::string(43, 'A')).status, 401);
+  }
+  EXPECT_EQ(open, 6);
+  ASSERT_TRUE(db_->transact<identity::ApiClient>(store::TxMode::kWrite, [&](store::Tx& tx) {
+    return identity::revoke_api_client(tx, audit::Actor::system(), org::Scope::all(), full.first, target_in_, time::now_ms());
+  }));
+  EXPECT_EQ(call_bearer(Method::kGet, Call{"/api/stats/overview", "", ""}, full.second).status, 401);
+  EXPECT_EQ(call_bearer(Method::kGet, Call{"/api/stats/overview", "", ""}, stats_only.second).status, 200);
+}
+
+// The OpenAPI document names every route open to systems with the bearer
+// scheme, and every path it names is a route of the server.
+TEST_F(Matrix, TheOpenApiDocumentMatchesTheRoutes_10_7) {
+  auto doc = json::parse(exchange::openapi_json()).as_object();
+  EXPECT_EQ(doc.at("openapi").as_string(), "3.1.0");
+  std::set<std::string> routes, documented_bearer, open_routes;
+  for (const auto& [m, p] : router_.list()) routes.insert(method_pattern(m, p));
+  for (const auto& e : api_->endpoints())
+    if (e.clients) open_routes.insert(method_pattern(e.method, e.pattern));
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    // OpenAPI writes {param}; the router :param.
+    std::string pattern;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      if (path[i] == '{') { pattern += ':'; continue; }
+      if (path[i] == '}') continue;
+      pattern += path[i];
+    }
+    for (const auto& [method, op] : item.as_object()) {
+      if (method == "parameters") continue;
+      std::string upper;
+      for (char ch : method) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      const auto key = upper + " " + pattern;
+      EXPECT_TRUE(routes.count(key)) << "documented but not a route: " << key;
+      const auto* security = op.as_object().if_contains("security");
+      if (security && !security->as_array().empty()) documented_bearer.insert(key);
+    }
+  }
+  EXPECT_EQ(documented_bearer, open_routes);
 }
 
 }  // namespace

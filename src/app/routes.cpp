@@ -1,5 +1,7 @@
 #include "app/routes.hpp"
 
+#include <algorithm>
+
 #include "audit/routes.hpp"
 #include "calendar/routes.hpp"
 #include "cases/routes.hpp"
@@ -26,7 +28,28 @@ cases::Policy case_policy(const Config& config) {
 }
 
 evaluation::Settings evaluation_settings(const Config& config) {
-  return evaluation::Settings{config.evaluation.rectify_days, config.evaluation.escalate_days};
+  return evaluation::Settings{config.evaluation.rectify_days, config.evaluation.escalate_days,
+                              config.evaluation.appeal_days};
+}
+
+complaints::Settings complaints_settings(const Config& config) {
+  const auto& c = config.complaints;
+  return complaints::Settings{c.accept_days, c.reply_days, c.close_days, c.escalate_days};
+}
+
+// research/security.md "Accounts and sessions": throttle by address as well
+// as by account on what anyone can reach; devices are exempt (ApiRouter).
+void add_rate_limits(identity::ApiRouter& api, const LimitsConfig& l) {
+  using http::Method;
+  const auto per_minute = [](int n) { return RateLimit{static_cast<double>(n), static_cast<double>(n)}; };
+  const auto per_hour = [](int n) { return RateLimit{static_cast<double>(std::max(1, n / 3)), n / 60.0}; };
+  api.rate_limit(Method::kPost, "/api/auth/login", per_minute(l.login_per_minute));
+  for (const char* p : {"/api/public/complaints", "/api/progress/:case_no/evaluations", "/api/appointments",
+                        "/api/hall/sites/:site/remote-tickets"})
+    api.rate_limit(Method::kPost, p, per_hour(l.public_writes_per_hour));
+  for (const char* p : {"/api/progress/:case_no", "/api/progress/:case_no/evaluations/view", "/api/appointments/:code/lookup",
+                        "/api/public/complaints/:no/view"})
+    api.rate_limit(Method::kPost, p, per_minute(l.lookups_per_minute));
 }
 
 std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Database& db,
@@ -37,6 +60,12 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   events::add_routes(router, events, config.events.publish_token);
   auto api = std::make_unique<identity::ApiRouter>(
       router, accounts, identity::CookiePolicy{"yc_session", config.security.secure_cookie});
+  // Issue 10, item 7: authorized systems read these with their token.
+  api->open_to_clients(std::make_unique<identity::ApiClients>(
+                           db, RateLimit{static_cast<double>(std::max(10, config.limits.api_client_per_minute / 10)),
+                                         static_cast<double>(config.limits.api_client_per_minute)}),
+                       exchange::client_readable_routes());
+  add_rate_limits(*api, config.limits);
   identity::add_routes(*api);
   org::add_routes(*api, db);
   audit::add_routes(*api, db);
@@ -50,8 +79,7 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   evaluation::add_routes(*api, db, events, accounts.keys(), evaluation_settings(config));
   stats::add_routes(*api, db, accounts.keys());
   exchange::add_routes(*api, db, accounts.keys());
-  complaints::add_routes(*api, db, accounts.keys(),
-                         complaints::Settings{config.complaints.accept_days, config.complaints.reply_days});
+  complaints::add_routes(*api, db, accounts.keys(), complaints_settings(config));
   return api;
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/system_routes.hpp"
 #include "cases/service.hpp"
+#include "complaints/service.hpp"
 #include "evaluation/service.hpp"
 #include "events/service.hpp"
 #include "identity/http.hpp"
@@ -19,6 +20,8 @@ namespace yc::app {
 cases::Policy case_policy(const Config& config);
 // The rectification deadlines from the configuration ([evaluation]).
 evaluation::Settings evaluation_settings(const Config& config);
+// The complaint steps' deadlines from the configuration ([complaints]).
+complaints::Settings complaints_settings(const Config& config);
 
 // Adds all routes to `router`; the returned ApiRouter lists the gated ones
 // with their access rule and must outlive the router's handlers.

@@ -2,12 +2,37 @@
 
 #include <openssl/crypto.h>
 
+#include <cctype>
+
+#include "platform/time.hpp"
+
 namespace yc::identity {
 namespace {
 
 bool unsafe(http::Method m) {
   return m == http::Method::kPost || m == http::Method::kPut || m == http::Method::kPatch ||
          m == http::Method::kDelete;
+}
+
+std::string limit_key(http::Method method, std::string_view pattern) {
+  return std::string(http::method_name(method)) + " " + std::string(pattern);
+}
+
+std::optional<std::string_view> bearer_of(const http::Request& r) {
+  auto auth = r.header("authorization");
+  if (!auth) return std::nullopt;
+  constexpr std::string_view kBearer = "Bearer ";
+  if (auth->size() < kBearer.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kBearer.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>((*auth)[i])) != std::tolower(static_cast<unsigned char>(kBearer[i])))
+      return std::nullopt;
+  return auth->substr(kBearer.size());
+}
+
+Error rate_limited(int wait_s) {
+  auto e = Error::make(ErrorCode::kRateLimited);
+  e.retry_after_s = wait_s;
+  return e;
 }
 
 bool behind_tls(const CookiePolicy& p, const http::Request& r) {
@@ -62,7 +87,19 @@ ApiRouter::ApiRouter(http::Router& router, Accounts& accounts, CookiePolicy cook
     : router_(router), accounts_(accounts), cookies_(std::move(cookies)) {}
 
 Result<Principal> ApiRouter::gate(const http::Request& r, http::Method method, Access access,
-                                  const std::string& permission, bool* clear_cookie) const {
+                                  const std::string& permission, bool clients, bool* clear_cookie) const {
+  // An authorized system's token (issue 10, item 7): only on the routes open
+  // to systems, which are all GET, so no CSRF token is involved.
+  if (auto bearer = bearer_of(r)) {
+    if (!clients || clients_ == nullptr || method != http::Method::kGet)
+      return fail(ErrorCode::kUnauthenticated, "此接口不对接入系统开放", "Authorization");
+    auto principal = YC_TRY(clients_->authenticate(*bearer, client_of(r)));
+    if (!permission.empty() && !principal.has(permission))
+      return fail(ErrorCode::kForbidden, "接入系统未获得此接口的授权范围");
+    return principal;
+  }
+  if (access == Access::kClient)
+    return fail(ErrorCode::kUnauthenticated, "请使用接入系统令牌 (Authorization: Bearer)", "Authorization");
   auto token = cookie_value(r, cookies_.name);
   auto principal = accounts_.authenticate(token.value_or(""));
   if (!principal) {
@@ -85,14 +122,33 @@ Result<Principal> ApiRouter::gate(const http::Request& r, http::Method method, A
   return principal;
 }
 
+int ApiRouter::throttle(const std::string& key, const http::Request& r) const {
+  auto it = limits_.find(key);
+  if (it == limits_.end()) return 0;
+  if (auto auth = r.header("authorization"); auth && auth->starts_with("Device ")) return 0;
+  return it->second->take(r.remote_address, time::now_ms());
+}
+
+void ApiRouter::open_to_clients(std::unique_ptr<ApiClients> clients, std::set<std::string> get_patterns) {
+  clients_ = std::move(clients);
+  client_patterns_ = std::move(get_patterns);
+}
+
+void ApiRouter::rate_limit(http::Method method, const std::string& pattern, RateLimit limit) {
+  limits_[limit_key(method, pattern)] = std::make_unique<RateLimiter>(limit);
+}
+
 void ApiRouter::add_gated(http::Method method, std::string pattern, Access access, std::string permission,
                           ApiHandler handler, std::int64_t max_body_bytes) {
-  endpoints_.push_back(Endpoint{method, pattern, access, permission});
-  router_.add(method, std::move(pattern),
-              [this, method, access, permission = std::move(permission), handler = std::move(handler)](
-                  const http::Request& r) {
+  const bool clients = access == Access::kClient ||
+                       (access == Access::kSignedIn && method == http::Method::kGet && client_patterns_.contains(pattern));
+  endpoints_.push_back(Endpoint{method, pattern, access, permission, clients});
+  router_.add(method, pattern,
+              [this, method, access, clients, key = limit_key(method, pattern), permission = std::move(permission),
+               handler = std::move(handler)](const http::Request& r) {
+                if (int wait = throttle(key, r); wait > 0) return http::error_response(rate_limited(wait), r.request_id);
                 bool clear = false;
-                auto principal = gate(r, method, access, permission, &clear);
+                auto principal = gate(r, method, access, permission, clients, &clear);
                 if (!principal) {
                   auto resp = http::error_response(principal.error(), r.request_id);
                   if (clear) resp.header("Set-Cookie", cleared_cookie(cookies_, r));
@@ -118,8 +174,15 @@ void ApiRouter::add_session(http::Method method, std::string pattern, ApiHandler
 
 void ApiRouter::add_public(http::Method method, std::string pattern, PublicHandler handler) {
   endpoints_.push_back(Endpoint{method, pattern, Access::kPublic, ""});
-  router_.add(method, std::move(pattern),
-              [handler = std::move(handler)](const http::Request& r) { return respond(r, handler(r)); });
+  router_.add(method, pattern,
+              [this, key = limit_key(method, pattern), handler = std::move(handler)](const http::Request& r) {
+                if (int wait = throttle(key, r); wait > 0) return http::error_response(rate_limited(wait), r.request_id);
+                return respond(r, handler(r));
+              });
+}
+
+void ApiRouter::add_client(std::string pattern, std::string permission, ApiHandler handler) {
+  add_gated(http::Method::kGet, std::move(pattern), Access::kClient, std::move(permission), std::move(handler));
 }
 
 }  // namespace yc::identity

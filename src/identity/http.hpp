@@ -5,11 +5,16 @@
 // rule so the authorization matrix test can hold every route to account.
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "identity/api_clients.hpp"
 #include "identity/service.hpp"
+#include "platform/rate_limit.hpp"
 #include "platform/http/http.hpp"
 #include "platform/result.hpp"
 
@@ -24,6 +29,7 @@ enum class Access {
   kPublic,    // no session needed
   kSession,   // any live session, also while TOTP or a password change is pending
   kSignedIn,  // a finished sign-in holding the permission (if one is named)
+  kClient,    // an authorized system's token (Authorization: Bearer) holding the permission
 };
 
 using ApiHandler = std::function<Result<http::Response>(const http::Request&, const Principal&)>;
@@ -41,12 +47,24 @@ class ApiRouter {
                   ApiHandler handler);
   void add_session(http::Method method, std::string pattern, ApiHandler handler);
   void add_public(http::Method method, std::string pattern, PublicHandler handler);
+  // A GET route only authorized systems call (docs/api/exchange.md).
+  void add_client(std::string pattern, std::string permission, ApiHandler handler);
+
+  // Authorized systems (issue 10, item 7): their tokens are checked by
+  // `clients`, and may call the signed-in GET routes named here as well as
+  // the add_client ones. Call before the routes are added.
+  void open_to_clients(std::unique_ptr<ApiClients> clients, std::set<std::string> get_patterns);
+  // At most `limit` requests per client address on a route; more answer 429
+  // RATE_LIMITED with Retry-After. Requests of a hall device (Authorization:
+  // Device) are not counted: the device is known and its route checks it.
+  void rate_limit(http::Method method, const std::string& pattern, RateLimit limit);
 
   struct Endpoint {
     http::Method method;
     std::string pattern;
     Access access;
     std::string permission;
+    bool clients = false;  // also open to authorized systems
   };
   const std::vector<Endpoint>& endpoints() const { return endpoints_; }
 
@@ -55,7 +73,9 @@ class ApiRouter {
 
  private:
   Result<Principal> gate(const http::Request& r, http::Method method, Access access,
-                         const std::string& permission, bool* clear_cookie) const;
+                         const std::string& permission, bool clients, bool* clear_cookie) const;
+  // 0 when the request may go on, else the Retry-After seconds.
+  int throttle(const std::string& key, const http::Request& r) const;
   void add_gated(http::Method method, std::string pattern, Access access, std::string permission,
                  ApiHandler handler, std::int64_t max_body_bytes = 0);
 
@@ -63,6 +83,10 @@ class ApiRouter {
   Accounts& accounts_;
   CookiePolicy cookies_;
   std::vector<Endpoint> endpoints_;
+  std::unique_ptr<ApiClients> clients_;
+  std::set<std::string> client_patterns_;
+  // Filled before the server starts, read-only afterwards.
+  std::map<std::string, std::unique_ptr<RateLimiter>> limits_;
 };
 
 Client client_of(const http::Request& r);

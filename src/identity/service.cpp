@@ -152,6 +152,9 @@ std::vector<std::string> Principal::permissions() const {
 }
 
 audit::Actor Principal::actor(std::string client_address) const {
+  if (api_client_id != 0)
+    return audit::Actor{"client:" + std::to_string(api_client_id), "api_client", unit_code, "", "",
+                        std::move(client_address)};
   return audit::Actor{std::to_string(account_id), join_roles(grants), unit_code, "", "",
                       std::move(client_address)};
 }

@@ -52,6 +52,7 @@ std::string_view step_name(Step s);  // "totp" | "totp_enroll" | "change_passwor
 // grant or session takes effect at once.
 struct Principal {
   std::int64_t account_id = 0;
+  std::int64_t api_client_id = 0;  // an authorized system (api_clients.hpp), not a person
   std::string login, name_masked, unit_code, unit_name, unit_path;
   std::string session_id, csrf_token;
   Step step = Step::kDone;

@@ -115,7 +115,14 @@ std::vector<Key> keys_of(Config& c) {
       int_key("evaluation", "escalate_days", &c.evaluation.escalate_days),
       int_key("complaints", "accept_days", &c.complaints.accept_days),
       int_key("complaints", "reply_days", &c.complaints.reply_days),
+      int_key("complaints", "close_days", &c.complaints.close_days),
+      int_key("complaints", "escalate_days", &c.complaints.escalate_days),
+      int_key("evaluation", "appeal_days", &c.evaluation.appeal_days),
       int_key("exchange", "dispatch_seconds", &c.exchange.dispatch_seconds),
+      int_key("limits", "login_per_minute", &c.limits.login_per_minute),
+      int_key("limits", "public_writes_per_hour", &c.limits.public_writes_per_hour),
+      int_key("limits", "lookups_per_minute", &c.limits.lookups_per_minute),
+      int_key("limits", "api_client_per_minute", &c.limits.api_client_per_minute),
   };
 }
 
@@ -161,7 +168,14 @@ Result<void> validate(const Config& c) {
   YC_TRY_VOID(check_range(c, "evaluation.escalate_days", c.evaluation.escalate_days, 1, 30));
   YC_TRY_VOID(check_range(c, "complaints.accept_days", c.complaints.accept_days, 1, 30));
   YC_TRY_VOID(check_range(c, "complaints.reply_days", c.complaints.reply_days, 1, 90));
+  YC_TRY_VOID(check_range(c, "complaints.close_days", c.complaints.close_days, 1, 30));
+  YC_TRY_VOID(check_range(c, "complaints.escalate_days", c.complaints.escalate_days, 1, 30));
+  YC_TRY_VOID(check_range(c, "evaluation.appeal_days", c.evaluation.appeal_days, 1, 30));
   YC_TRY_VOID(check_range(c, "exchange.dispatch_seconds", c.exchange.dispatch_seconds, 1, 3600));
+  YC_TRY_VOID(check_range(c, "limits.login_per_minute", c.limits.login_per_minute, 1, 100'000));
+  YC_TRY_VOID(check_range(c, "limits.public_writes_per_hour", c.limits.public_writes_per_hour, 1, 100'000));
+  YC_TRY_VOID(check_range(c, "limits.lookups_per_minute", c.limits.lookups_per_minute, 1, 100'000));
+  YC_TRY_VOID(check_range(c, "limits.api_client_per_minute", c.limits.api_client_per_minute, 1, 1'000'000));
   if (c.hall.voice_dir.empty()) return bad(w("hall.voice_dir"), "hall.voice_dir", "不能为空");
   YC_TRY_VOID(check_range(c, "database.pool_size", c.database.pool_size, 1, 1000));
   YC_TRY_VOID(check_range(c, "database.busy_timeout_ms", c.database.busy_timeout_ms, 0, 600'000));

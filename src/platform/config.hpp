@@ -67,17 +67,30 @@ struct CasesConfig {
 struct EvaluationConfig {
   int rectify_days = 5;    // working days to answer a bad rating (国办发〔2019〕51号 practice: 5-15)
   int escalate_days = 3;   // working days more at each level above, once unanswered
+  int appeal_days = 5;     // working days after a bad rating for the unit's 申诉 (appeal)
 };
 
 // 投诉举报 (issue 10): working-day deadlines of the steps (GB/T 36113).
 struct ComplaintsConfig {
   int accept_days = 2;   // to accept or refuse
   int reply_days = 10;   // from acceptance to the reply
+  int close_days = 5;    // from the reply to 回访归档
+  int escalate_days = 3; // working days more at each level above, once a step is late
 };
 
 // Data exchange (issue 10): how often the webhook outbox is sent.
 struct ExchangeConfig {
   int dispatch_seconds = 10;
+};
+
+// Requests per client address on the routes anyone can reach, and per
+// authorized system (research/security.md: throttle by address as well as by
+// account). Each node counts on its own.
+struct LimitsConfig {
+  int login_per_minute = 30;        // POST /api/auth/login
+  int public_writes_per_hour = 30;  // complaints, ratings, appointments, remote tickets (devices exempt)
+  int lookups_per_minute = 30;      // progress and complaint look-ups by ID number or code
+  int api_client_per_minute = 600;  // each authorized system's token
 };
 
 // The hall (issue 7).
@@ -101,6 +114,7 @@ struct Config {
   EvaluationConfig evaluation;
   ComplaintsConfig complaints;
   ExchangeConfig exchange;
+  LimitsConfig limits;
   std::string source;  // the file, or "默认配置"
   // key ("server.port") -> where its value came from (file or variable).
   std::map<std::string, std::string> origins;

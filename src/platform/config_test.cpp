@@ -24,6 +24,19 @@ TEST(Config, DefaultsAreValid) {
   EXPECT_EQ(c->database.kind, "sqlite");
 }
 
+// yichuang.example.toml documents every key: it must load as it is (an
+// unknown or misspelt key would be refused), with the defaults it shows.
+TEST(Config, TheExampleFileLoadsWithTheDefaults) {
+  auto c = load_config(YC_EXAMPLE_CONFIG, {});
+  ASSERT_TRUE(c) << c.error().message;
+  const Config d{};
+  EXPECT_EQ(c->limits.login_per_minute, d.limits.login_per_minute);
+  EXPECT_EQ(c->limits.api_client_per_minute, d.limits.api_client_per_minute);
+  EXPECT_EQ(c->evaluation.appeal_days, d.evaluation.appeal_days);
+  EXPECT_EQ(c->complaints.close_days, d.complaints.close_days);
+  EXPECT_EQ(c->exchange.dispatch_seconds, d.exchange.dispatch_seconds);
+}
+
 TEST(Config, FileThenEnvironmentOverride) {
   auto path = write_temp("[server]\nport = 9000\n[database]\nkind = \"sqlite\"\n");
   auto c = load_config(path, {{"YICHUANG_SERVER_PORT", "9100"}, {"YICHUANG_LOG_ACCESS_LOG", "false"}});

@@ -23,6 +23,7 @@ std::string_view code_name(ErrorCode code) {
     case ErrorCode::kDeviceFailed: return "DEVICE_FAILED";
     case ErrorCode::kCsrfRejected: return "CSRF_REJECTED";
     case ErrorCode::kStepRequired: return "STEP_REQUIRED";
+    case ErrorCode::kRateLimited: return "RATE_LIMITED";
     case ErrorCode::kInternal: return "INTERNAL";
   }
   return "INTERNAL";
@@ -49,6 +50,7 @@ std::string_view default_message(ErrorCode code) {
     case ErrorCode::kDeviceFailed: return "设备操作失败,请重试";
     case ErrorCode::kCsrfRejected: return "请求缺少有效的安全令牌,请刷新页面后重试";
     case ErrorCode::kStepRequired: return "请先完成登录步骤(动态口令或修改密码)";
+    case ErrorCode::kRateLimited: return "请求过于频繁,请稍后再试";
     case ErrorCode::kInternal: return "系统内部错误,请联系管理员并提供请求编号";
   }
   return "系统内部错误";
@@ -56,7 +58,7 @@ std::string_view default_message(ErrorCode code) {
 
 Error Error::make(ErrorCode code, std::string message, std::string field) {
   if (message.empty()) message = std::string(default_message(code));
-  return Error{code, std::move(message), std::move(field)};
+  return Error{code, std::move(message), std::move(field), 0};
 }
 
 }  // namespace yc

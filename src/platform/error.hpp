@@ -21,6 +21,7 @@ enum class ErrorCode {
   kForbidden,             // authenticated but not allowed
   kCsrfRejected,          // unsafe method without the session's CSRF token
   kStepRequired,          // the session must finish TOTP or a password change first
+  kRateLimited,           // too many requests from this address or client: retry later
   kConflict,              // unique key already taken, state does not allow
   kVersionConflict,       // optimistic version mismatch: re-read and retry
   kUnprocessable,         // well-formed but semantically refused
@@ -43,6 +44,7 @@ struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;  // Chinese, for people; never contains personal data
   std::string field;    // JSON path of the field at fault, or empty
+  int retry_after_s = 0;  // kRateLimited: the Retry-After header (0 = the default)
 
   static Error make(ErrorCode code, std::string message = {},
                     std::string field = {});

@@ -41,6 +41,7 @@ int status_for(ErrorCode code) {
     case ErrorCode::kDeviceFailed: return 502;
     case ErrorCode::kCsrfRejected: return 403;
     case ErrorCode::kStepRequired: return 403;
+    case ErrorCode::kRateLimited: return 429;
     case ErrorCode::kInternal: return 500;
   }
   return 500;
@@ -57,6 +58,8 @@ Response error_response(const Error& error, std::string_view request_id) {
   r.body = boost::json::serialize(body);
   if (error.code == ErrorCode::kUnavailable || error.code == ErrorCode::kReadOnly)
     r.header("Retry-After", "5");
+  if (error.code == ErrorCode::kRateLimited)
+    r.header("Retry-After", std::to_string(error.retry_after_s > 0 ? error.retry_after_s : 60));
   return r;
 }
 

@@ -152,9 +152,14 @@ Response StaticSite::serve(const Request& r) const {
   const std::string path = *decoded == "/" ? "/index.html" : *decoded;
   if (const File* f = find(path)) return respond(r, *f);
   // SPA fallback: a client-side route (no file extension in its last segment)
-  // gets index.html; a missing file is a 404.
+  // gets its application's page: "/<first segment>.html" when the build has
+  // one (the public portal, portal.html, for /portal and /portal/...), else
+  // index.html; a missing file is a 404.
   const auto last = path.substr(path.rfind('/') + 1);
   if (last.find('.') == std::string::npos) {
+    const auto first = path.substr(1, path.find('/', 1) == std::string::npos ? std::string::npos : path.find('/', 1) - 1);
+    if (!first.empty() && first != "index")
+      if (const File* app = find("/" + first + ".html")) return respond(r, *app);
     if (const File* index = find("/index.html")) return respond(r, *index);
   }
   return not_found(r);

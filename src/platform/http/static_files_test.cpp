@@ -16,6 +16,7 @@ class StaticSiteTest : public ::testing::Test {
              ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(base_ / "site" / "assets");
     write("site/index.html", "<!doctype html><title>一窗</title>");
+    write("site/portal.html", "<!doctype html><title>办事服务</title>");
     write("site/assets/app-1a2b.js", "console.log(1)");
     write("site/assets/app-1a2b.js.gz", "GZIPPED");
     write("secret.txt", "outside the web root");
@@ -68,6 +69,14 @@ TEST_F(StaticSiteTest, EtagRevalidationGives304) {
 TEST_F(StaticSiteTest, SpaFallbackForRoutesButNotForMissingFiles) {
   EXPECT_EQ(body(get("/events")), "<!doctype html><title>一窗</title>");
   EXPECT_EQ(get("/assets/missing.js").status, 404);
+}
+
+// A second application (the public portal) answers its own routes.
+TEST_F(StaticSiteTest, EachApplicationHasItsOwnFallbackPage) {
+  EXPECT_EQ(body(get("/portal")), "<!doctype html><title>办事服务</title>");
+  EXPECT_EQ(body(get("/portal/guides/BJ-JYCY-001")), "<!doctype html><title>办事服务</title>");
+  EXPECT_EQ(body(get("/portals")), "<!doctype html><title>一窗</title>");
+  EXPECT_EQ(body(get("/cases/12")), "<!doctype html><title>一窗</title>");
 }
 
 TEST_F(StaticSiteTest, PathTraversalIsNotFoundAndReadsNothingOutside) {
