@@ -2,12 +2,14 @@
 // for the ticket just finished at its window. Idle until one is offered;
 // then the level, the reasons that fit it (and, for a bad one, an optional
 // call-back phone on the number pad), submit, "thank you" for 5 s, idle
-// again. A 401 at any point: the pad is not paired.
+// again. A 401 at any point: the pad is not paired. A rating nobody touches
+// for PAD_IDLE_MS is put away (pad-idle.ts).
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
 import { ApiError, describeError } from '@/api/client';
 import { getPadCurrent, ratePadTicket, type PadCurrent } from '@/api/evaluation';
 import { useEvaluationMeta } from '@/views/evaluation/shared/useEvaluationMeta';
 import { useRatingForm } from '@/views/evaluation/shared/useRatingForm';
+import { padGaveUp } from './pad-idle';
 import { readPadToken } from './pad-token';
 
 export const PAD_POLL_MS = 3_000;
@@ -26,13 +28,17 @@ export function usePad() {
   const sending = ref(false);
   const sendError = ref('');
   let ratedId = 0;             // the ticket just rated, until the server stops offering it
+  const skippedId = ref(0);    // the ticket put away untouched
+  let offeredAt = 0;           // when the shown ticket appeared
+  let touchedAt = 0;           // the last touch on the screen since then
+  let idleTimer: ReturnType<typeof setInterval> | null = null;
   let poller: ReturnType<typeof setInterval> | null = null;
   let thanksTimer: ReturnType<typeof setTimeout> | null = null;
   let inFlight = false;
 
   const ticket = computed(() => {
     const t = current.value?.ticket ?? null;
-    return t && t.ticket_id !== ratedId ? t : null;
+    return t && t.ticket_id !== ratedId && t.ticket_id !== skippedId.value ? t : null;
   });
 
   const screen = computed<PadScreen>(() => {
@@ -49,7 +55,11 @@ export function usePad() {
     try {
       const next = await getPadCurrent(token);
       // Another ticket (or none) now: what was being filled in was for the old one.
-      if ((next.ticket?.ticket_id ?? 0) !== (current.value?.ticket?.ticket_id ?? 0)) form.reset();
+      if ((next.ticket?.ticket_id ?? 0) !== (current.value?.ticket?.ticket_id ?? 0)) {
+        form.reset();
+        offeredAt = next.ticket ? Date.now() : 0;
+        touchedAt = 0;
+      }
       current.value = next;
       offline.value = '';
       if (meta.value === null) void loadMeta();
@@ -92,12 +102,26 @@ export function usePad() {
     sendError.value = '';
   }
 
+  function touched() { touchedAt = Date.now(); }
+
+  function checkIdle() {
+    const t = ticket.value;
+    if (!t || sending.value || !padGaveUp(offeredAt, touchedAt, Date.now())) return;
+    skippedId.value = t.ticket_id;
+    form.reset();
+    sendError.value = '';
+  }
+
   onMounted(() => {
     void poll();
     poller = setInterval(() => void poll(), PAD_POLL_MS);
+    idleTimer = setInterval(checkIdle, 1_000);
+    document.addEventListener('pointerdown', touched, { passive: true });
   });
   onBeforeUnmount(() => {
     if (poller !== null) clearInterval(poller);
+    if (idleTimer !== null) clearInterval(idleTimer);
+    document.removeEventListener('pointerdown', touched);
     if (thanksTimer !== null) clearTimeout(thanksTimer);
   });
 
