@@ -5,6 +5,8 @@
 // failed attempt; stopping the subscription turns them into dead letters,
 // which cannot be sent again while it is stopped. Then the city
 // administrator (TOTP) reads 责任追究 with one 不满意 rating at 东华门街道.
+// The system administrator also grants 东城区's data centre a token (接入系统),
+// which a system then uses, has rotated and finally revoked.
 // Screenshots go to YICHUANG_E2E_ARTIFACTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,6 +33,19 @@ before(async () => {
   browser = await launch();
 });
 
+// The system administrator's page, signed in once for the whole file (a TOTP
+// code is accepted once), opened at `path`.
+let admin;
+async function sysadminAt(path) {
+  if (!admin) {
+    admin = await strictPage(browser, VIEW);
+    await signInWithTotp(admin.page, server.url, 'sysadmin', path);
+  } else {
+    await admin.page.goto(`${server.url}${path}`);
+  }
+  return admin;
+}
+
 after(async () => {
   await browser?.close();
   await server?.stop();
@@ -56,8 +71,8 @@ async function refreshUntil(page, rows, text) {
 }
 
 test('issue 10, item 7: subscribe, see the secret once, failed deliveries pending, stop into dead letters', async () => {
-  const { page, problems, context } = await strictPage(browser, VIEW);
-  await signInWithTotp(page, server.url, 'sysadmin', '/exchange/webhooks');
+  const { page, problems } = await sysadminAt('/exchange/webhooks');
+  const seen = problems.length;
   await page.locator('[data-test="webhooks-page"] [data-test="state-empty"]').waitFor(WAIT);
 
   await page.locator('[data-test="webhook-create"]').click();
@@ -115,8 +130,7 @@ test('issue 10, item 7: subscribe, see the secret once, failed deliveries pendin
   await page.locator('.el-message--error', { hasText: '订阅已停用' }).waitFor(WAIT);
   await screenshot(page, 'exchange-04-dead-letters');
 
-  assert.deepEqual(problems.filter(expected), []);
-  await context.close();
+  assert.deepEqual(problems.slice(seen).filter(expected), []);
 });
 
 test('policy 三(八): 责任追究 counts a 不满意 rating against 东华门街道', async () => {
@@ -142,4 +156,100 @@ test('policy 三(八): 责任追究 counts a 不满意 rating against 东华门�
 
   assert.deepEqual(problems.filter(expected), []);
   await context.close();
+});
+
+// A system's GET with its token.
+const bearer = (token, path = '/api/stats/overview') =>
+  fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+
+// The token dialog shown after creating or rotating: its token, once.
+async function takeToken(page) {
+  const dialog = page.locator('[data-test="one-time-dialog"]', { hasText: '访问令牌' });
+  await dialog.waitFor(WAIT);
+  assert.match(await dialog.innerText(), /令牌只显示这一次,请立即保存到对方系统/);
+  const token = (await dialog.locator('[data-test="one-time-secret"]').innerText()).trim();
+  assert.ok(token.length >= 20, token);
+  return { dialog, token };
+}
+
+async function closeToken(page, { dialog, token }) {
+  await dialog.locator('[data-test="one-time-done"]').click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.ok(!(await page.content()).includes(token), 'the token is gone from the page once closed');
+}
+
+test('issue 10, item 7: grant 东城区 a token, a system reads with it, rotate, revoke', async () => {
+  const { page, problems } = await sysadminAt('/exchange/api-clients');
+  const seen = problems.length;
+  const card = page.locator('[data-test="api-clients-page"]');
+  await card.locator('[data-test="state-empty"]').waitFor(WAIT);
+  assert.match(await card.locator('[data-test="api-client-usage"]').innerText(), /Authorization: Bearer <令牌>/);
+
+  // 接口文档 opens the public OpenAPI document in a new tab.
+  const [doc] = await Promise.all([page.context().waitForEvent('page'), card.locator('[data-test="api-client-openapi"]').click()]);
+  await doc.waitForLoadState();
+  assert.match(doc.url(), /\/api\/openapi\.json$/);
+  assert.match(await doc.locator('body').innerText(), /"openapi":\s*"3\.1/);
+  await doc.close();
+
+  await card.locator('[data-test="api-client-create"]').click();
+  const dialog = page.locator('[data-test="api-client-dialog"]');
+  await field(dialog, 'api-client-name').fill('东城区数据中心');
+  await field(dialog, 'api-client-unit').click();
+  await field(dialog, 'api-client-unit').fill('东城区');
+  await page.locator('.el-tree-select__popper:visible .el-tree-node__content', { hasText: '东城区' }).first().click();
+  for (const s of ['读取办件', '读取统计与台账']) await dialog.locator('.el-checkbox', { hasText: s }).click();
+  // The last day can be tomorrow at the earliest.
+  await field(dialog, 'api-client-expires').click();
+  const today = page.locator('.el-picker-panel:visible td.today');
+  await today.waitFor();
+  assert.match(await today.getAttribute('class'), /\bdisabled\b/);
+  const inAYear = new Date(Date.now() + 365 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  await field(dialog, 'api-client-expires').fill(inAYear);
+  await field(dialog, 'api-client-expires').press('Enter');
+  await field(dialog, 'api-client-name').click();  // the picker closes
+  await screenshot(page, 'exchange-06-api-client-dialog', { fullPage: false });
+  await dialog.locator('[data-test="api-client-submit"]').click();
+
+  const first = await takeToken(page);
+  await screenshot(page, 'exchange-07-api-token', { fullPage: false });
+  await closeToken(page, first);
+
+  const row = page.locator('[data-test="api-client-table"] tr.el-table__row', { hasText: '东城区数据中心' });
+  await row.waitFor(WAIT);
+  const text = await row.innerText();
+  assert.match(text, /东城区[\s\S]*读取办件[\s\S]*读取统计与台账/);
+  assert.ok(text.includes(`${first.token.slice(0, 10)}…`), text);
+  assert.ok(text.includes(inAYear), text);
+  assert.match(text, /从未使用[\s\S]*正常/);
+
+  // A system reads the figures with it; the table shows when and from where.
+  assert.equal((await bearer(first.token)).status, 200);
+  await card.locator('[data-test="api-clients-refresh"]').click();
+  await row.locator('[data-test="api-client-last-address"]', { hasText: '127.0.0.1' }).waitFor(WAIT);
+  await page.mouse.move(0, VIEW.height - 1);
+  await screenshot(page, 'exchange-08-api-clients');
+
+  // 更换令牌: the old one stops at once, the new one works.
+  await row.locator('[data-test="api-client-rotate"]').click();
+  await page.locator('.el-message-box', { hasText: '旧令牌立即失效' }).waitFor();
+  await page.locator('.yc-confirm-ok').click();
+  const second = await takeToken(page);
+  assert.notEqual(second.token, first.token);
+  await closeToken(page, second);
+  assert.equal((await bearer(first.token)).status, 401);
+  assert.equal((await bearer(second.token)).status, 200);
+  await row.locator('[data-test="api-client-token"]', { hasText: `${second.token.slice(0, 10)}…` }).waitFor(WAIT);
+
+  // 停用: no token works any more, and it cannot be rotated.
+  await row.locator('[data-test="api-client-revoke"]').click();
+  await page.locator('.el-message-box', { hasText: '令牌立即失效' }).waitFor();
+  await page.locator('.yc-confirm-ok').click();
+  await row.locator('[data-test="api-client-state"]', { hasText: '已停用' }).waitFor(WAIT);
+  assert.equal((await bearer(second.token)).status, 401);
+  assert.equal(await row.locator('[data-test="api-client-rotate"], [data-test="api-client-revoke"]').count(), 0);
+  await page.mouse.move(0, VIEW.height - 1);
+  await screenshot(page, 'exchange-09-api-client-revoked');
+
+  assert.deepEqual(problems.slice(seen).filter(expected), []);
 });

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
-import { createSubscription, listDeliveries, listSubscriptions, retryDelivery, stopSubscription } from './exchange';
+import {
+  createApiClient, createSubscription, listApiClients, listDeliveries, listSubscriptions, retryDelivery,
+  revokeApiClient, rotateApiClient, stopSubscription,
+} from './exchange';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -44,6 +47,41 @@ describe('webhook requests', () => {
     expect(e).toBeInstanceOf(ApiError);
     expect((e as ApiError).status).toBe(409);
     expect(sent(g)[0]).toBe('/api/webhooks/deliveries/7/retry');
+    expect(sent(g)[1].method).toBe('POST');
+  });
+});
+
+describe('API client requests', () => {
+  it('list with the scopes that can be granted', async () => {
+    const f = stub('{"items":[],"scopes":["cases.read","stats.read"]}');
+    const list = await listApiClients();
+    expect(list.scopes).toEqual(['cases.read', 'stats.read']);
+    expect(sent(f)[0]).toBe('/api/api-clients');
+  });
+
+  it('create one and get the token once; a field error names the field', async () => {
+    const f = stub('{"client":{"id":4,"name":"区数据中心"},"token":"yc_0123456789abcdef"}', 201);
+    const body = { name: '区数据中心', unit: '110101', scopes: ['stats.read'], expires_on: '2027-06-30' };
+    const made = await createApiClient(body);
+    expect(made.token).toBe('yc_0123456789abcdef');
+    expect(sent(f)[0]).toBe('/api/api-clients');
+    expect(sent(f)[1].method).toBe('POST');
+    expect(JSON.parse(sent(f)[1].body as string)).toEqual(body);
+    stub(JSON.stringify({ error: { code: 'INVALID_ARGUMENT', message: '有效期应晚于今天', field: 'expires_on' } }), 400);
+    const e = await createApiClient({ ...body, expires_on: '2020-01-01' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).field).toBe('expires_on');
+  });
+
+  it('rotate and revoke with POST; revoking twice is a 409', async () => {
+    const f = stub('{"client":{"id":4},"token":"yc_new"}');
+    expect((await rotateApiClient(4)).token).toBe('yc_new');
+    expect(sent(f)[0]).toBe('/api/api-clients/4/rotate');
+    expect(sent(f)[1].method).toBe('POST');
+    const g = stub(JSON.stringify({ error: { code: 'CONFLICT', message: '接入系统已停用', field: 'id' } }), 409);
+    const e = await revokeApiClient(4).catch((x: unknown) => x);
+    expect((e as ApiError).status).toBe(409);
+    expect(sent(g)[0]).toBe('/api/api-clients/4/revoke');
     expect(sent(g)[1].method).toBe('POST');
   });
 });
