@@ -1,0 +1,26 @@
+// A guide page's state: the item in force (GET /api/catalog/items/:code),
+// where it is handled (its offers) and the printable one-time notice.
+import { computed, ref, watch } from 'vue';
+import { getGuideOffers, guidePdfUrl, type Offer } from '@/api/catalog';
+import { useGuideLoader } from '@/composables/useGuideLoader';
+import { normalizeDocument } from '@/utils/catalog-document';
+import { setTitle } from '../../title';
+
+export function useGuidePage() {
+  const offers = ref<Offer[]>([]);
+  const offersFailed = ref(false);
+  const { code, loading, error, notFound, guide, load } = useGuideLoader(async (g) => {
+    setTitle(g.name);
+    // Where to go helps but is not the guide: a failure only says so there.
+    offersFailed.value = false;
+    offers.value = await getGuideOffers(g.code).then((r) => r.items, () => {
+      offersFailed.value = true;
+      return [];
+    });
+  });
+  const doc = computed(() => (guide.value ? normalizeDocument(guide.value.document) : null));
+  const pdfUrl = computed(() => guidePdfUrl(code.value));
+
+  watch(code, load, { immediate: true });
+  return { code, loading, error, notFound, guide, doc, offers, offersFailed, pdfUrl, load };
+}
