@@ -1284,6 +1284,16 @@ std::vector<Row> Matrix::rows() {
        [](Matrix& m, const Caller&) { return Call{"/api/open/cases/" + m.case_no(m.make_case(true, "review")), "", ""}; },
        [](Matrix& m, const Caller&) { return Call{"/api/open/cases/" + m.case_no(m.make_case(false, "review")), "", ""}; }},
       {Method::kGet, "/api/openapi.json", "public", path("/api/openapi.json")},
+      // Citizens (issue 11): public sign-in steps, then their own session only.
+      {Method::kGet, "/api/citizen/config", "public", path("/api/citizen/config")},
+      {Method::kGet, "/api/public/sites", "public", path("/api/public/sites")},
+      {Method::kGet, "/api/citizen/login", "public", path("/api/citizen/login"), nullptr, 503},
+      {Method::kGet, "/api/citizen/callback", "public", path("/api/citizen/callback"), nullptr, 302},
+      {Method::kPost, "/api/citizen/demo-login", "public",
+       [](Matrix&, const Caller&) { return Call{"/api/citizen/demo-login", "", R"({"account":"zhangmin"})"}; }, nullptr, 404},
+      {Method::kGet, "/api/citizen/me", "citizen", path("/api/citizen/me")},
+      {Method::kPost, "/api/citizen/logout", "citizen", path("/api/citizen/logout")},
+      {Method::kGet, "/api/citizen/cases", "citizen", path("/api/citizen/cases")},
       // 台账 and dashboards (annex 一(四)): figures of the caller's units.
       {Method::kGet, "/api/stats/overview", "stats.read",
        [](Matrix&, const Caller&) { return Call{"/api/stats/overview", "unit=110101001", ""}; },
@@ -1379,6 +1389,7 @@ TEST_F(Matrix, EveryRouteHasARowAndEveryRowARoute) {
       const std::string access = e.access == identity::Access::kPublic    ? "public"
                                  : e.access == identity::Access::kSession ? "session"
                                  : e.access == identity::Access::kClient  ? "client:" + e.permission
+                                 : e.access == identity::Access::kCitizen ? "citizen"
                                                                           : e.permission;
       EXPECT_EQ(access, r.access) << method_pattern(r.method, r.pattern);
     }
@@ -1408,6 +1419,11 @@ TEST_F(Matrix, TheGateRefusesNoSessionNoCsrfAndUnfinishedSignIn) {
     EXPECT_NE(none.body.find("UNAUTHENTICATED"), std::string::npos);
     auto forged = call(row.method, c, "not-a-session-token", "x");
     EXPECT_EQ(forged.status, 401);
+    if (row.access.starts_with("client:") || row.access == "citizen") {
+      // A staff session, finished or not, never opens a route of systems or citizens.
+      EXPECT_EQ(call(row.method, c, clerk.token, clerk.csrf).status, 401);
+      continue;
+    }
     const bool unsafe = row.method != Method::kGet;
     if (unsafe) {
       auto no_csrf = call(row.method, c, clerk.token, "");
@@ -1415,11 +1431,6 @@ TEST_F(Matrix, TheGateRefusesNoSessionNoCsrfAndUnfinishedSignIn) {
       EXPECT_NE(no_csrf.body.find("CSRF_REJECTED"), std::string::npos);
       auto wrong_csrf = call(row.method, c, clerk.token, std::string(clerk.csrf.size(), 'A'));
       EXPECT_EQ(wrong_csrf.status, 403);
-    }
-    if (row.access.starts_with("client:")) {
-      // A session, finished or not, never opens a route of systems.
-      EXPECT_EQ(call(row.method, c, clerk.token, clerk.csrf).status, 401);
-      continue;
     }
     if (row.access != "session") {
       auto step = call(row.method, c, pending.token, pending.principal.csrf_token);
@@ -1434,7 +1445,7 @@ TEST_F(Matrix, EveryRoleEveryEndpointInAndOutOfScope) {
   for (const auto& role : accounts_->roles()) {
     const Caller signed_in = sign_in(role.code);
     for (auto& row : rows()) {
-      if (!row.in || row.access.starts_with("client:")) continue;
+      if (!row.in || row.access.starts_with("client:") || row.access == "citizen") continue;
       SCOPED_TRACE(role.code + " " + method_pattern(row.method, row.pattern));
       // Rows that end or change the session get a sign-in of their own.
       const bool ends = row.pattern == "/api/auth/logout" || row.pattern == "/api/auth/password";

@@ -13,6 +13,7 @@
 #include "stats/routes.hpp"
 #include "exchange/routes.hpp"
 #include "events/routes.hpp"
+#include "identity/citizen_routes.hpp"
 #include "identity/routes.hpp"
 #include "org/routes.hpp"
 
@@ -44,6 +45,8 @@ void add_rate_limits(identity::ApiRouter& api, const LimitsConfig& l) {
   const auto per_minute = [](int n) { return RateLimit{static_cast<double>(n), static_cast<double>(n)}; };
   const auto per_hour = [](int n) { return RateLimit{static_cast<double>(std::max(1, n / 3)), n / 60.0}; };
   api.rate_limit(Method::kPost, "/api/auth/login", per_minute(l.login_per_minute));
+  api.rate_limit(Method::kGet, "/api/citizen/login", per_minute(l.login_per_minute));
+  api.rate_limit(Method::kPost, "/api/citizen/demo-login", per_minute(l.login_per_minute));
   for (const char* p : {"/api/public/complaints", "/api/progress/:case_no/evaluations", "/api/appointments",
                         "/api/hall/sites/:site/remote-tickets"})
     api.rate_limit(Method::kPost, p, per_hour(l.public_writes_per_hour));
@@ -66,6 +69,13 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
                                          static_cast<double>(config.limits.api_client_per_minute)}),
                        exchange::client_readable_routes());
   add_rate_limits(*api, config.limits);
+  // Issue 11, item 2: citizens through the city's identity provider.
+  identity::CitizenSessionPolicy citizen_policy;
+  citizen_policy.idle_ms = std::int64_t{config.citizen.idle_minutes} * 60'000;
+  api->open_to_citizens(std::make_unique<identity::Citizens>(db, accounts.keys(), citizen_policy));
+  identity::add_citizen_routes(*api, std::make_shared<identity::OidcClient>(config.oidc),
+                               identity::CitizenRouteSettings{config.server.public_url, config.oidc.redirect_url,
+                                                              config.citizen.demo_accounts});
   identity::add_routes(*api);
   org::add_routes(*api, db);
   audit::add_routes(*api, db);

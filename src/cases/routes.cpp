@@ -698,6 +698,31 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
                                                       {"steps", std::move(steps)}});
     return resp;
   };
+  // Issue 11, "My services": the signed-in citizen's own cases, each with the
+  // link of its receipt's QR code (progress and ratings).
+  api.add_citizen(Method::kGet, "/api/citizen/cases", [&db](const http::Request&, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+    auto list = YC_TRY(db.transact<std::vector<CitizenCase>>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return cases_of_applicant(tx, p.id_hash, 200);
+    }));
+    json::array items;
+    for (const auto& c : list)
+      items.push_back(json::object{{"case_no", c.case_no},
+                                   {"item_code", c.item_code},
+                                   {"item_name", c.item_name},
+                                   {"channel", c.channel},
+                                   {"status", c.status},
+                                   {"status_name", std::string(status_label(c.status))},
+                                   {"outcome", c.outcome},
+                                   {"intake_unit_name", c.intake_unit_name},
+                                   {"accepted_day", c.accepted_day ? json::value(*c.accepted_day) : json::value(nullptr)},
+                                   {"due_day", c.due_day ? json::value(*c.due_day) : json::value(nullptr)},
+                                   {"completed_at", c.completed_at ? json::value(*c.completed_at) : json::value(nullptr)},
+                                   {"delivered_at", c.delivered_at ? json::value(*c.delivered_at) : json::value(nullptr)},
+                                   {"created_at", c.created_at},
+                                   {"progress_path", "/progress/" + c.case_no + "?t=" + c.progress_token}});
+    return http::json_response(200, json::object{{"items", std::move(items)}});
+  });
+
   api.add_public(Method::kGet, "/api/progress/:case_no", [progress](const http::Request& r) -> Result<http::Response> {
     const auto token = r.query("t").value_or("");
     if (token.empty()) return fail(ErrorCode::kInvalidArgument, "缺少查询码", "t");

@@ -1402,6 +1402,21 @@ Result<std::int64_t> citizen_case(Tx& tx, const privacy::KeyRing& keys, const st
   return row->int64(0);
 }
 
+Result<std::vector<CitizenCase>> cases_of_applicant(Tx& tx, const std::string& id_hash, int limit) {
+  if (id_hash.empty()) return std::vector<CitizenCase>{};
+  auto rows = YC_TRY(tx.query(
+      "SELECT c.case_no, c.item_code, c.item_name, c.channel, c.status, c.outcome, "
+      "COALESCE((SELECT u.name FROM org_unit u WHERE u.code = c.intake_unit_code), ''), c.accepted_day, c.due_day, "
+      "c.completed_at, c.delivered_at, c.created_at, c.progress_token FROM service_case c "
+      "WHERE c.applicant_id_hash = $1 ORDER BY c.id DESC LIMIT $2",
+      {id_hash, static_cast<std::int64_t>(std::clamp(limit, 1, 200))}));
+  std::vector<CitizenCase> out;
+  for (const auto& r : rows.rows)
+    out.push_back(CitizenCase{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
+                              r.opt_text(7), r.opt_text(8), r.opt_int64(9), r.opt_int64(10), r.int64(11), r.text(12)});
+  return out;
+}
+
 Result<Service::Progress> Service::progress(Tx& tx, const std::string& case_no, const std::string& token,
                                             const std::string& id_number, const std::string& today) {
   const auto id = YC_TRY(citizen_case(tx, keys_, case_no, token, id_number));

@@ -38,6 +38,18 @@ struct Policy {
 Result<std::int64_t> citizen_case(store::Tx& tx, const privacy::KeyRing& keys, const std::string& case_no,
                                   const std::string& token, const std::string& id_number);
 
+// A citizen's own cases (issue 11, "My services"): those whose applicant's
+// ID number or credit code has this lookup hash, newest first.
+struct CitizenCase {
+  std::string case_no, item_code, item_name, channel, status, outcome;
+  std::string intake_unit_name;
+  std::optional<std::string> accepted_day, due_day;
+  std::optional<std::int64_t> completed_at, delivered_at;
+  std::int64_t created_at = 0;
+  std::string progress_token;  // opens the progress page and its ratings, as the receipt's QR code does
+};
+Result<std::vector<CitizenCase>> cases_of_applicant(store::Tx& tx, const std::string& id_hash, int limit);
+
 // Who acts: the account and its audit identity.
 struct Who {
   std::int64_t account = 0;

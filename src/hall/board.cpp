@@ -63,6 +63,52 @@ Result<Board> board(store::Tx& tx, std::int64_t site_id, std::int64_t now) {
   return b;
 }
 
+Result<std::vector<PublicSite>> public_sites(store::Tx& tx, const std::string& district, std::int64_t now) {
+  if (!district.empty() && (district.size() != 6 || district.find_first_not_of("0123456789") != std::string::npos))
+    return fail(ErrorCode::kInvalidArgument, "district 应为 6 位区县代码", "district");
+  const auto day = counter_day(now);
+  std::map<std::string, std::string> districts;
+  for (const auto& r : YC_TRY(tx.query("SELECT code, name FROM org_unit WHERE level = 2")).rows) districts[r.text(0)] = r.text(1);
+  auto rows = YC_TRY(tx.query(
+      "SELECT s.id, s.name, s.kind, s.address, s.hours, s.phone, s.unit_code, u.name, u.path, s.longitude, s.latitude, "
+      "(SELECT COUNT(*) FROM service_group g WHERE g.site_id = s.id AND g.active = 1), "
+      "(SELECT COUNT(*) FROM ticket t WHERE t.site_id = s.id AND t.day = $1 AND t.state = 'waiting'), "
+      "(SELECT COUNT(*) FROM org_window w WHERE w.site_id = s.id AND w.is_open = 1 AND w.clerk_id IS NOT NULL), "
+      "(SELECT COUNT(*) FROM ticket t WHERE t.site_id = s.id AND t.day = $1 AND t.state = 'done' "
+      "AND t.called_at IS NOT NULL AND t.finished_at IS NOT NULL), "
+      "(SELECT COALESCE(SUM(t.finished_at - t.called_at), 0) FROM ticket t WHERE t.site_id = s.id AND t.day = $1 "
+      "AND t.state = 'done' AND t.called_at IS NOT NULL AND t.finished_at IS NOT NULL) "
+      "FROM org_site s JOIN org_unit u ON u.code = s.unit_code ORDER BY u.path, s.kind, s.id",
+      {day}));
+  std::vector<PublicSite> out;
+  for (const auto& r : rows.rows) {
+    PublicSite p;
+    p.id = r.int64(0);
+    p.name = r.text(1);
+    p.kind = r.text(2);
+    p.address = r.text(3);
+    p.hours = r.text(4);
+    p.phone = r.text(5);
+    p.unit_code = r.text(6);
+    p.unit_name = r.text(7);
+    // "/110000/110101/..." : the district is the second level of the path.
+    const auto path = r.text(8);
+    if (auto a = path.find('/', 1); a != std::string::npos)
+      if (auto b = path.find('/', a + 1); b != std::string::npos) p.district_code = path.substr(a + 1, b - a - 1);
+    if (!district.empty() && p.district_code != district) continue;
+    if (auto it = districts.find(p.district_code); it != districts.end()) p.district_name = it->second;
+    if (!r.is_null(9)) p.longitude = r.real(9);
+    if (!r.is_null(10)) p.latitude = r.real(10);
+    p.takes_tickets = r.int64(11) > 0;
+    p.waiting = static_cast<int>(r.int64(12));
+    p.open_windows = static_cast<int>(r.int64(13));
+    if (r.int64(14) > 0) p.avg_service_minutes = static_cast<double>(r.int64(15)) / static_cast<double>(r.int64(14)) / 60'000.0;
+    if (p.takes_tickets) p.open_now = YC_TRY(open_at(tx, YC_TRY(get_settings(tx, p.id)), now));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 Result<WindowBoard> window_board(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t window_id,
                                  std::int64_t now) {
   auto row = tx.one("SELECT w.id, w.site_id, w.number, w.name, s.name, w.is_open, w.clerk_id, a.name_sealed, a.badge, "

@@ -42,6 +42,19 @@ struct Board {
 // Public: no personal data. kNotFound for an unknown site.
 Result<Board> board(store::Tx& tx, std::int64_t site_id, std::int64_t now);
 
+// Every hall and community point for the public portal (issue 11, item 1):
+// where, when, and today's queue; no personal data.
+struct PublicSite {
+  std::int64_t id = 0;
+  std::string name, kind, address, hours, phone, unit_code, unit_name, district_code, district_name;
+  std::optional<double> longitude, latitude;
+  bool takes_tickets = false, open_now = false;
+  int waiting = 0, open_windows = 0;
+  std::optional<double> avg_service_minutes;  // today's finished tickets, called to finished
+};
+// `district` ("" = all) narrows to the sites of one district.
+Result<std::vector<PublicSite>> public_sites(store::Tx& tx, const std::string& district, std::int64_t now);
+
 struct WindowBoard {
   std::int64_t window_id = 0, site_id = 0;
   int number = 0;

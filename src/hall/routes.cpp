@@ -678,6 +678,37 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
   });
 
 
+  // The public portal's list of halls and points with today's queue (issue 11, item 1).
+  api.add_public(Method::kGet, "/api/public/sites", [&db](const http::Request& r) -> Result<http::Response> {
+    const auto district = r.query("district").value_or("");
+    auto list = YC_TRY(db.transact<std::vector<PublicSite>>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return public_sites(tx, district, time::now_ms());
+    }));
+    json::array items;
+    const auto num = [](const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); };
+    for (const auto& p : list)
+      items.push_back(json::object{{"id", p.id},
+                                   {"name", p.name},
+                                   {"kind", p.kind},
+                                   {"address", p.address},
+                                   {"hours", p.hours},
+                                   {"phone", p.phone},
+                                   {"unit_code", p.unit_code},
+                                   {"unit_name", p.unit_name},
+                                   {"district_code", p.district_code},
+                                   {"district_name", p.district_name},
+                                   {"longitude", num(p.longitude)},
+                                   {"latitude", num(p.latitude)},
+                                   {"takes_tickets", p.takes_tickets},
+                                   {"open_now", p.open_now},
+                                   {"waiting", p.waiting},
+                                   {"open_windows", p.open_windows},
+                                   {"avg_service_minutes", num(p.avg_service_minutes)}});
+    auto resp = http::json_response(200, json::object{{"items", std::move(items)}});
+    resp.header("Cache-Control", "public, max-age=15");
+    return resp;
+  });
+
   api.add_public(Method::kGet, "/api/hall/sites/:site/board", [&db](const http::Request& r) -> Result<http::Response> {
     const auto site = YC_TRY(http::id_param(r, "site"));
     auto b = YC_TRY(db.transact<Board>(store::TxMode::kRead, [&](store::Tx& tx) { return board(tx, site, time::now_ms()); }));

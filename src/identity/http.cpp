@@ -72,6 +72,13 @@ std::string session_cookie(const CookiePolicy& p, const http::Request& r, std::s
   return c;
 }
 
+std::string citizen_cookie(const CookiePolicy& p, const http::Request& r, std::string_view token) {
+  std::string c = std::string(kCitizenCookie) + "=" + std::string(token) + "; Path=/; HttpOnly; SameSite=Lax";
+  if (token.empty()) c += "; Max-Age=0";
+  if (behind_tls(p, r)) c += "; Secure";
+  return c;
+}
+
 std::string cleared_cookie(const CookiePolicy& p, const http::Request& r) {
   std::string c = p.name + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
   if (behind_tls(p, r)) c += "; Secure";
@@ -179,6 +186,37 @@ void ApiRouter::add_public(http::Method method, std::string pattern, PublicHandl
                 if (int wait = throttle(key, r); wait > 0) return http::error_response(rate_limited(wait), r.request_id);
                 return respond(r, handler(r));
               });
+}
+
+void ApiRouter::open_to_citizens(std::unique_ptr<Citizens> citizens) { citizens_ = std::move(citizens); }
+
+void ApiRouter::add_citizen(http::Method method, std::string pattern, CitizenHandler handler) {
+  endpoints_.push_back(Endpoint{method, pattern, Access::kCitizen, ""});
+  router_.add(method, pattern,
+              [this, method, key = limit_key(method, pattern), handler = std::move(handler)](const http::Request& r) {
+                if (int wait = throttle(key, r); wait > 0) return http::error_response(rate_limited(wait), r.request_id);
+                auto gate = [&]() -> Result<CitizenPrincipal> {
+                  if (citizens_ == nullptr) return fail(ErrorCode::kUnavailable, "未开放居民登录");
+                  auto token = cookie_value(r, kCitizenCookie);
+                  auto p = YC_TRY(citizens_->authenticate(token.value_or("")));
+                  if (unsafe(method)) {
+                    auto given = r.header("x-csrf-token");
+                    const auto& want = p.csrf_token;
+                    if (!given || given->size() != want.size() ||
+                        CRYPTO_memcmp(given->data(), want.data(), want.size()) != 0)
+                      return fail(ErrorCode::kCsrfRejected, {}, "X-CSRF-Token");
+                  }
+                  return p;
+                }();
+                if (!gate) {
+                  auto resp = http::error_response(gate.error(), r.request_id);
+                  if (gate.error().code == ErrorCode::kUnauthenticated && cookie_value(r, kCitizenCookie))
+                    resp.header("Set-Cookie", citizen_cookie(cookies_, r, ""));
+                  return resp;
+                }
+                return respond(r, handler(r, *gate));
+              },
+              http::Execution::kWorker);
 }
 
 void ApiRouter::add_client(std::string pattern, std::string permission, ApiHandler handler) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "identity/api_clients.hpp"
+#include "identity/citizens.hpp"
 #include "identity/service.hpp"
 #include "platform/rate_limit.hpp"
 #include "platform/http/http.hpp"
@@ -30,10 +31,14 @@ enum class Access {
   kSession,   // any live session, also while TOTP or a password change is pending
   kSignedIn,  // a finished sign-in holding the permission (if one is named)
   kClient,    // an authorized system's token (Authorization: Bearer) holding the permission
+  kCitizen,   // a citizen's or employer's session on the portal (cookie yc_citizen)
 };
 
 using ApiHandler = std::function<Result<http::Response>(const http::Request&, const Principal&)>;
 using PublicHandler = std::function<Result<http::Response>(const http::Request&)>;
+using CitizenHandler = std::function<Result<http::Response>(const http::Request&, const CitizenPrincipal&)>;
+
+inline constexpr const char* kCitizenCookie = "yc_citizen";
 
 class ApiRouter {
  public:
@@ -49,6 +54,11 @@ class ApiRouter {
   void add_public(http::Method method, std::string pattern, PublicHandler handler);
   // A GET route only authorized systems call (docs/api/exchange.md).
   void add_client(std::string pattern, std::string permission, ApiHandler handler);
+  // A route of signed-in citizens (issue 11): their cookie, and the
+  // session's CSRF token on unsafe methods. Needs open_to_citizens first.
+  void add_citizen(http::Method method, std::string pattern, CitizenHandler handler);
+  void open_to_citizens(std::unique_ptr<Citizens> citizens);
+  Citizens* citizens() { return citizens_.get(); }
 
   // Authorized systems (issue 10, item 7): their tokens are checked by
   // `clients`, and may call the signed-in GET routes named here as well as
@@ -85,6 +95,7 @@ class ApiRouter {
   std::vector<Endpoint> endpoints_;
   std::unique_ptr<ApiClients> clients_;
   std::set<std::string> client_patterns_;
+  std::unique_ptr<Citizens> citizens_;
   // Filled before the server starts, read-only afterwards.
   std::map<std::string, std::unique_ptr<RateLimiter>> limits_;
 };
@@ -93,6 +104,9 @@ Client client_of(const http::Request& r);
 std::optional<std::string> cookie_value(const http::Request& r, std::string_view name);
 // Set-Cookie values: the session cookie, and one that removes it.
 std::string session_cookie(const CookiePolicy& p, const http::Request& r, std::string_view token);
+// The citizen's cookie: SameSite=Lax, so the identity provider's redirect
+// back (a top-level GET from another site) still carries it.
+std::string citizen_cookie(const CookiePolicy& p, const http::Request& r, std::string_view token);
 std::string cleared_cookie(const CookiePolicy& p, const http::Request& r);
 
 // Answers a Result: the value's response, or the error with its status.

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "audit/service.hpp"
 #include "platform/time.hpp"
 
@@ -399,11 +401,12 @@ Result<void> seed_demo_city(store::Database& db) {
   for (const auto& l : report)
     if (l.error) return fail(ErrorCode::kInternal, fmt::format("演示数据第 {} 行: {}", l.line, l.error->message));
   return db.transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
-    const std::pair<const char*, const char*> halls[] = {{"110101001", "东华门街道便民服务中心(演示)"},
-                                                         {"110102003", "新街口街道便民服务中心(演示)"}};
-    for (const auto& [unit, name] : halls) {
-      Site hall{0, unit, SiteKind::kHall, name, "北京市(演示地址)", "工作日 9:00—17:00", "12333",
-                std::nullopt, std::nullopt};
+    // Approximate places of the streets, for the portal's nearest-hall order.
+    const std::tuple<const char*, const char*, double, double> halls[] = {
+        {"110101001", "东华门街道便民服务中心(演示)", 116.4040, 39.9150},
+        {"110102003", "新街口街道便民服务中心(演示)", 116.3670, 39.9400}};
+    for (const auto& [unit, name, lon, lat] : halls) {
+      Site hall{0, unit, SiteKind::kHall, name, "北京市(演示地址)", "工作日 9:00—17:00", "12333", lon, lat};
       hall = YC_TRY(create_site(tx, actor, all, hall));
       const std::pair<int, WindowKind> windows[] = {{1, WindowKind::kComprehensive},
                                                     {2, WindowKind::kComprehensive},
@@ -413,7 +416,7 @@ Result<void> seed_demo_city(store::Database& db) {
         YC_TRY_VOID(create_window(tx, actor, all, Window{0, hall.id, n, "", kind, true}));
     }
     Site point{0, "110101001001", SiteKind::kPoint, "东华门第一社区服务站(演示)", "北京市(演示地址)",
-               "工作日 9:00—17:00", "12333", std::nullopt, std::nullopt};
+               "工作日 9:00—17:00", "12333", 116.4090, 39.9180};
     YC_TRY_VOID(create_site(tx, actor, all, point));
     return {};
   });

@@ -123,6 +123,18 @@ std::vector<Key> keys_of(Config& c) {
       int_key("limits", "public_writes_per_hour", &c.limits.public_writes_per_hour),
       int_key("limits", "lookups_per_minute", &c.limits.lookups_per_minute),
       int_key("limits", "api_client_per_minute", &c.limits.api_client_per_minute),
+      string_key("oidc", "issuer", &c.oidc.issuer),
+      string_key("oidc", "client_id", &c.oidc.client_id),
+      string_key("oidc", "client_secret", &c.oidc.client_secret),
+      string_key("oidc", "redirect_url", &c.oidc.redirect_url),
+      string_key("oidc", "scopes", &c.oidc.scopes),
+      string_key("oidc", "provider_name", &c.oidc.provider_name),
+      string_key("oidc", "id_number_claim", &c.oidc.id_number_claim),
+      string_key("oidc", "credit_code_claim", &c.oidc.credit_code_claim),
+      string_key("oidc", "name_claim", &c.oidc.name_claim),
+      string_key("oidc", "phone_claim", &c.oidc.phone_claim),
+      bool_key("citizen", "demo_accounts", &c.citizen.demo_accounts),
+      int_key("citizen", "idle_minutes", &c.citizen.idle_minutes),
   };
 }
 
@@ -176,6 +188,15 @@ Result<void> validate(const Config& c) {
   YC_TRY_VOID(check_range(c, "limits.public_writes_per_hour", c.limits.public_writes_per_hour, 1, 100'000));
   YC_TRY_VOID(check_range(c, "limits.lookups_per_minute", c.limits.lookups_per_minute, 1, 100'000));
   YC_TRY_VOID(check_range(c, "limits.api_client_per_minute", c.limits.api_client_per_minute, 1, 1'000'000));
+  YC_TRY_VOID(check_range(c, "citizen.idle_minutes", c.citizen.idle_minutes, 1, 720));
+  if (!c.oidc.issuer.empty()) {
+    if (!c.oidc.issuer.starts_with("https://") && !c.oidc.issuer.starts_with("http://127.0.0.1") &&
+        !c.oidc.issuer.starts_with("http://localhost"))
+      return bad(w("oidc.issuer"), "oidc.issuer", "须为 https:// 地址 (http 只用于本机测试)");
+    if (c.oidc.client_id.empty()) return bad(w("oidc.client_id"), "oidc.client_id", "启用 oidc.issuer 时不能为空");
+    if (c.oidc.scopes.find("openid") == std::string::npos)
+      return bad(w("oidc.scopes"), "oidc.scopes", "须包含 openid");
+  }
   if (c.hall.voice_dir.empty()) return bad(w("hall.voice_dir"), "hall.voice_dir", "不能为空");
   YC_TRY_VOID(check_range(c, "database.pool_size", c.database.pool_size, 1, 1000));
   YC_TRY_VOID(check_range(c, "database.busy_timeout_ms", c.database.busy_timeout_ms, 0, 600'000));

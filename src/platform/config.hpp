@@ -83,6 +83,26 @@ struct ExchangeConfig {
   int dispatch_seconds = 10;
 };
 
+// Citizens and employers sign in through the city's unified identity
+// provider with OpenID Connect (issue 11, item 2): authorization code + PKCE.
+struct OidcConfig {
+  std::string issuer;                 // "" = off; its /.well-known/openid-configuration is read
+  std::string client_id, client_secret;
+  std::string redirect_url;           // "" = <server.public_url or the request's host>/api/citizen/callback
+  std::string scopes = "openid profile phone";
+  std::string provider_name = "统一身份认证平台";
+  std::string id_number_claim = "id_number";      // the verified resident ID number (persons)
+  std::string credit_code_claim = "credit_code";  // the unified social credit code (employers)
+  std::string name_claim = "name";
+  std::string phone_claim = "phone_number";
+};
+
+// Citizens' sessions on the portal.
+struct CitizenConfig {
+  bool demo_accounts = false;  // demo citizens without the provider (make run only; marked 演示)
+  int idle_minutes = 30;       // a citizen session ends after this long unused (12 h at most)
+};
+
 // Requests per client address on the routes anyone can reach, and per
 // authorized system (research/security.md: throttle by address as well as by
 // account). Each node counts on its own.
@@ -115,6 +135,8 @@ struct Config {
   ComplaintsConfig complaints;
   ExchangeConfig exchange;
   LimitsConfig limits;
+  OidcConfig oidc;
+  CitizenConfig citizen;
   std::string source;  // the file, or "默认配置"
   // key ("server.port") -> where its value came from (file or variable).
   std::map<std::string, std::string> origins;

@@ -44,7 +44,7 @@ constexpr std::pair<const char*, const char*> kDocumentHeaders[] = {
     {"X-Frame-Options", "DENY"},
     {"Referrer-Policy", "same-origin"},
     {"Cross-Origin-Opener-Policy", "same-origin"},
-    {"Permissions-Policy", "camera=(self), microphone=(), geolocation=()"},
+    {"Permissions-Policy", "camera=(self), microphone=(), geolocation=(self)"},
 };
 constexpr std::pair<const char*, const char*> kApiHeaders[] = {
     {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
