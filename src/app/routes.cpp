@@ -50,6 +50,7 @@ void add_rate_limits(identity::ApiRouter& api, const LimitsConfig& l) {
   for (const char* p : {"/api/public/complaints", "/api/progress/:case_no/evaluations", "/api/appointments",
                         "/api/hall/sites/:site/remote-tickets"})
     api.rate_limit(Method::kPost, p, per_hour(l.public_writes_per_hour));
+  api.rate_limit(Method::kGet, "/api/catalog/answers", per_minute(l.lookups_per_minute * 4));
   for (const char* p : {"/api/progress/:case_no", "/api/progress/:case_no/evaluations/view", "/api/appointments/:code/lookup",
                         "/api/public/complaints/:no/view"})
     api.rate_limit(Method::kPost, p, per_minute(l.lookups_per_minute));

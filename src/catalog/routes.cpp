@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 
+#include "catalog/answers.hpp"
 #include "catalog/guide_pdf.hpp"
 #include "catalog/offers.hpp"
 #include "catalog/opendata.hpp"
@@ -296,6 +297,29 @@ void add_routes(identity::ApiRouter& api, store::Database& db, GuideSettings gui
     for (const auto& v : list)
       if (!site || std::find(at_site.begin(), at_site.end(), v.item_code) != at_site.end()) items.push_back(card(v));
     auto body = json::serialize(json::object{{"items", std::move(items)}});
+    answers->put(key, body, now + AnswerCache::kTtlMs);
+    return http::json_response(200, std::move(body));
+  });
+
+  // Answer search (issue 11, item 5): a question as people ask it -> the
+  // items whose guide answers it, with the lines to read out.
+  api.add_public(Method::kGet, "/api/catalog/answers", [&db, answers](const http::Request& r) -> Result<http::Response> {
+    const auto q = r.query("q").value_or("");
+    if (q.empty() || q.size() > 300) return fail(ErrorCode::kInvalidArgument, "请输入问题(不超过 100 个字)", "q");
+    const auto now = time::now_ms();
+    const std::string key = "answers?" + q;
+    if (auto hit = answers->get(key, now)) return http::json_response(200, std::move(*hit));
+    auto list = YC_TRY(read<std::vector<Version>>(db, [&](store::Tx& tx) { return list_current(tx, ListFilter{}, now); }));
+    std::vector<Item> items;
+    for (const auto& v : list) items.push_back(v.item);
+    json::array out;
+    for (const auto& a : search_answers(items, q, 8)) {
+      json::array lines;
+      for (const auto& l : a.lines)
+        lines.push_back(json::object{{"field", l.field}, {"label", l.label}, {"text", l.text}});
+      out.push_back(json::object{{"code", a.code}, {"name", a.name}, {"score", a.score}, {"lines", std::move(lines)}});
+    }
+    auto body = json::serialize(json::object{{"items", std::move(out)}});
     answers->put(key, body, now + AnswerCache::kTtlMs);
     return http::json_response(200, std::move(body));
   });
