@@ -18,6 +18,7 @@
 #include "privacy/crypto.hpp"
 #include "stats/counters.hpp"
 #include "exchange/webhooks.hpp"
+#include "notify/notify.hpp"
 #include "identity/idempotency.hpp"
 #include "audit/service.hpp"
 #include "catalog/demo.hpp"
@@ -621,6 +622,19 @@ int serve(const Config& c) {
     auto n = audit::prune(*db, time::now_ms() - audit_keep_ms);
     if (!n) log::warn(fmt::format("event=audit_prune_failed error=\"{}\"", n.error().message));
     else if (*n > 0) log::info(fmt::format("event=audit_pruned entries={}", *n));
+  });
+  // Text messages to applicants (issue 11): queued with each case step, sent
+  // every sms.dispatch_seconds through the configured sender.
+  auto sms = notify::sender_from(c.sms);
+  if (!sms) {
+    print_error(sms.error());
+    return 1;
+  }
+  std::shared_ptr<notify::SmsSender> sms_sender = std::move(*sms);
+  (*server)->every(std::chrono::seconds(c.sms.dispatch_seconds), [&db, &keys, sms_sender] {
+    auto n = notify::dispatch(*db, *keys, sms_sender.get(), time::now_ms());
+    if (!n) log::warn(fmt::format("event=sms_dispatch_failed error=\"{}\"", n.error().message));
+    else if (*n > 0) log::info(fmt::format("event=sms_sent count={}", *n));
   });
   // Webhooks (issue 10): the outbox is sent every exchange.dispatch_seconds.
   (*server)->every(std::chrono::seconds(c.exchange.dispatch_seconds), [&db, &keys] {

@@ -1296,6 +1296,8 @@ std::vector<Row> Matrix::rows() {
       {Method::kGet, "/api/citizen/me", "citizen", path("/api/citizen/me")},
       {Method::kPost, "/api/citizen/logout", "citizen", path("/api/citizen/logout")},
       {Method::kGet, "/api/citizen/cases", "citizen", path("/api/citizen/cases")},
+      {Method::kGet, "/api/citizen/notifications", "citizen", path("/api/citizen/notifications")},
+      {Method::kPost, "/api/citizen/notifications/read", "citizen", path("/api/citizen/notifications/read")},
       // 台账 and dashboards (annex 一(四)): figures of the caller's units.
       {Method::kGet, "/api/stats/overview", "stats.read",
        [](Matrix&, const Caller&) { return Call{"/api/stats/overview", "unit=110101001", ""}; },

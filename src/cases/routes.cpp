@@ -9,6 +9,7 @@
 #include "cases/incidents.hpp"
 #include "catalog/service.hpp"
 #include "identity/idempotency.hpp"
+#include "notify/notify.hpp"
 #include "platform/http/json_body.hpp"
 #include "platform/log.hpp"
 
@@ -721,6 +722,31 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
                                    {"created_at", c.created_at},
                                    {"progress_path", "/progress/" + c.case_no + "?t=" + c.progress_token}});
     return http::json_response(200, json::object{{"items", std::move(items)}});
+  });
+
+  // The portal's 消息 (issue 11, item 4): what happened to the citizen's cases.
+  api.add_citizen(Method::kGet, "/api/citizen/notifications", [&db](const http::Request&, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+    auto list = YC_TRY(db.transact<std::vector<notify::Notification>>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return notify::of_applicant(tx, p.id_hash, 100);
+    }));
+    json::array items;
+    int unread = 0;
+    for (const auto& n : list) {
+      if (!n.read_at) ++unread;
+      items.push_back(json::object{{"id", n.id}, {"kind", n.kind}, {"case_no", n.case_no}, {"title", n.title},
+                                   {"body", n.body}, {"link", n.link}, {"sms", n.sms_state}, {"created_at", n.created_at},
+                                   {"read", n.read_at.has_value()}});
+    }
+    return http::json_response(200, json::object{{"items", std::move(items)}, {"unread", unread}});
+  });
+
+  api.add_citizen(Method::kPost, "/api/citizen/notifications/read", [&db](const http::Request& r, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    const auto up_to = YC_TRY(b.integer("up_to"));
+    auto n = YC_TRY(db.transact<int>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return notify::mark_read(tx, p.id_hash, up_to, time::now_ms());
+    }));
+    return http::json_response(200, json::object{{"marked", n}});
   });
 
   api.add_public(Method::kGet, "/api/progress/:case_no", [progress](const http::Request& r) -> Result<http::Response> {

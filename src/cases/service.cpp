@@ -26,6 +26,7 @@
 #include "privacy/model.hpp"
 #include "stats/counters.hpp"
 #include "exchange/outbox.hpp"
+#include "notify/notify.hpp"
 
 namespace yc::cases {
 
@@ -598,11 +599,23 @@ Result<void> announce(Tx& tx, std::string_view event, const Case& c, bool at_han
   return exchange::enqueue(tx, event, at_handling ? c.handling_path : c.intake_path, std::move(extra), now);
 }
 
+// The applicant hears of the step (issue 11, item 4): the portal's 消息 and,
+// with a phone on the case, an SMS queued in this transaction.
+Result<void> tell(Tx& tx, std::string_view kind, const Case& c, std::string detail, std::int64_t now) {
+  auto row = YC_TRY(tx.one("SELECT applicant_id_hash, applicant_phone_sealed, progress_token FROM service_case WHERE id = $1",
+                           {c.id}));
+  return notify::enqueue_case(tx,
+                              notify::CaseNote{std::string(kind), c.case_no, c.item_name, row.text(0), row.text(2),
+                                               row.text(1), std::move(detail)},
+                              now);
+}
+
 // A decision (办结) and whether it came by the promised day.
 Result<void> count_decision(Tx& tx, const Case& c, std::string_view outcome, std::int64_t now) {
   namespace m = stats::metric;
   const bool on_time = !c.due_day || time::shanghai_date(now).iso() <= *c.due_day;
   YC_TRY_VOID(announce(tx, "case.completed", c, true, now, {{"outcome", std::string(outcome)}, {"on_time", on_time}}));
+  YC_TRY_VOID(tell(tx, "case.ready", c, outcome == "approved" ? "准予办理" : "不予办理,理由见决定书", now));
   return count_case(tx, c, true,
                     {{m::kCasesCompleted, 1}, {outcome == "approved" ? m::kCasesApproved : m::kCasesRefused, 1},
                      {m::kCasesOnTime, on_time ? 1 : 0}},
@@ -913,6 +926,11 @@ Result<Notice> Service::issue_notice(Tx& tx, const Who& who, const org::Scope& s
   c.status = "notified";
   YC_TRY_VOID(add_event(tx, id, EventIn{"notice", "intake", who.account, c.intake_unit_code, c.window_number,
                                         fmt::format("一次性告知书 {},需补正 {} 项材料", no, list.size()), true}, now));
+  {
+    std::string missing;
+    for (const auto* m : list) missing += (missing.empty() ? "需补齐:" : "、") + m->name;
+    YC_TRY_VOID(tell(tx, "case.notice", c, missing, now));
+  }
   YC_TRY_VOID(audit_case(tx, who, "case.notice", c));
   auto notices = YC_TRY(load_notices(tx, id));
   return notices.back();
@@ -998,6 +1016,7 @@ Result<Detail> Service::accept(Tx& tx, const Who& who, const org::Scope& scope, 
                         now));
   YC_TRY_VOID(count_case(tx, c, false, {{stats::metric::kCasesAccepted, 1}}, now));
   YC_TRY_VOID(announce(tx, "case.accepted", c, false, now, {{"due_day", clock.due.iso()}}));
+  if (!immediate) YC_TRY_VOID(tell(tx, "case.accepted", c, fmt::format("承诺 {} 前办结", clock.due.iso()), now));
   if (immediate) {
     YC_TRY_VOID(add_event(tx, id, EventIn{"ready", "", who.account, c.intake_unit_code, c.window_number, "办结", true}, now));
     YC_TRY_VOID(count_decision(tx, c, "approved", now));
@@ -1169,6 +1188,7 @@ Result<Detail> Service::act(Tx& tx, const Who& who, const org::Scope& scope, std
     else
       YC_TRY_VOID(bump(tx, c, "status = 'returned'", {}, now));
     YC_TRY_VOID(add_event(tx, c.id, EventIn{"returned", t.step, who.account, t.unit_code, std::nullopt, opinion, true}, now));
+    YC_TRY_VOID(tell(tx, "case.returned", c, opinion, now));
   } else {
     YC_TRY_VOID(bump(tx, c, "handling_unit_code = $1, handling_path = $2", {target->code, target->path}, now));
     YC_TRY_VOID(add_event(tx, c.id, EventIn{"transferred", t.step, who.account, target->code, std::nullopt,
@@ -1262,6 +1282,7 @@ Result<Detail> Service::deliver(Tx& tx, const Who& who, const org::Scope& scope,
                         now));
   YC_TRY_VOID(count_case(tx, c, false, {{stats::metric::kCasesDelivered, 1}}, now));
   YC_TRY_VOID(announce(tx, "case.delivered", c, false, now, {{"method", in.method}}));
+  YC_TRY_VOID(tell(tx, "case.delivered", c, how, now));
   YC_TRY_VOID(audit_case(tx, who, "case.deliver", c));
   return get(tx, View{scope, {}}, id, today.iso());
 }

@@ -1,6 +1,5 @@
 #include "identity/oidc.hpp"
 
-#include <curl/curl.h>
 #include <openssl/evp.h>
 
 #include <memory>
@@ -17,7 +16,6 @@ namespace json = boost::json;
 
 constexpr std::int64_t kMetadataTtlMs = 3'600'000;
 constexpr std::int64_t kSkewMs = 120'000;
-constexpr std::size_t kMaxBody = 1 << 20;
 
 Error refused(std::string message) { return Error::make(ErrorCode::kUnauthenticated, std::move(message)); }
 Error unreachable(std::string message) { return Error::make(ErrorCode::kUnavailable, std::move(message)); }
@@ -43,49 +41,12 @@ std::string s256(std::string_view verifier) {
   return jwt::base64url_encode(std::string_view(reinterpret_cast<const char*>(md), len));
 }
 
-bool allowed_url(const std::string& url) {
-  return url.starts_with("https://") || url.starts_with("http://127.0.0.1") || url.starts_with("http://localhost");
-}
-
-std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
-  auto* s = static_cast<std::string*>(out);
-  if (s->size() + size * n > kMaxBody) return 0;  // too big: curl stops with an error
-  s->append(data, size * n);
-  return size * n;
-}
-
 }  // namespace
 
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
   std::string out;
   for (const auto& [k, v] : fields) out += (out.empty() ? "" : "&") + http::percent_encode(k) + "=" + http::percent_encode(v);
   return out;
-}
-
-Result<HttpAnswer> curl_fetch(const HttpCall& call) {
-  if (!allowed_url(call.url)) return Unexpected{unreachable("身份认证平台地址须为 https")};
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) return fail(ErrorCode::kInternal, "curl_easy_init");
-  curl_slist* headers = nullptr;
-  for (const auto& [k, v] : call.headers) headers = curl_slist_append(headers, (k + ": " + v).c_str());
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> guard(headers, curl_slist_free_all);
-  HttpAnswer a;
-  curl_easy_setopt(curl.get(), CURLOPT_URL, call.url.c_str());
-  if (call.method == "POST") {
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, call.body.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(call.body.size()));
-  }
-  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 10L);
-  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl.get(), CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &a.body);
-  const auto rc = curl_easy_perform(curl.get());
-  if (rc != CURLE_OK) return Unexpected{unreachable(std::string("无法连接身份认证平台: ") + curl_easy_strerror(rc))};
-  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &a.status);
-  return a;
 }
 
 OidcClient::OidcClient(OidcConfig config, HttpFetch fetch, Clock clock)
@@ -116,7 +77,7 @@ Result<OidcClient::Metadata> OidcClient::metadata() {
   // OpenID Connect Discovery 1.0 §4.3: the issuer must be exactly the one configured.
   if (m.issuer != config_.issuer) return Unexpected{unreachable("身份认证平台的 issuer 与配置不一致")};
   for (const auto* u : {&m.authorization_endpoint, &m.token_endpoint, &m.userinfo_endpoint, &m.jwks_uri})
-    if (u->empty() || !allowed_url(*u)) return Unexpected{unreachable("身份认证平台的元数据不完整")};
+    if (u->empty() || !http::allowed_peer_url(*u)) return Unexpected{unreachable("身份认证平台的元数据不完整")};
   std::lock_guard lock(mu_);
   metadata_ = m;
   metadata_at_ = now;

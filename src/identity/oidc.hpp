@@ -18,26 +18,15 @@
 #include <boost/json.hpp>
 
 #include "platform/config.hpp"
+#include "platform/http/client.hpp"
 #include "platform/result.hpp"
 
 namespace yc::identity {
 
-// One HTTP exchange with the provider. Production: libcurl (curl_fetch);
-// tests may pass their own.
-struct HttpCall {
-  std::string method = "GET";  // GET | POST
-  std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;            // application/x-www-form-urlencoded for POST
-};
-struct HttpAnswer {
-  long status = 0;
-  std::string body;
-};
-using HttpFetch = std::function<Result<HttpAnswer>(const HttpCall&)>;
-
-// https (or http to 127.0.0.1 / localhost), no redirects, 10 s, at most 1 MiB.
-Result<HttpAnswer> curl_fetch(const HttpCall& call);
+using HttpCall = http::Call;
+using HttpAnswer = http::Answer;
+using HttpFetch = http::Fetch;
+using http::curl_fetch;
 
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
 

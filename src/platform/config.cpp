@@ -134,6 +134,11 @@ std::vector<Key> keys_of(Config& c) {
       string_key("oidc", "name_claim", &c.oidc.name_claim),
       string_key("oidc", "phone_claim", &c.oidc.phone_claim),
       bool_key("citizen", "demo_accounts", &c.citizen.demo_accounts),
+      string_key("sms", "sender", &c.sms.sender),
+      string_key("sms", "url", &c.sms.url),
+      string_key("sms", "key", &c.sms.key),
+      string_key("sms", "sign", &c.sms.sign),
+      int_key("sms", "dispatch_seconds", &c.sms.dispatch_seconds),
       int_key("citizen", "idle_minutes", &c.citizen.idle_minutes),
   };
 }
@@ -189,6 +194,11 @@ Result<void> validate(const Config& c) {
   YC_TRY_VOID(check_range(c, "limits.lookups_per_minute", c.limits.lookups_per_minute, 1, 100'000));
   YC_TRY_VOID(check_range(c, "limits.api_client_per_minute", c.limits.api_client_per_minute, 1, 1'000'000));
   YC_TRY_VOID(check_range(c, "citizen.idle_minutes", c.citizen.idle_minutes, 1, 720));
+  YC_TRY_VOID(check_range(c, "sms.dispatch_seconds", c.sms.dispatch_seconds, 1, 3600));
+  if (c.sms.sender != "log" && c.sms.sender != "http" && c.sms.sender != "off")
+    return bad(w("sms.sender"), "sms.sender", "须为 log、http 或 off");
+  if (c.sms.sender == "http" && (c.sms.url.empty() || c.sms.key.empty()))
+    return bad(w("sms.url"), "sms.url", "sms.sender = \"http\" 时须填写 sms.url 和 sms.key");
   if (!c.oidc.issuer.empty()) {
     if (!c.oidc.issuer.starts_with("https://") && !c.oidc.issuer.starts_with("http://127.0.0.1") &&
         !c.oidc.issuer.starts_with("http://localhost"))

@@ -78,6 +78,15 @@ struct ComplaintsConfig {
   int escalate_days = 3; // working days more at each level above, once a step is late
 };
 
+// Text messages to applicants (issue 11, item 4).
+struct SmsConfig {
+  std::string sender = "log";      // log (development: the log, number masked) | http (a gateway) | off
+  std::string url;                 // http: the gateway's endpoint (https)
+  std::string key;                 // http: sent as Authorization: Bearer <key>
+  std::string sign = "【人力社保】";  // the signature the gateway puts before the text
+  int dispatch_seconds = 10;
+};
+
 // Data exchange (issue 10): how often the webhook outbox is sent.
 struct ExchangeConfig {
   int dispatch_seconds = 10;
@@ -137,6 +146,7 @@ struct Config {
   LimitsConfig limits;
   OidcConfig oidc;
   CitizenConfig citizen;
+  SmsConfig sms;
   std::string source;  // the file, or "默认配置"
   // key ("server.port") -> where its value came from (file or variable).
   std::map<std::string, std::string> origins;
