@@ -10,6 +10,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/items', name: 'items', component: () => import('./pages/items/index.vue'), meta: { title: '办事事项' } },
   { path: '/items/:code', name: 'item', component: () => import('./pages/guide/index.vue'), meta: { title: '办事指南' } },
   { path: '/sites', name: 'sites', component: () => import('./pages/sites/index.vue'), meta: { title: '服务大厅' } },
+  { path: '/login', name: 'login', component: () => import('./pages/login/index.vue'), meta: { title: '登录' } },
+  { path: '/me', name: 'me', component: () => import('./pages/me/index.vue'), meta: { title: '我的服务' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/not-found/index.vue'),
     meta: { title: '页面不存在' } },
 ];

@@ -1,43 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { Offer } from '@/api/catalog';
-import type { Board } from '@/api/screen';
-import { distanceKm, distanceText, queueSummary, sitesFromOffers, sortSites, type PortalSite } from './sites';
+import {
+  distanceKm, distanceText, districtsOf, estimatedWaitMinutes, locateFailureText, queueSummary, sortSites,
+  type PortalSite,
+} from './sites';
 
-function site(id: number, unit_code: string, lonlat: [number, number] | null = null, name = `站点${id}`): PortalSite {
-  return {
-    id, name, kind: unit_code.length >= 12 ? 'point' : 'hall', address: '', hours: '', phone: '', unit_code,
-    unit_name: '', longitude: lonlat ? lonlat[0] : null, latitude: lonlat ? lonlat[1] : null,
-  };
-}
+const DISTRICTS: Record<string, string> = { '110101': '东城区', '110102': '西城区', '110105': '朝阳区' };
 
-function offer(site_id: number | null, over: Partial<Offer> = {}): Offer {
+function site(id: number, unit_code: string, lonlat: [number, number] | null = null, over: Partial<PortalSite> = {}): PortalSite {
+  const district_code = unit_code.slice(0, 6);
   return {
-    id: 1, unit_code: '110101001', unit_name: '东华门街道', item_code: 'X', item_name: 'x', site_id,
-    site_name: `站点${site_id}`, windows: '', address: '', hours: '', phone: '', note: '',
-    shown_address: '地址甲', shown_hours: '工作日 9:00—17:00', shown_phone: '12333', version: 1, ...over,
-  };
-}
-
-function board(over: Partial<Board> = {}): Board {
-  return {
-    site: { id: 1, name: '大厅' }, notice: '', open_now: true, hours: '', green_channel: false, remote_tickets: false,
-    groups: [
-      { code: 'a', name: '就业', prefix: 'A', waiting: 3, open_windows: 2, active: true },
-      { code: 'b', name: '社保', prefix: 'B', waiting: 4, open_windows: 2, active: true },
-    ],
-    calls: [],
-    windows: [
-      { number: 1, name: '1 号窗口', state: 'serving', current: 'A001' },
-      { number: 2, name: '2 号窗口', state: 'idle', current: null },
-      { number: 3, name: '3 号窗口', state: 'paused', current: null },
-    ],
-    ...over,
+    id, name: `站点${id}`, kind: unit_code.length >= 12 ? 'point' : 'hall', address: '', hours: '', phone: '', unit_code,
+    unit_name: '', district_code, district_name: DISTRICTS[district_code] ?? '', longitude: lonlat ? lonlat[0] : null,
+    latitude: lonlat ? lonlat[1] : null, takes_tickets: true, open_now: true, waiting: 0, open_windows: 0,
+    avg_service_minutes: null, ...over,
   };
 }
 
 describe('distance', () => {
   it('measures great-circle kilometres', () => {
-    // Tiananmen to the Temple of Heaven: about 3.6 km.
+    // Tiananmen to the Temple of Heaven: about 3.2 km.
     const km = distanceKm({ longitude: 116.3975, latitude: 39.9087 }, { longitude: 116.4107, latitude: 39.8822 });
     expect(km).toBeGreaterThan(3.1);
     expect(km).toBeLessThan(3.4);
@@ -45,10 +26,18 @@ describe('distance', () => {
   });
 
   it('reads as metres nearby and kilometres further', () => {
+    expect(distanceText(0)).toBe('10 米');
     expect(distanceText(0.004)).toBe('10 米');
     expect(distanceText(0.356)).toBe('360 米');
+    expect(distanceText(0.996)).toBe('1.0 公里');
     expect(distanceText(1.26)).toBe('1.3 公里');
+    expect(distanceText(9.97)).toBe('10 公里');
     expect(distanceText(23.4)).toBe('23 公里');
+  });
+
+  it('says nothing for a distance that is not one', () => {
+    expect(distanceText(Number.NaN)).toBe('');
+    expect(distanceText(-1)).toBe('');
   });
 });
 
@@ -75,41 +64,72 @@ describe('site order', () => {
   });
 });
 
-describe('sites from the implementation lists', () => {
-  it('lists each site once, with its own address rather than an offer\'s override', () => {
-    const sites = sitesFromOffers([
-      offer(1, { address: '另一处', shown_address: '另一处' }),
-      offer(1),
-      offer(null),
-      offer(3, { unit_code: '110101001001', unit_name: '第一社区' }),
+describe('district filter', () => {
+  it('lists each district of the sites once, in code order', () => {
+    const list = [site(1, '110105001'), site(2, '110101001'), site(3, '110101001001'), site(4, '110102003')];
+    expect(districtsOf(list)).toEqual([
+      { code: '110101', name: '东城区' }, { code: '110102', name: '西城区' }, { code: '110105', name: '朝阳区' },
     ]);
-    expect(sites.map((s) => [s.id, s.kind, s.address, s.hours, s.phone])).toEqual([
-      [1, 'hall', '地址甲', '工作日 9:00—17:00', '12333'],
-      [3, 'point', '地址甲', '工作日 9:00—17:00', '12333'],
-    ]);
+    expect(districtsOf([])).toEqual([]);
+  });
+
+  it('names a district by its code when the name is missing', () => {
+    expect(districtsOf([site(1, '110199001')])).toEqual([{ code: '110199', name: '110199' }]);
+  });
+});
+
+describe('estimated wait', () => {
+  it('shares the people waiting over the open windows, rounded', () => {
+    expect(estimatedWaitMinutes(7, 2, 6)).toBe(21);
+    expect(estimatedWaitMinutes(5, 3, 4.5)).toBe(8);     // 7.5 → 8
+    expect(estimatedWaitMinutes(3, 4, 2.2)).toBe(2);     // 1.65 → 2
+    expect(estimatedWaitMinutes(0, 2, 6)).toBe(0);
+    expect(estimatedWaitMinutes(3, 4, 0.1)).toBe(1);     // 0.075 → at least a minute
+  });
+
+  it('counts one window when none is open', () => {
+    expect(estimatedWaitMinutes(4, 0, 5)).toBe(20);
+  });
+
+  it('does not guess without today\'s average', () => {
+    expect(estimatedWaitMinutes(7, 2, null)).toBeNull();
+    expect(estimatedWaitMinutes(7, 2, 0)).toBeNull();
+    expect(estimatedWaitMinutes(7, 2, Number.NaN)).toBeNull();
   });
 });
 
 describe('today\'s queue in words', () => {
+  const base = { takes_tickets: true, open_now: true, waiting: 7, open_windows: 2, avg_service_minutes: null };
+
   it('counts the waiting and the open windows', () => {
-    const q = queueSummary(board());
-    expect(q).toMatchObject({ state: 'waiting', waiting: 7, openWindows: 2, estimateMinutes: null, text: '7 人等候' });
+    expect(queueSummary(base)).toEqual({ state: 'waiting', facts: ['今日等候 7 人', '开放窗口 2 个'], estimateMinutes: null });
   });
 
-  it('estimates only from a known service time', () => {
-    expect(queueSummary(board(), 6)).toMatchObject({ estimateMinutes: 21, text: '7 人等候,预计等候约 21 分钟' });
+  it('adds an estimate from a known service time', () => {
+    expect(queueSummary({ ...base, avg_service_minutes: 6 }))
+      .toEqual({ state: 'waiting', facts: ['今日等候 7 人', '开放窗口 2 个', '预计等候约 21 分钟'], estimateMinutes: 21 });
   });
 
-  it('says when nobody waits, when tickets are closed and when a site has no queue', () => {
-    const quiet = board({ groups: [{ code: 'a', name: '就业', prefix: 'A', waiting: 0, open_windows: 1, active: true }] });
-    expect(queueSummary(quiet).text).toBe('目前无人等候,到厅即可办理');
-    expect(queueSummary(board({ open_now: false })).state).toBe('closed');
-    expect(queueSummary(board({ open_now: false })).text).toBe('现在不是取号时间,仍有 7 人等候');
-    expect(queueSummary(board({ groups: [], windows: [] }))).toMatchObject({ state: 'none', text: '本站点不设排队取号' });
+  it('has no estimate when nobody waits', () => {
+    expect(queueSummary({ ...base, waiting: 0, avg_service_minutes: 6 }))
+      .toEqual({ state: 'idle', facts: ['今日等候 0 人', '开放窗口 2 个'], estimateMinutes: null });
   });
 
-  it('leaves paused groups out of the count', () => {
-    const paused = board({ groups: [{ code: 'a', name: '就业', prefix: 'A', waiting: 5, open_windows: 0, active: false }] });
-    expect(queueSummary(paused)).toMatchObject({ state: 'idle', waiting: 0 });
+  it('is not "idle" while no window is open', () => {
+    expect(queueSummary({ ...base, waiting: 0, open_windows: 0 }).state).toBe('unstaffed');
+  });
+
+  it('says when a site is closed and when it takes no tickets', () => {
+    expect(queueSummary({ ...base, open_now: false }).state).toBe('closed');
+    expect(queueSummary({ ...base, takes_tickets: false }))
+      .toEqual({ state: 'none', facts: ['未开放取号'], estimateMinutes: null });
+  });
+});
+
+describe('locating failures', () => {
+  it('tells a refusal from an unavailable position and a timeout', () => {
+    expect(locateFailureText(1)).toMatch(/没有允许/);
+    expect(locateFailureText(2)).toMatch(/暂时无法获取/);
+    expect(locateFailureText(3)).toMatch(/超时/);
   });
 });

@@ -1,12 +1,11 @@
-// Halls and community points for citizens (issue 11 item 1): the list the
-// sites page shows, ordered by distance when the person shares a position,
-// else by district; and the words for today's queue. Pure, tested without a
-// browser.
-import type { Offer } from '@/api/catalog';
-import type { Board } from '@/api/screen';
+// Halls and community points for citizens (issue 11 item 1): the list of
+// GET /api/public/sites (docs/api/citizen.md), ordered by distance when the
+// person shares a position, else by district; the district filter; and the
+// words for today's queue. Pure, tested without a browser.
 
 export type SiteKind = 'hall' | 'point';
 
+// One item of GET /api/public/sites.
 export interface PortalSite {
   id: number;
   name: string;
@@ -16,8 +15,15 @@ export interface PortalSite {
   phone: string;
   unit_code: string;   // the street or community the site serves
   unit_name: string;
+  district_code: string;
+  district_name: string;
   longitude: number | null;
   latitude: number | null;
+  takes_tickets: boolean;
+  open_now: boolean;
+  waiting: number;                    // tickets waiting now
+  open_windows: number;               // windows open with a clerk
+  avg_service_minutes: number | null; // today's, null before the first
 }
 
 export interface Position {
@@ -32,36 +38,8 @@ export const SITE_KIND_LABELS: Record<SiteKind, string> = {
 
 // Unit codes follow the division codes (org model): 6 digits a district,
 // 9 a street or township, 12 a community or village.
-export function districtCodeOf(unitCode: string): string {
-  return unitCode.slice(0, 6);
-}
-
 export function kindOfUnit(unitCode: string): SiteKind {
   return unitCode.length >= 12 ? 'point' : 'hall';
-}
-
-// The sites named by the implementation lists (实施清单) of the items in
-// force, once each. Until a public site list exists this is how the portal
-// finds the sites: an offer carries its site's address, hours and phone as
-// `shown_*` whenever it has none of its own.
-export function sitesFromOffers(offers: readonly Offer[]): PortalSite[] {
-  const byId = new Map<number, PortalSite>();
-  for (const o of offers) {
-    if (o.site_id === null) continue;
-    let s = byId.get(o.site_id);
-    if (!s) {
-      s = {
-        id: o.site_id, name: o.site_name, kind: kindOfUnit(o.unit_code), address: '', hours: '', phone: '',
-        unit_code: o.unit_code, unit_name: o.unit_name, longitude: null, latitude: null,
-      };
-      byId.set(o.site_id, s);
-    }
-    // The site's own values: an offer's shown_* without an override of its own.
-    if (!s.address && !o.address && o.shown_address) s.address = o.shown_address;
-    if (!s.hours && !o.hours && o.shown_hours) s.hours = o.shown_hours;
-    if (!s.phone && !o.phone && o.shown_phone) s.phone = o.shown_phone;
-  }
-  return [...byId.values()];
 }
 
 const EARTH_RADIUS_KM = 6371.0088;
@@ -87,7 +65,7 @@ export interface PlacedSite {
 // District order: by district, halls before the points of the same street,
 // then by unit and name; stable for equal keys.
 function byDistrict(a: PortalSite, b: PortalSite): number {
-  return districtCodeOf(a.unit_code).localeCompare(districtCodeOf(b.unit_code))
+  return a.district_code.localeCompare(b.district_code)
     || a.unit_code.slice(0, 9).localeCompare(b.unit_code.slice(0, 9))
     || (a.kind === b.kind ? 0 : a.kind === 'hall' ? -1 : 1)
     || a.unit_code.localeCompare(b.unit_code)
@@ -110,36 +88,67 @@ export function sortSites(sites: readonly PortalSite[], here: Position | null): 
   });
 }
 
+// "距您 850 米", "距您 3.2 公里": metres to the nearest ten below 1 km, one
+// decimal below 10 km, whole kilometres beyond.
 export function distanceText(km: number): string {
-  if (km < 1) return `${Math.max(10, Math.round((km * 1000) / 10) * 10)} 米`;
-  if (km < 10) return `${km.toFixed(1)} 公里`;
+  if (!Number.isFinite(km) || km < 0) return '';
+  const metres = Math.max(10, Math.round((km * 1000) / 10) * 10);
+  if (metres < 1000) return `${metres} 米`;
+  if (km < 9.95) return `${km.toFixed(1)} 公里`;
   return `${Math.round(km)} 公里`;
 }
 
-export type QueueState = 'none' | 'closed' | 'idle' | 'waiting';
+export interface District {
+  code: string;
+  name: string;
+}
+
+// The districts of the list, once each, in code order (for the filter).
+export function districtsOf(sites: readonly PortalSite[]): District[] {
+  const byCode = new Map<string, string>();
+  for (const s of sites) {
+    if (s.district_code && !byCode.has(s.district_code)) byCode.set(s.district_code, s.district_name || s.district_code);
+  }
+  return [...byCode].sort((a, b) => a[0].localeCompare(b[0])).map(([code, name]) => ({ code, name }));
+}
+
+// The minutes a person taking a ticket now can expect to wait: the people
+// ahead times today's average service time, shared by the open windows
+// (at least one), rounded, and at least a minute when somebody waits ("约 0
+// 分钟" would promise too much). null without an average (no guess before
+// the day's first service).
+export function estimatedWaitMinutes(waiting: number, openWindows: number, avgServiceMinutes: number | null): number | null {
+  if (avgServiceMinutes === null || !Number.isFinite(avgServiceMinutes) || avgServiceMinutes <= 0) return null;
+  if (waiting <= 0) return 0;
+  return Math.max(1, Math.round((waiting * avgServiceMinutes) / Math.max(openWindows, 1)));
+}
+
+// none: takes no tickets; closed: outside its hours; unstaffed: open but no
+// window open and nobody waiting; idle: a window open and nobody waiting.
+export type QueueState = 'none' | 'closed' | 'unstaffed' | 'idle' | 'waiting';
 
 export interface QueueSummary {
   state: QueueState;
-  waiting: number;
-  openWindows: number;
-  text: string;                        // one line for people
-  estimateMinutes: number | null;      // only when the average service time is known
+  facts: string[];   // short lines: 今日等候 N 人, 开放窗口 N 个, 预计等候约 N 分钟
+  estimateMinutes: number | null;
 }
 
-// Today's queue at a site, from its public board. `avgServiceMinutes` is the
-// day's average time at a window when a source gives it (the public board
-// does not yet): without it there is no estimate rather than a guess.
-export function queueSummary(board: Board, avgServiceMinutes: number | null = null): QueueSummary {
-  const groups = board.groups.filter((g) => g.active);
-  const waiting = groups.reduce((n, g) => n + g.waiting, 0);
-  // A window may serve several groups: count windows, not groups' windows.
-  const openWindows = board.windows.filter((w) => w.state === 'serving' || w.state === 'idle').length;
-  const base = { waiting, openWindows, estimateMinutes: null };
-  if (board.groups.length === 0) return { ...base, state: 'none', text: '本站点不设排队取号' };
-  if (!board.open_now) return { ...base, state: 'closed', text: waiting > 0 ? `现在不是取号时间,仍有 ${waiting} 人等候` : '现在不是取号时间' };
-  if (waiting === 0) return { ...base, state: 'idle', text: '目前无人等候,到厅即可办理' };
-  const estimate = avgServiceMinutes !== null && avgServiceMinutes > 0
-    ? Math.ceil((waiting * avgServiceMinutes) / Math.max(1, openWindows)) : null;
-  const text = estimate === null ? `${waiting} 人等候` : `${waiting} 人等候,预计等候约 ${estimate} 分钟`;
-  return { ...base, state: 'waiting', text, estimateMinutes: estimate };
+// Today's queue at a site in words. A site that does not take tickets says
+// so and nothing more; otherwise the waiting and the open windows, and the
+// estimate when there is an average and somebody waits.
+export function queueSummary(site: Pick<PortalSite, 'takes_tickets' | 'open_now' | 'waiting' | 'open_windows' | 'avg_service_minutes'>): QueueSummary {
+  if (!site.takes_tickets) return { state: 'none', facts: ['未开放取号'], estimateMinutes: null };
+  const facts = [`今日等候 ${site.waiting} 人`, `开放窗口 ${site.open_windows} 个`];
+  const estimate = site.waiting > 0 ? estimatedWaitMinutes(site.waiting, site.open_windows, site.avg_service_minutes) : null;
+  if (estimate !== null) facts.push(`预计等候约 ${estimate} 分钟`);
+  const state: QueueState = !site.open_now ? 'closed'
+    : site.waiting > 0 ? 'waiting' : site.open_windows > 0 ? 'idle' : 'unstaffed';
+  return { state, facts, estimateMinutes: estimate };
+}
+
+// Why the position could not be had, for people (GeolocationPositionError codes).
+export function locateFailureText(code: number): string {
+  if (code === 1) return '您没有允许本网站获取位置。如需按距离排序,请在浏览器或手机设置中允许定位后再点一次;现仍按所在区、街道排列。';
+  if (code === 3) return '获取位置超时,请到信号较好的地方再试;现仍按所在区、街道排列。';
+  return '暂时无法获取您的位置(定位服务可能未开启),现仍按所在区、街道排列。';
 }

@@ -1,14 +1,13 @@
-// The sites page's state: the halls and points, today's board of each (read
-// after the list shows, six at a time), and the order: by distance once the
-// person shares a position (asked only when they press the button), else by
-// district.
-import { computed, reactive, ref } from 'vue';
+// The sites page's state: the halls and points of GET /api/public/sites
+// with today's queue, the district filter (in the address, ?district=CODE)
+// and the order: by distance once the person shares a position (asked only
+// when they press the button), else by district.
+import { computed, onBeforeUnmount, ref } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
 import { describeError } from '@/api/client';
-import { getHallBoard } from '@/api/screen';
-import { listSites, mapLimited } from '../../api';
-import { queueSummary, sortSites, type Position, type PortalSite, type QueueSummary } from '../../sites';
+import { listSites } from '../../api';
+import { districtsOf, locateFailureText, sortSites, type Position, type PortalSite } from '../../sites';
 
-export type BoardState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ok'; summary: QueueSummary; remote: boolean };
 export type LocateState = 'idle' | 'asking' | 'located' | 'failed';
 
 // Whether this page may ask for the position at all: the browser has
@@ -21,56 +20,72 @@ function geolocationAllowed(): boolean {
 }
 
 export function useSites() {
+  const route = useRoute();
+  const router = useRouter();
   const sites = ref<PortalSite[]>([]);
   const loading = ref(true);
   const error = ref('');
-  const boards = reactive(new Map<number, BoardState>());
   const here = ref<Position | null>(null);
   const locate = ref<LocateState>('idle');
+  const locateError = ref('');
   const canLocate = geolocationAllowed();
+  let controller: AbortController | null = null;
 
-  const placed = computed(() => sortSites(sites.value, here.value));
-  const withoutPosition = computed(() => here.value !== null && placed.value.every((p) => p.km === null));
-
-  async function loadBoards(list: PortalSite[]) {
-    for (const s of list) boards.set(s.id, { kind: 'loading' });
-    await mapLimited(list, 6, async (s) => {
-      try {
-        const b = await getHallBoard(s.id);
-        boards.set(s.id, { kind: 'ok', summary: queueSummary(b), remote: b.remote_tickets && b.groups.length > 0 });
-      } catch {
-        boards.set(s.id, { kind: 'failed' });
-      }
-    });
-  }
+  const districts = computed(() => districtsOf(sites.value));
+  // The chosen district, when the list has it (an old or mistyped address shows all).
+  const district = computed(() => {
+    const q = route.query.district;
+    const code = typeof q === 'string' ? q : '';
+    return districts.value.some((d) => d.code === code) ? code : '';
+  });
+  const shown = computed(() => (district.value ? sites.value.filter((s) => s.district_code === district.value) : sites.value));
+  const placed = computed(() => sortSites(shown.value, here.value));
+  const withoutPosition = computed(() => here.value !== null && placed.value.length > 0 && placed.value.every((p) => p.km === null));
 
   async function load() {
+    controller?.abort();
+    const mine = new AbortController();
+    controller = mine;
     loading.value = true;
     error.value = '';
     try {
-      sites.value = await listSites();
+      sites.value = await listSites(mine.signal);
     } catch (e) {
+      if (mine.signal.aborted) return;
       error.value = describeError(e);
-      return;
     } finally {
-      loading.value = false;
+      if (!mine.signal.aborted) loading.value = false;
     }
-    void loadBoards(sites.value);
+  }
+
+  function setDistrict(code: string) {
+    const query = { ...route.query };
+    if (code) query.district = code;
+    else delete query.district;
+    void router.replace({ query });
   }
 
   function useMyPosition() {
     if (!canLocate) return;
     locate.value = 'asking';
+    locateError.value = '';
     navigator.geolocation.getCurrentPosition(
       (p) => {
         here.value = { longitude: p.coords.longitude, latitude: p.coords.latitude };
         locate.value = 'located';
       },
-      () => { locate.value = 'failed'; },
-      { enableHighAccuracy: false, timeout: 10000, maximumAge: 300000 },
+      (e) => {
+        locateError.value = locateFailureText(e.code);
+        locate.value = 'failed';
+      },
+      { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 },
     );
   }
 
   void load();
-  return { placed, loading, error, boards, locate, canLocate, withoutPosition, load, useMyPosition };
+  onBeforeUnmount(() => controller?.abort());
+  return {
+    placed, loading, error, districts, district, locate, locateError, canLocate, withoutPosition, load, setDistrict,
+    useMyPosition,
+  };
 }
