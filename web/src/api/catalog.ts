@@ -319,6 +319,25 @@ export interface Offer {
 }
 export const getGuideOffers = (code: string) => request<{ items: Offer[] }>(`/api/catalog/items/${enc(code)}/offers`);
 
+// Answer search (issue 11, item 5): a question as people ask it -> the items
+// whose guide answers it, best first (at most 8), each with up to 4 lines
+// of its guide to read out. 400 field q when q is empty or over 100 characters.
+export type AnswerField =
+  | 'name' | 'summary' | 'conditions' | 'materials' | 'process' | 'time_limit' | 'fee' | 'result';
+export interface CatalogAnswerLine {
+  field: AnswerField;
+  label: string;  // 受理条件 ...
+  text: string;
+}
+export interface CatalogAnswer {
+  code: string;
+  name: string;
+  score: number;
+  lines: CatalogAnswerLine[];
+}
+export const searchAnswers = (q: string, signal?: AbortSignal) =>
+  request<{ items: CatalogAnswer[] }>(`/api/catalog/answers${buildQuery({ q })}`, signal ? { signal } : {});
+
 // --- Editors (catalog.manage; writes need it at the city unit) -----------------------
 
 export const listCatalogItems = (filter: CatalogFilter = {}) =>

@@ -51,6 +51,8 @@ export const shellRoutes: RouteRecordRaw[] = [
     meta: { title: '窗口工作台', group: '办件办理', menu: true, icon: 'Stamp', permission: 'case.intake' } },
   { path: 'cases', name: 'cases', component: () => import('@/views/cases/list/index.vue'),
     meta: { title: '办件查询', group: '办件办理', menu: true, icon: 'Files', permission: 'case.intake' } },
+  { path: 'cases/hotline', name: 'case-hotline', component: () => import('@/views/cases/hotline/index.vue'),
+    meta: { title: '电话咨询', group: '办件办理', menu: true, icon: 'Phone', permission: 'case.consult' } },
   { path: 'cases/:id(\\d+)', name: 'case', component: () => import('@/views/cases/detail/index.vue'),
     meta: { title: '办件详情' } },
   { path: 'cases/queue', name: 'case-queue', component: () => import('@/views/cases/queue/index.vue'),
