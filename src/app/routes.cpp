@@ -39,7 +39,8 @@ complaints::Settings complaints_settings(const Config& config) {
 }
 
 // research/security.md "Accounts and sessions": throttle by address as well
-// as by account on what anyone can reach; devices are exempt (ApiRouter).
+// as by account on what anyone can reach; a paired kiosk is exempt only where
+// the handler checks its device token.
 void add_rate_limits(identity::ApiRouter& api, const LimitsConfig& l) {
   using http::Method;
   const auto per_minute = [](int n) { return RateLimit{static_cast<double>(n), static_cast<double>(n)}; };
@@ -47,8 +48,10 @@ void add_rate_limits(identity::ApiRouter& api, const LimitsConfig& l) {
   api.rate_limit(Method::kPost, "/api/auth/login", per_minute(l.login_per_minute));
   api.rate_limit(Method::kGet, "/api/citizen/login", per_minute(l.login_per_minute));
   api.rate_limit(Method::kPost, "/api/citizen/demo-login", per_minute(l.login_per_minute));
-  for (const char* p : {"/api/public/complaints", "/api/progress/:case_no/evaluations", "/api/appointments",
-                        "/api/hall/sites/:site/remote-tickets"})
+  // A kiosk complains and rates with its device token, which these handlers check.
+  for (const char* p : {"/api/public/complaints", "/api/progress/:case_no/evaluations"})
+    api.rate_limit(Method::kPost, p, per_hour(l.public_writes_per_hour), true);
+  for (const char* p : {"/api/appointments", "/api/hall/sites/:site/remote-tickets"})
     api.rate_limit(Method::kPost, p, per_hour(l.public_writes_per_hour));
   api.rate_limit(Method::kGet, "/api/catalog/answers", per_minute(l.lookups_per_minute * 4));
   for (const char* p : {"/api/progress/:case_no", "/api/progress/:case_no/evaluations/view", "/api/appointments/:code/lookup",

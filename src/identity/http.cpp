@@ -132,8 +132,9 @@ Result<Principal> ApiRouter::gate(const http::Request& r, http::Method method, A
 int ApiRouter::throttle(const std::string& key, const http::Request& r) const {
   auto it = limits_.find(key);
   if (it == limits_.end()) return 0;
-  if (auto auth = r.header("authorization"); auth && auth->starts_with("Device ")) return 0;
-  return it->second->take(r.remote_address, time::now_ms());
+  if (it->second.devices_exempt)
+    if (auto auth = r.header("authorization"); auth && auth->starts_with("Device ")) return 0;
+  return it->second.limiter->take(r.remote_address, time::now_ms());
 }
 
 void ApiRouter::open_to_clients(std::unique_ptr<ApiClients> clients, std::set<std::string> get_patterns) {
@@ -141,8 +142,8 @@ void ApiRouter::open_to_clients(std::unique_ptr<ApiClients> clients, std::set<st
   client_patterns_ = std::move(get_patterns);
 }
 
-void ApiRouter::rate_limit(http::Method method, const std::string& pattern, RateLimit limit) {
-  limits_[limit_key(method, pattern)] = std::make_unique<RateLimiter>(limit);
+void ApiRouter::rate_limit(http::Method method, const std::string& pattern, RateLimit limit, bool devices_exempt) {
+  limits_[limit_key(method, pattern)] = Limit{std::make_unique<RateLimiter>(limit), devices_exempt};
 }
 
 void ApiRouter::add_gated(http::Method method, std::string pattern, Access access, std::string permission,

@@ -65,9 +65,11 @@ class ApiRouter {
   // the add_client ones. Call before the routes are added.
   void open_to_clients(std::unique_ptr<ApiClients> clients, std::set<std::string> get_patterns);
   // At most `limit` requests per client address on a route; more answer 429
-  // RATE_LIMITED with Retry-After. Requests of a hall device (Authorization:
-  // Device) are not counted: the device is known and its route checks it.
-  void rate_limit(http::Method method, const std::string& pattern, RateLimit limit);
+  // RATE_LIMITED with Retry-After. With `devices_exempt`, requests carrying
+  // `Authorization: Device` are not counted: only for routes whose handler
+  // refuses a device token that is not a paired device's (a kiosk in a hall
+  // shares one address with everyone there).
+  void rate_limit(http::Method method, const std::string& pattern, RateLimit limit, bool devices_exempt = false);
 
   struct Endpoint {
     http::Method method;
@@ -97,7 +99,11 @@ class ApiRouter {
   std::set<std::string> client_patterns_;
   std::unique_ptr<Citizens> citizens_;
   // Filled before the server starts, read-only afterwards.
-  std::map<std::string, std::unique_ptr<RateLimiter>> limits_;
+  struct Limit {
+    std::unique_ptr<RateLimiter> limiter;
+    bool devices_exempt = false;
+  };
+  std::map<std::string, Limit> limits_;
 };
 
 Client client_of(const http::Request& r);

@@ -154,6 +154,7 @@ test('rate limits answer 429 with Retry-After and change nothing', async () => {
       YICHUANG_LIMITS_LOGIN_PER_MINUTE: '3',
       YICHUANG_LIMITS_PUBLIC_WRITES_PER_HOUR: '3',
       YICHUANG_LIMITS_API_CLIENT_PER_MINUTE: '10',
+      YICHUANG_LIMITS_LOOKUPS_PER_MINUTE: '2',
     },
   });
   closers.push(() => server.stop());
@@ -194,4 +195,19 @@ test('rate limits answer 429 with Retry-After and change nothing', async () => {
   const refused = await complain();
   assert.equal(refused.status, 429);
   assert.equal((await officer.get('/api/complaints')).body.items.length, 1, 'the refused complaint was not stored');
+  // A made-up device token does not slip past: the complaint route refuses it itself...
+  const forged = await fetch(`${server.url}/api/public/complaints`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Device not-a-paired-kiosk' },
+    body: JSON.stringify({ category: 'attitude', content: '窗口人员答复不耐烦，没有一次性告知', anonymous: true, site_id: site.id }),
+  });
+  assert.equal(forged.status, 401);
+  assert.equal((await officer.get('/api/complaints')).body.items.length, 1);
+  // ...and look-ups count it like any other request (guessing ID numbers).
+  const lookup = () => fetch(`${server.url}/api/progress/20261127-000001`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Device not-a-paired-kiosk' },
+    body: JSON.stringify({ id_number: '11010519491231002X' }),
+  });
+  const seen = [];
+  for (let i = 0; i < 3; i++) seen.push((await lookup()).status);
+  assert.deepEqual(seen, [404, 404, 429]);
 });
