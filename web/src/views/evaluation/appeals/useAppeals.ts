@@ -2,8 +2,7 @@
 // by tab (复核中, 申诉成立, 申诉不成立), and the one open in the drawer (?id=).
 // The reviewer reads the rating with its comment and decides with a note;
 // whoever made the appeal cannot decide it (the server answers 403).
-import { computed, reactive, ref, watch, type Ref } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { reactive, ref, watch, type Ref } from 'vue';
 import {
   getAppeal, listAppeals, reviewAppeal, type AppealDecision, type AppealItem, type AppealState,
 } from '@/api/evaluation';
@@ -11,27 +10,15 @@ import { describeError } from '@/api/client';
 import { useLatestRead } from '@/composables/useLatestRead';
 import { isConflict, useServerErrors } from '@/utils/form-errors';
 import { toastSuccess } from '@/utils/feedback';
+import { useQueryId } from '@/views/hall/shared/useQueryId';
 import { useQueryTab } from '@/views/hall/shared/useQueryTab';
 
 export const APPEAL_TABS = ['pending', 'upheld', 'rejected'] as const satisfies readonly AppealState[];
 
 export function useAppeals() {
-  const route = useRoute();
-  const router = useRouter();
   const tab = useQueryTab<AppealState>(APPEAL_TABS);
   const { data, loading, error, load } = useLatestRead(async () => (await listAppeals(tab.value)).items, [] as AppealItem[]);
-  const openId = computed(() => {
-    const id = Number(route.query.id);
-    return Number.isInteger(id) && id > 0 ? id : null;
-  });
-  function open(id: number) {
-    void router.replace({ query: { ...route.query, id: String(id) } });
-  }
-  function close() {
-    const query = { ...route.query };
-    delete query.id;
-    void router.replace({ query });
-  }
+  const { openId, open, close } = useQueryId();
   watch(tab, load, { immediate: true });
   return { tab, items: data, loading, error, load, openId, open, close };
 }

@@ -1,12 +1,12 @@
 // 整改任务: the rectifications of the caller's units by tab (待整改,
 // 已逾期升级, 已办结), and the one open in the drawer (?id= in the address,
 // so the 好差评 list can link to it).
-import { computed, watch } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { watch } from 'vue';
 import {
   listRectifications, type AppealState, type Rectification, type RectificationFilter,
 } from '@/api/evaluation';
 import { useLatestRead } from '@/composables/useLatestRead';
+import { useQueryId } from '@/views/hall/shared/useQueryId';
 import { useQueryTab } from '@/views/hall/shared/useQueryTab';
 import { todayShanghai } from '@/views/hall/shared/format';
 
@@ -24,26 +24,10 @@ export const isPastDue = (r: Pick<Rectification, 'state' | 'due_day'>, today = t
   r.state === 'open' && r.due_day < today;
 
 export function useRectifications() {
-  const route = useRoute();
-  const router = useRouter();
   const tab = useQueryTab<RectificationFilter>(RECTIFICATION_TABS);
   const { data, loading, error, load } = useLatestRead(async () => (await listRectifications(tab.value)).items,
     [] as Rectification[]);
-
-  const openId = computed(() => {
-    const id = Number(route.query.id);
-    return Number.isInteger(id) && id > 0 ? id : null;
-  });
-
-  function open(id: number) {
-    void router.replace({ query: { ...route.query, id: String(id) } });
-  }
-
-  function close() {
-    const query = { ...route.query };
-    delete query.id;
-    void router.replace({ query });
-  }
+  const { openId, open, close } = useQueryId();
 
   watch(tab, load, { immediate: true });
   return { tab, items: data, loading, error, load, openId, open, close };
