@@ -4,9 +4,8 @@
 // high-contrast mode. The portal's own pages are checked in portal.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, strictPage } from './lib/browser.mjs';
+import { axeProblems, launch, screenshot, strictPage } from './lib/browser.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const PAGES = [
@@ -32,15 +31,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function axeProblems(page, label) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  for (const v of bad) {
-    console.log(`axe ${label}: ${v.impact} ${v.id}: ${v.help}`);
-    for (const n of v.nodes.slice(0, 5)) console.log(`    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`);
-  }
-  return bad.map((v) => `${label}: ${v.id}`);
-}
 
 test('axe finds no serious or critical violation on the public pages, in every 适老化 mode', async () => {
   const { page, context, problems } = await strictPage(browser, PHONE);

@@ -11,9 +11,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { startServer } from './lib/server.mjs';
-import { launch, screenshot, strictPage } from './lib/browser.mjs';
+import { axeProblems, launch, screenshot, strictPage } from './lib/browser.mjs';
 import { signIn } from '../api/client.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -33,16 +32,6 @@ after(async () => {
   await server?.stop();
 });
 
-// The serious and critical violations on the page as it is now, printed when any.
-async function axeProblems(page, label) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  for (const v of bad) {
-    console.log(`axe ${label}: ${v.impact} ${v.id}: ${v.help}`);
-    for (const n of v.nodes.slice(0, 5)) console.log(`    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`);
-  }
-  return bad.map((v) => `${label}: ${v.id}`);
-}
 
 const PAGES = [
   { name: 'home', path: '/portal', ready: '[data-test="portal-event"]' },

@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { repoRoot } from './server.mjs';
 import { demoPassword, demoTotpSecret, totp } from './totp.mjs';
 
@@ -75,4 +76,16 @@ export async function signInWithTotp(page, serverUrl, login, next) {
   await input('totp-code').fill(totp(demoTotpSecret));
   await page.locator('[data-test="totp-submit"]').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+// WCAG 2.1 AA by axe-core (issue 11, item 6): the serious and critical
+// violations on the page as it is now, as "label: rule" lines, printed when any.
+export async function axeProblems(page, label) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) {
+    console.log(`axe ${label}: ${v.impact} ${v.id}: ${v.help}`);
+    for (const n of v.nodes.slice(0, 5)) console.log(`    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`);
+  }
+  return bad.map((v) => `${label}: ${v.id}`);
 }
