@@ -664,6 +664,12 @@ int serve(const Config& c) {
   // Once at start too: warnings and escalations do not wait for the first period.
   if (auto n = cases::sweep(*db, *keys, policy, events); !n)
     log::warn(fmt::format("event=case_sweep_failed error=\"{}\"", n.error().message));
+  // Portal uploads never named in an application go after a day (issue 11).
+  (*server)->every(std::chrono::hours(1), [&db, &keys, policy] {
+    auto n = cases::purge_uploads(*db, *keys, policy);
+    if (!n) log::warn(fmt::format("event=upload_purge_failed error=\"{}\"", n.error().message));
+    else if (*n > 0) log::info(fmt::format("event=upload_purge files={}", *n));
+  });
   // The hall (issue 7): no-shows, reminders, stale sign-ins, crowding alerts.
   (*server)->every(std::chrono::minutes(1), [&db, &events] {
     if (auto r = hall::run_sweep(*db, events); !r)

@@ -127,6 +127,33 @@ Result<std::string> render_decision_pdf(const Detail& d, const DocumentSettings&
   return w.finish();
 }
 
+Result<std::string> render_result_pdf(const Detail& d, const DocumentSettings& s) {
+  const bool approved = d.c.outcome == "approved";
+  documents::Pdf w("办理结果通知书 " + d.c.case_no, footer(s, "办理结果通知书"));
+  header(w, "办理结果通知书", "办件编号 " + d.c.case_no);
+  w.paragraph(fmt::format("{}:", d.c.applicant_name_masked), kLarge, 8);
+  w.paragraph(fmt::format("您于{}{}提出的「{}」申请,已于{}办结,结果如下。", beijing_time(d.c.created_at),
+                          d.c.channel == "online" ? "在网上" : "", d.c.item_name,
+                          beijing_time(d.c.completed_at.value_or(d.c.updated_at))),
+              kLarge, 12);
+  w.field("申请人", applicant(d.c));
+  w.field("办理事项", fmt::format("{}({})", d.c.item_name, d.c.item_code));
+  if (d.c.accepted_day) w.field("受理日期", beijing_day(*d.c.accepted_day));
+  w.field("办理结果", approved ? "准予办理" : "不予办理");
+  // The deciding step's opinion (the last approval or refusal on the record).
+  std::string opinion;
+  for (const auto& e : d.events)
+    if (e.kind == "refused" || e.kind == "approved") opinion = e.note;
+  if (!opinion.empty()) w.field(approved ? "办理意见" : "不予办理的理由", opinion);
+  w.field("办理单位", d.c.handling_unit_name);
+  w.y() += 6;
+  if (!approved)
+    w.paragraph("如不服本决定,可以自收到本通知书之日起六十日内依法申请行政复议,或者在六个月内依法提起行政诉讼。", kBody, 8);
+  w.paragraph("本通知书可在网上办事页面“我的服务”中随时查询、下载。", kBody, 8);
+  signature(w, s, d.c.completed_at.value_or(d.c.updated_at));
+  return w.finish();
+}
+
 Result<std::string> render_blank_form_pdf(const catalog::Item& item, const DocumentSettings& s) {
   documents::Pdf w("纸质受理单 " + item.name, footer(s, "应急纸质受理单,系统恢复后须补录"), 110);
   header(w, "人力社保业务受理单(应急)", fmt::format("{}({})", item.name, item.code));

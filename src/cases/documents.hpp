@@ -20,6 +20,9 @@ struct DocumentSettings {
 Result<std::string> render_notice_pdf(const Detail& d, const Notice& notice, const DocumentSettings& s);
 Result<std::string> render_receipt_pdf(const Detail& d, const DocumentSettings& s, const http::Request& r);
 Result<std::string> render_decision_pdf(const Detail& d, const DocumentSettings& s);
+// The result of a decided case (办理结果通知书): approved or refused, with the
+// deciding opinion; what an online applicant downloads (网上查询/下载).
+Result<std::string> render_result_pdf(const Detail& d, const DocumentSettings& s);
 // The paper fallback (应急处理): a blank intake form listing the item's materials.
 Result<std::string> render_blank_form_pdf(const catalog::Item& item, const DocumentSettings& s);
 

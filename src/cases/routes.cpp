@@ -54,7 +54,7 @@ json::object case_json(const Case& c, const std::string& clock) {
       {"agent_kind", c.agent_kind},
       {"agent_name_masked", c.agent_name_masked},
       {"agent_id_masked", c.agent_id_masked},
-      {"intake_by", c.intake_by},
+      {"intake_by", c.intake_by != 0 ? json::value(c.intake_by) : json::value(nullptr)},
       {"accepted_by", opt(c.accepted_by)},
       {"entered_by", opt(c.entered_by)},
       {"promised_days", c.promised_days},
@@ -94,7 +94,7 @@ json::object material_json(const Material& m) {
 json::object file_json(const FileMeta& f) {
   return json::object{{"id", f.id},         {"material_idx", opt(f.material_idx)}, {"purpose", f.purpose},
                       {"content_type", f.content_type}, {"digest", f.digest}, {"size", f.size},
-                      {"created_at", f.created_at}};
+                      {"created_at", f.created_at}, {"by_applicant", f.by_applicant}};
 }
 
 json::object notice_json(const Notice& n) {
@@ -163,6 +163,14 @@ json::object detail_json(const Detail& d) {
   json::array methods;
   for (const auto& m : d.delivery_methods) methods.emplace_back(m);
   o["delivery_methods"] = std::move(methods);
+  if (d.online)
+    o["online"] = json::object{{"delivery", d.online->delivery},
+                               {"delivery_label", catalog::label("delivery", d.online->delivery)},
+                               {"address", d.online->address_masked},
+                               {"declared_at", d.online->declared_at},
+                               {"note", d.online->note}};
+  else
+    o["online"] = nullptr;
   if (d.followup)
     o["followup"] = json::object{{"due_day", d.followup->due_day}, {"state", d.followup->state},
                                  {"outcome", d.followup->outcome}, {"note", d.followup->note},
@@ -269,6 +277,7 @@ http::Response pdf(std::string bytes, const std::string& name) {
 void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::KeyRing& keys, Policy policy,
                 DocumentSettings settings) {
   auto svc = std::make_shared<Service>(keys, std::move(policy));
+  add_online_routes(api, db, svc, settings);
 
   // --- Consultations (首问负责) --------------------------------------------------------------
   api.add(Method::kPost, "/api/consultations", "case.consult", [&db, svc](const http::Request& r, const Principal& p) -> Result<http::Response> {
@@ -364,6 +373,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     f.status = r.query("status").value_or("");
     f.q = r.query("q").value_or("");
     f.clock = r.query("clock").value_or("");
+    f.channel = r.query("channel").value_or("");
     f.mine = r.query("mine").value_or("") == "true";
     const auto limit = r.query("limit").value_or("100");
     if (limit.empty() || limit.size() > 3 || limit.find_first_not_of("0123456789") != std::string::npos)
@@ -382,15 +392,15 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     const View view{scope, scope};
     const auto day = today();
     json::object out{{"today", day}};
-    for (const auto& [key, status, clock] :
-         std::vector<std::tuple<std::string, std::string, std::string>>{{"warning", "", "warning"},
-                                                                        {"overdue", "", "overdue"},
-                                                                        {"suspended", "", "suspended"},
-                                                                        {"ready", "ready", ""},
-                                                                        {"followups", "delivered", ""}}) {
+    // online: 网上申报待预审 (issue 11, item 3), waiting for a clerk.
+    for (const auto& [key, status, clock, channel] :
+         std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+             {"warning", "", "warning", ""},  {"overdue", "", "overdue", ""}, {"suspended", "", "suspended", ""},
+             {"ready", "ready", "", ""},      {"followups", "delivered", "", ""}, {"online", "intake", "", "online"}}) {
       CaseFilter f;
       f.status = status;
       f.clock = clock;
+      f.channel = channel;
       f.today = day;
       f.limit = 200;
       auto list = YC_TRY(db.transact<std::vector<Case>>(store::TxMode::kRead, [&](store::Tx& tx) {

@@ -1,4 +1,5 @@
 #include "cases/service.hpp"
+#include "cases/internal.hpp"
 #include "staff/model.hpp"
 
 #include <fcntl.h>
@@ -53,7 +54,7 @@ class ItemCache {
 };
 
 
-namespace {
+namespace detail {
 
 namespace json = boost::json;
 using store::Param;
@@ -112,7 +113,7 @@ Case case_from(const Row& r, std::size_t o = 0) {
   c.agent_name_masked = r.text(o + 22);
   c.agent_id_masked = r.text(o + 23);
   c.agent_phone_masked = r.text(o + 24);
-  c.intake_by = r.int64(o + 25);
+  c.intake_by = r.opt_int64(o + 25).value_or(0);  // 0: an online case nobody has taken yet
   c.accepted_by = r.opt_int64(o + 26);
   c.entered_by = r.opt_int64(o + 27);
   c.promised_days = static_cast<int>(r.int64(o + 28));
@@ -194,15 +195,6 @@ Result<void> bump(Tx& tx, Case& c, std::string_view set_sql, std::vector<Param> 
   return {};
 }
 
-struct EventIn {
-  std::string kind, step;
-  std::optional<std::int64_t> actor;
-  std::string unit_code;
-  std::optional<int> window_number;
-  std::string note;
-  bool is_public = false;
-};
-
 Result<void> add_event(Tx& tx, std::int64_t case_id, const EventIn& e, std::int64_t at) {
   YC_TRY_VOID(tx.exec(
       "INSERT INTO case_event (case_id, kind, step, actor_id, unit_code, window_number, note, public, at) "
@@ -213,19 +205,13 @@ Result<void> add_event(Tx& tx, std::int64_t case_id, const EventIn& e, std::int6
   return {};
 }
 
-Result<void> audit_case(Tx& tx, const Who& who, std::string action, const Case& c, std::string outcome = "ok") {
+Result<void> audit_case(Tx& tx, const Who& who, std::string action, const Case& c, std::string outcome) {
   auto e = audit::entry_for(who.actor, std::move(action), "service_case", c.case_no);
   e.outcome = std::move(outcome);
   e.after_digest = audit::digest({c.case_no, c.status, std::to_string(c.version)});
   YC_TRY_VOID(audit::append(tx, std::move(e)));
   return {};
 }
-
-struct UnitInfo {
-  std::string code, path, name;
-  int level = 0;
-  std::string parent_code;
-};
 
 Result<UnitInfo> load_unit(Tx& tx, const std::string& code, std::string_view field) {
   auto row = tx.one("SELECT code, path, name, level, parent_code FROM org_unit WHERE code = $1", {code});
@@ -360,7 +346,12 @@ Result<std::string> store_file(const std::string& dir, const std::string& digest
   std::error_code ec;
   fs::create_directories(sub, ec);
   if (ec) return fail(ErrorCode::kInternal, "无法创建文件目录");
-  if (fs::exists(path, ec)) return path.filename().string();
+  if (fs::exists(path, ec)) {
+    // Named again: the touch keeps the unused-upload purge from removing it
+    // while the row that names it is on its way (remove_orphan_files).
+    fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+    return path.filename().string();
+  }
   const fs::path tmp = sub / (digest + ".tmp." + std::to_string(::getpid()));
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return fail(ErrorCode::kInternal, "无法写入文件");
@@ -401,16 +392,16 @@ std::string sniff(std::string_view bytes) {
   return "";
 }
 
-constexpr std::string_view kFileContext = "case.file";
 
-}  // namespace
+}  // namespace detail
+using namespace detail;  // NOLINT(google-build-using-namespace): this file defines them
 
 Service::Service(const privacy::KeyRing& keys, Policy policy)
     : keys_(keys), policy_(std::move(policy)), items_(std::make_shared<ItemCache>()) {}
 
 // --- Consultations ------------------------------------------------------------------------
 
-namespace {
+namespace detail {
 constexpr const char* kConsultCols =
     "k.id, k.channel, k.unit_code, k.site_id, COALESCE(k.item_code, ''), COALESCE(v.name, ''), k.question, "
     "k.answer, k.contact_name_masked, k.contact_phone_masked, k.first_clerk_id, a1.login, k.owner_id, a2.login, "
@@ -464,7 +455,7 @@ Result<std::pair<UnitInfo, std::int64_t>> site_unit(Tx& tx, const org::Scope& sc
   return std::make_pair(YC_TRY(load_unit(tx, place.unit_code, "site_id")), site_id);
 }
 
-}  // namespace
+}  // namespace detail
 
 Result<Consultation> Service::consult(Tx& tx, const Who& who, const org::Scope& scope, const ConsultInput& in) {
   if (in.channel != "hall" && in.channel != "phone" && in.channel != "web")
@@ -541,11 +532,7 @@ Result<Consultation> Service::hand_over(Tx& tx, const Who& who, const org::Scope
 
 // --- Intake -------------------------------------------------------------------------------------
 
-namespace {
-
-struct Sealed {
-  std::string id_sealed, id_masked, id_hash, name_sealed, name_masked, phone_sealed, phone_masked;
-};
+namespace detail {
 
 Result<Sealed> seal_party(const privacy::KeyRing& keys, const Party& p, bool employer, std::string_view field,
                           const time::Date& today, std::string_view context) {
@@ -576,9 +563,9 @@ Result<Sealed> seal_party(const privacy::KeyRing& keys, const Party& p, bool emp
   return s;
 }
 
-}  // namespace
+}  // namespace detail
 
-namespace {
+namespace detail {
 
 // 台账 counters (issue 10): a case counts where it was taken (accepted,
 // rejected, delivered) or where it is handled (decided, overdue).
@@ -622,7 +609,52 @@ Result<void> count_decision(Tx& tx, const Case& c, std::string_view outcome, std
                     now);
 }
 
-}  // namespace
+}  // namespace detail
+
+namespace detail {
+
+Result<std::int64_t> insert_case(Tx& tx, const NewCase& n) {
+  // The back office of the hall's street: a community point's cases go to its street.
+  UnitInfo handling = n.unit;
+  if (n.unit.level == 4 && !n.unit.parent_code.empty()) handling = YC_TRY(load_unit(tx, n.unit.parent_code, "site_id"));
+  const auto day = time::shanghai_date(n.created);
+  const auto day_key = fmt::format("{:04}{:02}{:02}", day.year, day.month, day.day);
+  auto seq = YC_TRY(tx.one("INSERT INTO case_counter (day, last) VALUES ($1, 1) ON CONFLICT (day) DO UPDATE "
+                           "SET last = case_counter.last + 1 RETURNING last",
+                           {day_key}));
+  const auto case_no = case_number(day, seq.int64(0));
+  const auto& item = *n.item;
+  const auto opt = [](const std::optional<std::int64_t>& v) { return v ? Param{*v} : store::null_param(); };
+  auto row = YC_TRY(tx.one(
+      "INSERT INTO service_case (case_no, progress_token, item_code, item_version_id, item_name, channel, status, "
+      "intake_unit_code, intake_path, site_id, window_number, handling_unit_code, handling_path, ticket, "
+      "consultation_id, applicant_kind, applicant_id_sealed, applicant_id_masked, applicant_id_hash, "
+      "applicant_name_sealed, applicant_name_masked, applicant_phone_sealed, applicant_phone_masked, agent_kind, "
+      "agent_name_sealed, agent_name_masked, agent_id_sealed, agent_id_masked, agent_phone_sealed, "
+      "agent_phone_masked, intake_by, entered_by, promised_days, correction_suspends, created_at, recorded_at, "
+      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'intake', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+      "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $35) RETURNING id",
+      {case_no, identity::random_token(16), item.code, n.version_id, item.name, n.channel, n.unit.code, n.unit.path,
+       n.site_id,
+       n.window_number ? Param{static_cast<std::int64_t>(*n.window_number)} : store::null_param(), handling.code,
+       handling.path, n.ticket, opt(n.consultation_id), n.applicant_kind, n.applicant.id_sealed,
+       n.applicant.id_masked, n.applicant.id_hash, n.applicant.name_sealed, n.applicant.name_masked,
+       n.applicant.phone_sealed, n.applicant.phone_masked, n.agent_kind, n.agent.name_sealed, n.agent.name_masked,
+       n.agent.id_sealed, n.agent.id_masked, n.agent.phone_sealed, n.agent.phone_masked, opt(n.intake_by),
+       opt(n.entered_by), static_cast<std::int64_t>(item.time_limit.promised_days),
+       static_cast<std::int64_t>(item.time_limit.correction_suspends ? 1 : 0), n.created, n.now}));
+  const auto id = row.int64(0);
+  for (const auto& m : materials_of(item)) {
+    YC_TRY_VOID(tx.exec(
+        "INSERT INTO case_material (case_id, idx, name, required, condition_text, expected_form, shared, state, "
+        "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        {id, static_cast<std::int64_t>(m.idx), m.name, static_cast<std::int64_t>(m.required ? 1 : 0), m.condition,
+         m.expected_form, static_cast<std::int64_t>(m.shared ? 1 : 0), m.state, n.now}));
+  }
+  return id;
+}
+
+}  // namespace detail
 
 Result<Detail> Service::open_case(Tx& tx, const Who& who, const org::Scope& scope, const IntakeInput& in,
                                   std::int64_t now) {
@@ -666,44 +698,24 @@ Result<Detail> Service::open_case(Tx& tx, const Who& who, const org::Scope& scop
     auto k = YC_TRY(load_consultation(tx, scope, *in.consultation_id));
     if (k.case_id) return bad("consultation_id", "该咨询已转为办件");
   }
-  // The back office of the hall's street: a community point's cases go to its street.
-  UnitInfo handling = unit;
-  if (unit.level == 4 && !unit.parent_code.empty()) handling = YC_TRY(load_unit(tx, unit.parent_code, "site_id"));
-
-  const auto day = time::shanghai_date(created);
-  const auto day_key = fmt::format("{:04}{:02}{:02}", day.year, day.month, day.day);
-  auto seq = YC_TRY(tx.one("INSERT INTO case_counter (day, last) VALUES ($1, 1) ON CONFLICT (day) DO UPDATE "
-                           "SET last = case_counter.last + 1 RETURNING last",
-                           {day_key}));
-  const auto case_no = case_number(day, seq.int64(0));
-  const auto& item = version->item;
-  auto row = YC_TRY(tx.one(
-      "INSERT INTO service_case (case_no, progress_token, item_code, item_version_id, item_name, channel, status, "
-      "intake_unit_code, intake_path, site_id, window_number, handling_unit_code, handling_path, ticket, "
-      "consultation_id, applicant_kind, applicant_id_sealed, applicant_id_masked, applicant_id_hash, "
-      "applicant_name_sealed, applicant_name_masked, applicant_phone_sealed, applicant_phone_masked, agent_kind, "
-      "agent_name_sealed, agent_name_masked, agent_id_sealed, agent_id_masked, agent_phone_sealed, "
-      "agent_phone_masked, intake_by, entered_by, promised_days, correction_suspends, created_at, recorded_at, "
-      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'intake', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-      "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $35) RETURNING id",
-      {case_no, identity::random_token(16), item.code, version->id, item.name, in.channel, unit.code, unit.path, site_id,
-       in.window_number ? Param{static_cast<std::int64_t>(*in.window_number)} : store::null_param(), handling.code,
-       handling.path, in.ticket, in.consultation_id ? Param{*in.consultation_id} : store::null_param(),
-       in.applicant.kind, applicant.id_sealed, applicant.id_masked, applicant.id_hash, applicant.name_sealed,
-       applicant.name_masked, applicant.phone_sealed, applicant.phone_masked,
-       in.agent ? in.agent->kind : std::string(), agent.name_sealed, agent.name_masked, agent.id_sealed,
-       agent.id_masked, agent.phone_sealed, agent.phone_masked, who.account,
-       in.channel == "paper" ? Param{who.account} : store::null_param(),
-       static_cast<std::int64_t>(item.time_limit.promised_days),
-       static_cast<std::int64_t>(item.time_limit.correction_suspends ? 1 : 0), created, now}));
-  const auto id = row.int64(0);
-  for (const auto& m : materials_of(item)) {
-    YC_TRY_VOID(tx.exec(
-        "INSERT INTO case_material (case_id, idx, name, required, condition_text, expected_form, shared, state, "
-        "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        {id, static_cast<std::int64_t>(m.idx), m.name, static_cast<std::int64_t>(m.required ? 1 : 0), m.condition,
-         m.expected_form, static_cast<std::int64_t>(m.shared ? 1 : 0), m.state, now}));
-  }
+  NewCase n;
+  n.version_id = version->id;
+  n.item = &version->item;
+  n.channel = in.channel;
+  n.unit = unit;
+  n.site_id = site_id;
+  n.window_number = in.window_number;
+  n.ticket = in.ticket;
+  n.consultation_id = in.consultation_id;
+  n.applicant_kind = in.applicant.kind;
+  n.applicant = std::move(applicant);
+  n.agent_kind = in.agent ? in.agent->kind : std::string();
+  n.agent = std::move(agent);
+  n.intake_by = who.account;
+  if (in.channel == "paper") n.entered_by = who.account;
+  n.created = created;
+  n.now = now;
+  const auto id = YC_TRY(insert_case(tx, n));
   if (in.consultation_id)
     YC_TRY_VOID(tx.exec("UPDATE consultation SET case_id = $1, updated_at = $2 WHERE id = $3",
                         {id, now, *in.consultation_id}));
@@ -723,11 +735,17 @@ Result<Detail> Service::get(Tx& tx, const View& view, std::int64_t id, const std
   d.clock = std::string(clock_state(d.c.status, d.c.due_day, d.c.warn_day, d.c.suspended_since.has_value(), today));
   d.delivery_methods = YC_TRY(item_of(*items_, tx, d.c))->result.delivery;
   d.materials = YC_TRY(load_materials(tx, id));
-  auto files = YC_TRY(tx.query("SELECT id, material_idx, purpose, content_type, digest, size, created_at FROM case_file "
-                               "WHERE case_id = $1 ORDER BY id",
+  auto files = YC_TRY(tx.query("SELECT id, material_idx, purpose, content_type, digest, size, created_at, "
+                               "CASE WHEN citizen_id IS NULL THEN 0 ELSE 1 END FROM case_file WHERE case_id = $1 ORDER BY id",
                                {id}));
   for (const auto& r : files.rows)
-    d.files.push_back(FileMeta{r.int64(0), opt_int(r, 1), r.text(2), r.text(3), r.text(4), r.int64(5), r.int64(6)});
+    d.files.push_back(FileMeta{r.int64(0), opt_int(r, 1), r.text(2), r.text(3), r.text(4), r.int64(5), r.int64(6),
+                               r.int64(7) != 0});
+  if (d.c.channel == "online") {
+    auto o = YC_TRY(tx.query("SELECT delivery, address_masked, declared_at, note FROM case_online WHERE case_id = $1", {id}));
+    if (!o.rows.empty())
+      d.online = OnlineInfo{o.rows[0].text(0), o.rows[0].text(1), o.rows[0].int64(2), o.rows[0].text(3)};
+  }
   d.notices = YC_TRY(load_notices(tx, id));
   const auto additions = YC_TRY(load_additions(tx, id));
   d.additions.assign(additions.begin(), additions.end());
@@ -769,6 +787,12 @@ Result<std::vector<Case>> Service::list(Tx& tx, const Who& who, const View& view
     if (!valid_status(f.status)) return bad("status", "未知的办件状态");
     params.emplace_back(f.status);
     where += fmt::format(" AND c.status = ${}", params.size());
+  }
+  if (!f.channel.empty()) {
+    if (f.channel != "window" && f.channel != "online" && f.channel != "paper")
+      return bad("channel", "channel 应为 window、online 或 paper");
+    params.emplace_back(f.channel);
+    where += fmt::format(" AND c.channel = ${}", params.size());
   }
   if (!f.q.empty()) {
     if (f.q.size() == 18) {
@@ -812,6 +836,7 @@ Result<Material> Service::judge(Tx& tx, const Who& who, const org::Scope& scope,
                                 const std::string& state, const std::string& form, const std::string& reason) {
   auto c = YC_TRY(intake_case(tx, scope, id));
   if (c.status != "intake") return wrong_state(c, "核验材料");
+  YC_TRY_VOID(take(tx, who, c, time::now_ms()));
   auto materials = YC_TRY(load_materials(tx, id));
   auto it = std::find_if(materials.begin(), materials.end(), [&](const Material& m) { return m.idx == idx; });
   if (it == materials.end()) return fail(ErrorCode::kNotFound, "没有这项材料", "idx");
@@ -908,6 +933,7 @@ Result<Notice> Service::issue_notice(Tx& tx, const Who& who, const org::Scope& s
                                      const std::string& note) {
   auto c = YC_TRY(intake_case(tx, scope, id));
   if (c.status != "intake") return wrong_state(c, "出具一次性告知书");
+  YC_TRY_VOID(take(tx, who, c, time::now_ms()));
   YC_TRY_VOID(check_text("note", note, 500, false, "备注"));
   auto materials = YC_TRY(load_materials(tx, id));
   const auto list = notice_list(materials);
@@ -938,13 +964,33 @@ Result<Notice> Service::issue_notice(Tx& tx, const Who& who, const org::Scope& s
 
 Result<Detail> Service::resume(Tx& tx, const Who& who, const org::Scope& scope, std::int64_t id) {
   auto c = YC_TRY(intake_case(tx, scope, id));
+  return resume_case(tx, who, std::move(c), "申请人携补正材料返回", time::now_ms());
+}
+
+namespace {
+// The timeline's actor: the clerk, or nobody for the applicant online.
+std::optional<std::int64_t> actor_of(const Who& who) {
+  return who.account != 0 ? std::optional<std::int64_t>(who.account) : std::nullopt;
+}
+}  // namespace
+
+Result<void> Service::take(Tx& tx, const Who& who, Case& c, std::int64_t now) {
+  if (c.intake_by != 0 || who.account == 0) return {};
+  // Exactly one clerk takes it; the version check of the step that follows
+  // refuses the other.
+  YC_TRY_VOID(tx.exec("UPDATE service_case SET intake_by = $1 WHERE id = $2 AND intake_by IS NULL", {who.account, c.id}));
+  c.intake_by = who.account;
+  return add_event(tx, c.id, EventIn{"taken", "intake", who.account, c.intake_unit_code, std::nullopt, "网上申报,窗口预审", false},
+                   now);
+}
+
+Result<Detail> Service::resume_case(Tx& tx, const Who& who, Case c, const std::string& note, std::int64_t now) {
   if (c.status != "notified") return wrong_state(c, "补正续办");
-  const auto now = time::now_ms();
   YC_TRY_VOID(bump(tx, c, "status = 'intake'", {}, now));
-  YC_TRY_VOID(add_event(tx, id, EventIn{"resumed", "intake", who.account, c.intake_unit_code, c.window_number,
-                                        "申请人携补正材料返回", true}, now));
+  YC_TRY_VOID(add_event(tx, c.id, EventIn{"resumed", "intake", actor_of(who), c.intake_unit_code, c.window_number, note, true},
+                        now));
   YC_TRY_VOID(audit_case(tx, who, "case.resume", c));
-  return get(tx, View{scope, {}}, id, today_of(now));
+  return get(tx, View{org::Scope::all(), {}}, c.id, today_of(now));
 }
 
 Result<void> Service::allow_addition(Tx& tx, const Who& who, const org::Scope& hall_scope, std::int64_t id, int idx,
@@ -971,6 +1017,7 @@ Result<Detail> Service::route(Tx& tx, const Who& who, const org::Scope& scope, s
                               const std::string& unit_code, const std::string& reason) {
   auto c = YC_TRY(intake_case(tx, scope, id));
   if (c.status != "intake" && c.status != "notified") return wrong_state(c, "转办");
+  YC_TRY_VOID(take(tx, who, c, time::now_ms()));
   YC_TRY_VOID(check_text("reason", reason, 200, true, "转办原因"));
   auto item = YC_TRY(item_of(*items_, tx, c));
   if (!item->citywide) return fail(ErrorCode::kUnprocessable, "该事项不支持全城通办", "unit_code");
@@ -989,6 +1036,7 @@ Result<Detail> Service::accept(Tx& tx, const Who& who, const org::Scope& scope, 
                                int roll) {
   auto c = YC_TRY(intake_case(tx, scope, id));
   if (c.status != "intake") return wrong_state(c, "受理");
+  YC_TRY_VOID(take(tx, who, c, time::now_ms()));
   YC_TRY_VOID(check_acceptable(YC_TRY(load_materials(tx, id))));
   if (!c.agent_kind.empty()) {
     auto auth = YC_TRY(tx.one("SELECT COUNT(*) FROM case_file WHERE case_id = $1 AND purpose = 'authorization'", {id}));
@@ -1032,6 +1080,7 @@ Result<Detail> Service::reject(Tx& tx, const Who& who, const org::Scope& scope, 
                                const std::string& reason, const std::string& basis) {
   auto c = YC_TRY(intake_case(tx, scope, id));
   if (c.status != "intake" && c.status != "notified") return wrong_state(c, "不予受理");
+  YC_TRY_VOID(take(tx, who, c, time::now_ms()));
   YC_TRY_VOID(check_text("reason", reason, 500, true, "不予受理的理由"));
   YC_TRY_VOID(check_text("basis", basis, 500, true, "不予受理的依据"));
   const auto now = time::now_ms();
@@ -1042,6 +1091,7 @@ Result<Detail> Service::reject(Tx& tx, const Who& who, const org::Scope& scope, 
   YC_TRY_VOID(add_event(tx, id, EventIn{"rejected", "intake", who.account, c.intake_unit_code, c.window_number, reason, true},
                         now));
   YC_TRY_VOID(count_case(tx, c, false, {{stats::metric::kCasesRejected, 1}}, now));
+  YC_TRY_VOID(tell(tx, "case.rejected", c, reason, now));
   YC_TRY_VOID(audit_case(tx, who, "case.reject", c));
   return get(tx, View{scope, {}}, id, today_of(now));
 }
@@ -1202,8 +1252,13 @@ Result<Detail> Service::act(Tx& tx, const Who& who, const org::Scope& scope, std
 Result<Detail> Service::correct(Tx& tx, const Who& who, const org::Scope& scope, std::int64_t id, const std::string& note,
                                 std::int64_t now) {
   auto c = YC_TRY(intake_case(tx, scope, id));
-  if (c.status != "returned") return wrong_state(c, "补正");
   YC_TRY_VOID(check_text("note", note, 500, false, "补正说明"));
+  return correct_case(tx, who, std::move(c), note, now);
+}
+
+Result<Detail> Service::correct_case(Tx& tx, const Who& who, Case c, const std::string& note, std::int64_t now) {
+  if (c.status != "returned") return wrong_state(c, "补正");
+  const auto id = c.id;
   auto last = YC_TRY(tx.one("SELECT step FROM case_task WHERE case_id = $1 AND action = 'return' ORDER BY id DESC", {id}));
   const auto today = time::shanghai_date(now);
   int suspended = 0;
@@ -1221,14 +1276,15 @@ Result<Detail> Service::correct(Tx& tx, const Who& who, const org::Scope& scope,
   YC_TRY_VOID(bump(tx, c, "status = 'review', suspended_since = NULL, suspended_days = suspended_days + $1, "
                           "due_day = $2, warn_day = $3, warned_at = NULL",
                    {static_cast<std::int64_t>(suspended), due, warn}, now));
-  YC_TRY_VOID(add_event(tx, id, EventIn{"corrected", "intake", who.account, c.intake_unit_code, c.window_number,
-                                        suspended ? fmt::format("已补正,暂停 {} 个工作日,承诺办结日顺延至 {}", suspended, due)
-                                                  : std::string("已补正"),
-                                        true}, now));
+  std::string said = c.channel == "online" && who.account == 0 ? "申请人网上补正" : "已补正";
+  if (suspended) said += fmt::format(",暂停 {} 个工作日,承诺办结日顺延至 {}", suspended, due);
+  if (who.account == 0 && !note.empty()) said += ":" + note;
+  YC_TRY_VOID(add_event(tx, id, EventIn{"corrected", "intake", actor_of(who), c.intake_unit_code, c.window_number, said, true},
+                        now));
   auto unit = YC_TRY(load_unit(tx, c.handling_unit_code, "handling_unit_code"));
   YC_TRY_VOID(open_task(tx, c, last.text(0), unit.code, unit.path, now));
   YC_TRY_VOID(audit_case(tx, who, "case.correct", c));
-  return get(tx, View{scope, {}}, id, today.iso());
+  return get(tx, View{org::Scope::all(), {}}, id, today.iso());
 }
 
 Result<Detail> Service::deliver(Tx& tx, const Who& who, const org::Scope& scope, std::int64_t id, const DeliverInput& in,
@@ -1249,8 +1305,8 @@ Result<Detail> Service::deliver(Tx& tx, const Who& who, const org::Scope& scope,
   } else if (in.method == "mail") {
     YC_TRY_VOID(check_text("receiver_name", in.receiver_name, 50, true, "收件人姓名"));
     YC_TRY_VOID(check_text("tracking_no", in.tracking_no, 40, true, "邮寄单号"));
-  } else if (in.method != "online") {
-    return bad("method", "method 应为 window、mail 或 online");
+  } else if (in.method != "online" && in.method != "bank") {
+    return bad("method", "method 应为 window、mail、online 或 bank");
   }
   // Only the ways the item's guide offers (⑩ 办理结果 送达方式).
   auto item = YC_TRY(item_of(*items_, tx, c));

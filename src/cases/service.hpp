@@ -12,10 +12,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "audit/model.hpp"
 #include "cases/model.hpp"
+#include "catalog/model.hpp"
 #include "org/scope.hpp"
 #include "platform/result.hpp"
 #include "privacy/crypto.hpp"
@@ -53,6 +55,14 @@ Result<std::vector<CitizenCase>> cases_of_applicant(store::Tx& tx, const std::st
 // Who acts: the account and its audit identity.
 struct Who {
   std::int64_t account = 0;
+  audit::Actor actor;
+};
+
+// A citizen or employer signed in on the portal (identity::CitizenPrincipal).
+struct Applicant {
+  std::int64_t citizen_id = 0;
+  std::string kind;     // person | employer
+  std::string id_hash;  // finds their cases
   audit::Actor actor;
 };
 
@@ -156,6 +166,15 @@ struct FileMeta {
   std::optional<int> material_idx;
   std::string purpose, content_type, digest;
   std::int64_t size = 0, created_at = 0;
+  bool by_applicant = false;  // uploaded by the applicant online
+};
+
+// What the applicant declared with an online application (网上办).
+struct OnlineInfo {
+  std::string delivery;        // window | mail | online | bank
+  std::string address_masked;  // for mail
+  std::int64_t declared_at = 0;
+  std::string note;
 };
 
 struct Delivery {
@@ -182,11 +201,13 @@ struct Detail {
   std::vector<Event> events;
   std::vector<Delivery> deliveries;
   std::optional<Followup> followup;
-  std::vector<std::string> delivery_methods;  // the item's ways of delivery (window | mail | online)
+  std::vector<std::string> delivery_methods;  // the item's ways of delivery (window | mail | online | bank)
+  std::optional<OnlineInfo> online;           // an online application's declaration
 };
 
 struct CaseFilter {
   std::string status;   // one status, or "" for all
+  std::string channel;  // window | online | paper, or "" for all
   std::string q;        // case number prefix, or a full ID number / credit code (exact, by hash)
   std::string clock;    // warning | overdue: open cases by clock state
   bool mine = false;    // taken by me
@@ -257,7 +278,7 @@ class Service {
                          const std::string& note, std::int64_t now);
 
   struct DeliverInput {
-    std::string method;  // window | post | electronic
+    std::string method;  // window | mail | online | bank
     std::string receiver_name, receiver_id_number, tracking_no, note;
     std::optional<int> window_number;
   };
@@ -295,7 +316,64 @@ class Service {
   Result<Progress> progress(store::Tx& tx, const std::string& case_no, const std::string& token,
                             const std::string& id_number, const std::string& today);
 
+  // --- Online application (网上办, issue 11 item 3; online.cpp) ----------------------------
+  // The form of an item offered online (网上/掌上), for this applicant.
+  struct ApplyForm {
+    std::int64_t version_id = 0;
+    std::shared_ptr<const catalog::Item> item;
+    struct Site {
+      std::int64_t id = 0;
+      std::string name, kind, address, unit_name, district_name;
+    };
+    std::vector<Site> sites;
+    std::string declaration;  // the promise the applicant accepts (承诺)
+  };
+  Result<ApplyForm> apply_form(store::Tx& tx, const Applicant& who, const std::string& item_code, std::int64_t now);
+
+  // An upload waiting to be named in an application or a correction.
+  struct Upload {
+    std::int64_t id = 0;
+    std::string content_type;
+    std::int64_t size = 0, created_at = 0;
+  };
+  Result<Upload> upload(store::Tx& tx, const Applicant& who, std::string_view bytes, std::string_view declared_type,
+                        std::int64_t now);
+  Result<void> drop_upload(store::Tx& tx, const Applicant& who, std::int64_t upload_id, std::int64_t now);
+  // Deletes unused uploads older than a day (or dropped an hour ago); returns
+  // the digests whose files may now be unreferenced (see remove_orphan_files).
+  Result<std::vector<std::string>> purge_uploads(store::Tx& tx, std::int64_t now);
+  // Unlinks the files of these digests that nothing names any more and
+  // that were not written in the last hour (a concurrent upload of the same
+  // content touches its file first).
+  Result<int> remove_orphan_files(store::Database& db, const std::vector<std::string>& digests, std::int64_t now);
+
+  struct MaterialFiles {
+    int idx = 0;
+    std::vector<std::int64_t> uploads;
+  };
+  struct OnlineInput {
+    std::string item_code;
+    std::int64_t site_id = 0;
+    std::string phone, delivery, address, note;
+    bool declaration = false;
+    std::vector<MaterialFiles> materials;
+  };
+  Result<Detail> submit_online(store::Tx& tx, const Applicant& who, const OnlineInput& in, std::int64_t now);
+  // The case of this number if the applicant is the signed-in citizen; 404 otherwise.
+  Result<Detail> applicant_case(store::Tx& tx, const Applicant& who, const std::string& case_no, std::int64_t now);
+  // The applicant answers a one-time notice (status notified: back to intake)
+  // or a reviewer's return (status returned: back to the step, the clock resumes).
+  Result<Detail> correct_online(store::Tx& tx, const Applicant& who, const std::string& case_no,
+                                const std::string& note, const std::vector<MaterialFiles>& materials, std::int64_t now);
+
  private:
+  // The first clerk acting on an online case takes it (becomes intake_by).
+  Result<void> take(store::Tx& tx, const Who& who, Case& c, std::int64_t now);
+  Result<Detail> resume_case(store::Tx& tx, const Who& who, Case c, const std::string& note, std::int64_t now);
+  Result<Detail> correct_case(store::Tx& tx, const Who& who, Case c, const std::string& note, std::int64_t now);
+  Result<void> attach_uploads(store::Tx& tx, const Applicant& who, const Case& c,
+                              const std::vector<MaterialFiles>& materials, std::int64_t now);
+
   const privacy::KeyRing& keys_;
   Policy policy_;
   std::shared_ptr<ItemCache> items_;

@@ -9,7 +9,9 @@
 #include "cases/incidents.hpp"
 #include "cases/service.hpp"
 #include "catalog/service.hpp"
+#include "identity/citizens.hpp"
 #include "identity/service.hpp"
+#include "notify/notify.hpp"
 #include "org/service.hpp"
 #include "store/engine_test.hpp"
 
@@ -39,6 +41,14 @@ std::string item_json(const std::string& code, const std::string& name, const st
 const std::string kPromised = R"({"kind": "promised", "legal_days": 15, "promised_days": 5, "correction_suspends": true})";
 const std::string kImmediate = R"({"kind": "immediate", "legal_days": 0, "promised_days": 0})";
 
+// Offered online (网上, issue 11 item 3), delivered also as a download.
+std::string online_item(std::string json) {
+  const auto swap = [&](std::string_view from, std::string_view to) { json.replace(json.find(from), from.size(), to); };
+  swap(R"("channels": ["window"])", R"("channels": ["window", "online"])");
+  swap(R"("delivery": ["window", "mail"])", R"("delivery": ["window", "mail", "online"])");
+  return json;
+}
+
 std::string catalog_json() {
   const std::string intake = R"({"step": "intake", "name": "受理"})";
   const std::string deliver = R"({"step": "deliver", "name": "办结"})";
@@ -49,6 +59,7 @@ std::string catalog_json() {
          "," + item_json("BJ-SHBX-803", "初审事项", intake + R"(,{"step": "review_first"},)" + deliver, kPromised, "") + "," +
          item_json("BJ-SHBX-804", "待遇发放", intake + R"(,{"step": "review_first"},{"step": "approve"},)" + deliver, kPromised,
                    "benefit_payment") +
+         "," + online_item(item_json("BJ-SHBX-805", "网上事项", intake + R"(,{"step": "review_first"},)" + deliver, kPromised, "")) +
          "]";
 }
 
@@ -623,6 +634,191 @@ TEST_P(CaseFlow, IncidentsAreRecordedAndClosedOnce_Emergency) {
 }
 
 YC_ON_BOTH_ENGINES(CaseFlow);
+
+// --- Online application (网上办, issue 11 item 3; policy 三(六)) ------------------------------
+
+class OnlineFlow : public CaseFlow {
+ protected:
+  Applicant citizen(const std::string& key, const std::string& name, const std::string& id_number) {
+    identity::Citizens citizens(*db_, keys_);
+    auto in = citizens.sign_in(identity::OidcIdentity{"test|" + key, name, id_number, "", "13900001111"}, false,
+                               identity::Client{"127.0.0.1", "test"});
+    EXPECT_TRUE(in) << in.error().message;
+    const auto& p = in->principal;
+    return Applicant{p.citizen_id, p.kind, p.id_hash, p.actor("127.0.0.1")};
+  }
+  std::int64_t put(const Applicant& who, const std::string& bytes) {
+    auto u = run([&](store::Tx& tx) { return svc_->upload(tx, who, bytes, "", noon("2025-01-24")); });
+    EXPECT_TRUE(u) << u.error().message;
+    return u ? u->id : 0;
+  }
+  Result<Detail> submit(const Applicant& who, Service::OnlineInput in) {
+    return run([&](store::Tx& tx) { return svc_->submit_online(tx, who, in, noon("2025-01-24")); });
+  }
+  Service::OnlineInput form(std::int64_t id_card, std::int64_t proof) {
+    Service::OnlineInput in;
+    in.item_code = "BJ-SHBX-805";
+    in.site_id = hall_;
+    in.delivery = "online";
+    in.declaration = true;
+    in.materials = {{0, {id_card}}, {2, {proof}}};
+    return in;
+  }
+  const std::string jpeg_ = std::string("\xFF\xD8\xFF\xE0", 4) + "photo-of-id-card";
+  const std::string pdf_ = "%PDF-1.4 proof-张敏";
+};
+
+TEST_P(OnlineFlow, AnOnlineApplicationRunsTheWindowsChainAndCorrectionsComeBackOnline_3_6) {
+  const auto zhang = citizen("zhang", "张敏", "110101199003071233");
+  // Only items offered online (网上/掌上) have a form.
+  auto f = run([&](store::Tx& tx) { return svc_->apply_form(tx, zhang, "BJ-SHBX-805", noon("2025-01-24")); });
+  ASSERT_TRUE(f) << f.error().message;
+  EXPECT_FALSE(f->sites.empty());
+  EXPECT_FALSE(f->declaration.empty());
+  EXPECT_EQ(run([&](store::Tx& tx) { return svc_->apply_form(tx, zhang, "BJ-SHBX-802", noon("2025-01-24")); }).error().code,
+            ErrorCode::kUnprocessable);
+
+  // Bad input names the field and stores nothing.
+  auto in = form(put(zhang, jpeg_), put(zhang, pdf_));
+  in.declaration = false;
+  EXPECT_EQ(submit(zhang, in).error().field, "declaration");
+  in.declaration = true;
+  auto missing = in;
+  missing.materials = {{0, in.materials[0].uploads}};
+  EXPECT_EQ(submit(zhang, missing).error().field, "materials[2]");
+  auto far_away = in;
+  far_away.delivery = "bank";
+  EXPECT_EQ(submit(zhang, far_away).error().field, "delivery");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM service_case"), 0);
+
+  auto d = submit(zhang, in);
+  ASSERT_TRUE(d) << d.error().message << " " << d.error().field;
+  EXPECT_EQ(d->c.channel, "online");
+  EXPECT_EQ(d->c.status, "intake");
+  EXPECT_EQ(d->c.intake_by, 0);  // nobody has taken it yet
+  EXPECT_EQ(d->c.applicant_name_masked, "张*");
+  ASSERT_EQ(d->files.size(), 2u);
+  EXPECT_TRUE(d->files[0].by_applicant);
+  ASSERT_TRUE(d->online);
+  EXPECT_EQ(d->online->delivery, "online");
+  const auto id = d->c.id;
+  const auto case_no = d->c.case_no;
+  // The uploads are taken once: a retried submission opens no second case.
+  EXPECT_EQ(submit(zhang, in).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM service_case"), 1);
+  // Nobody else sees it.
+  const auto li = citizen("li", "李建国", "110102196508152031");
+  EXPECT_EQ(run([&](store::Tx& tx) { return svc_->applicant_case(tx, li, case_no, noon("2025-01-24")); }).error().code,
+            ErrorCode::kNotFound);
+
+  // 网上预审: the first clerk to act takes it (and so never reviews it, 三(七)).
+  ASSERT_TRUE(run([&](store::Tx& tx) { return svc_->judge(tx, clerk_, here(), id, 0, "received", "electronic", ""); }));
+  EXPECT_EQ(get(id).c.intake_by, clerk_.account);
+  ASSERT_TRUE(run([&](store::Tx& tx) { return svc_->judge(tx, clerk_, here(), id, 2, "defective", "", "复印件不清晰"); }));
+  ASSERT_TRUE(run([&](store::Tx& tx) { return svc_->issue_notice(tx, clerk_, here(), id, "请重新拍照上传"); }));
+  // 一次性告知 online: what the notice lists must come back.
+  auto nothing = run([&](store::Tx& tx) { return svc_->correct_online(tx, zhang, case_no, "", {}, noon("2025-01-24")); });
+  EXPECT_EQ(nothing.error().field, "materials[2]");
+  const auto clearer = put(zhang, pdf_ + " clearer");
+  auto back = run([&](store::Tx& tx) {
+    return svc_->correct_online(tx, zhang, case_no, "已重新扫描", {{2, {clearer}}}, noon("2025-01-24"));
+  });
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->c.status, "intake");
+  EXPECT_EQ(back->materials[2].state, "pending");  // the clerk judges the new file
+  EXPECT_EQ(back->materials[2].files, 2);
+  ASSERT_TRUE(run([&](store::Tx& tx) { return svc_->judge(tx, clerk_, here(), id, 2, "received", "electronic", ""); }));
+  auto a = accept(id);
+  ASSERT_TRUE(a) << a.error().message;
+  EXPECT_EQ(a->c.status, "review");
+  EXPECT_EQ(a->c.due_day.value(), "2025-02-07");  // the same clock as at the window (三(八) 限时办结)
+  // The intake clerk may not review it.
+  EXPECT_EQ(act(clerk_, id, "approve").error().code, ErrorCode::kForbidden);
+
+  // 退回补正 reaches the applicant, who answers online; the clock resumes.
+  ASSERT_TRUE(act(first_, id, "return", "请补充盖章页", noon("2025-02-05")));
+  EXPECT_EQ(get(id).c.status, "returned");
+  const auto stamped = put(zhang, pdf_ + " stamped");
+  auto corrected = run([&](store::Tx& tx) {
+    return svc_->correct_online(tx, zhang, case_no, "已补盖章页", {{2, {stamped}}}, noon("2025-02-07"));
+  });
+  ASSERT_TRUE(corrected) << corrected.error().message;
+  // Back two working days later: due moves over the 调休 Saturday to Monday (as at the window).
+  EXPECT_EQ(corrected->c.status, "review");
+  EXPECT_EQ(corrected->c.suspended_days, 2);
+  EXPECT_EQ(corrected->c.due_day.value(), "2025-02-10");
+  EXPECT_EQ(run([&](store::Tx& tx) { return svc_->correct_online(tx, zhang, case_no, "再来", {}, noon("2025-02-07")); })
+                .error().code,
+            ErrorCode::kConflict);
+  auto done = act(first_, id, "approve", "符合条件", noon("2025-02-07"));
+  ASSERT_TRUE(done) << done.error().message;
+  EXPECT_EQ(done->c.outcome, "approved");
+  Service::DeliverInput out;
+  out.method = "online";
+  auto delivered = run([&](store::Tx& tx) { return svc_->deliver(tx, clerk_, here(), id, out, noon("2025-02-07")); });
+  ASSERT_TRUE(delivered) << delivered.error().message;
+  EXPECT_EQ(delivered->c.status, "delivered");
+
+  // Every step reached the applicant's 消息.
+  auto notes = db_->transact<std::vector<notify::Notification>>(store::TxMode::kRead, [&](store::Tx& tx) {
+    return notify::of_applicant(tx, zhang.id_hash, 50);
+  });
+  ASSERT_TRUE(notes);
+  std::vector<std::string> kinds;
+  for (auto it = notes->rbegin(); it != notes->rend(); ++it) kinds.push_back(it->kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"case.submitted", "case.notice", "case.accepted", "case.returned",
+                                             "case.ready", "case.delivered"}));
+  // The applicant's own timeline names no staff.
+  for (const auto& e : delivered->events)
+    if (e.kind == "opened" || e.kind == "corrected") {
+      EXPECT_FALSE(e.actor_id.has_value()) << e.kind;
+    }
+}
+
+TEST_P(OnlineFlow, UploadsAreTheCitizensOwnCheckedByContentTakenOnceAndPurged) {
+  const auto zhang = citizen("zhang", "张敏", "110101199003071233");
+  const auto li = citizen("li", "李建国", "110102196508152031");
+  EXPECT_EQ(run([&](store::Tx& tx) { return svc_->upload(tx, zhang, "GIF89a....", "", noon("2025-01-24")); }).error().code,
+            ErrorCode::kUnsupportedMediaType);
+  EXPECT_EQ(run([&](store::Tx& tx) { return svc_->upload(tx, zhang, jpeg_, "application/pdf", noon("2025-01-24")); })
+                .error().code,
+            ErrorCode::kUnsupportedMediaType);
+  // Li cannot name Zhang's upload.
+  auto in = form(put(zhang, jpeg_), put(zhang, pdf_));
+  EXPECT_EQ(submit(li, in).error().code, ErrorCode::kNotFound);
+  // A dropped upload cannot be named either.
+  const auto dropped = put(zhang, "%PDF-1.4 dropped");
+  const auto drop = [&](const Applicant& who, std::int64_t upload) {
+    return db_->transact<void>(store::TxMode::kWrite,
+                               [&](store::Tx& tx) { return svc_->drop_upload(tx, who, upload, noon("2025-01-24")); });
+  };
+  ASSERT_TRUE(drop(zhang, dropped));
+  EXPECT_EQ(drop(li, in.materials[0].uploads[0]).error().code, ErrorCode::kNotFound);
+  auto with_dropped = in;
+  with_dropped.materials[1].uploads = {dropped};
+  EXPECT_EQ(submit(zhang, with_dropped).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(submit(zhang, in));
+  // A day later the unused uploads go, with their files, but a file a case names stays.
+  const auto later = time::now_ms() + 25 * 3'600'000LL;
+  const auto leftover = put(zhang, "%PDF-1.4 never used");
+  ASSERT_NE(leftover, 0);
+  auto digests = run([&](store::Tx& tx) { return svc_->purge_uploads(tx, later); });
+  ASSERT_TRUE(digests);
+  EXPECT_EQ(digests->size(), 2u);  // the dropped one and the unused one
+  auto removed = svc_->remove_orphan_files(*db_, *digests, later);
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(*removed, 2);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM citizen_upload WHERE case_id IS NULL"), 0);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM citizen_upload WHERE case_id IS NOT NULL"), 2);
+  const auto id = scalar("SELECT id FROM service_case");
+  const auto file = scalar("SELECT MIN(id) FROM case_file");
+  auto bytes = run([&](store::Tx& tx) { return svc_->read_file(tx, clerk_, view_here(), id, file); });
+  ASSERT_TRUE(bytes) << bytes.error().message;
+  EXPECT_EQ(bytes->second, jpeg_);
+}
+
+YC_ON_BOTH_ENGINES(OnlineFlow);
+
 
 }  // namespace
 }  // namespace yc::cases

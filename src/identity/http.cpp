@@ -191,7 +191,8 @@ void ApiRouter::add_public(http::Method method, std::string pattern, PublicHandl
 
 void ApiRouter::open_to_citizens(std::unique_ptr<Citizens> citizens) { citizens_ = std::move(citizens); }
 
-void ApiRouter::add_citizen(http::Method method, std::string pattern, CitizenHandler handler) {
+void ApiRouter::add_citizen(http::Method method, std::string pattern, CitizenHandler handler,
+                            std::int64_t max_body_bytes) {
   endpoints_.push_back(Endpoint{method, pattern, Access::kCitizen, ""});
   router_.add(method, pattern,
               [this, method, key = limit_key(method, pattern), handler = std::move(handler)](const http::Request& r) {
@@ -217,7 +218,7 @@ void ApiRouter::add_citizen(http::Method method, std::string pattern, CitizenHan
                 }
                 return respond(r, handler(r, *gate));
               },
-              http::Execution::kWorker);
+              http::Execution::kWorker, max_body_bytes);
 }
 
 void ApiRouter::add_client(std::string pattern, std::string permission, ApiHandler handler) {

@@ -56,7 +56,8 @@ class ApiRouter {
   void add_client(std::string pattern, std::string permission, ApiHandler handler);
   // A route of signed-in citizens (issue 11): their cookie, and the
   // session's CSRF token on unsafe methods. Needs open_to_citizens first.
-  void add_citizen(http::Method method, std::string pattern, CitizenHandler handler);
+  // max_body_bytes: a raw body up to this size (uploads); 0 the default.
+  void add_citizen(http::Method method, std::string pattern, CitizenHandler handler, std::int64_t max_body_bytes = 0);
   void open_to_citizens(std::unique_ptr<Citizens> citizens);
   Citizens* citizens() { return citizens_.get(); }
 

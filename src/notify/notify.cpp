@@ -61,6 +61,11 @@ struct Text {
 };
 
 Text text_of(const CaseNote& n) {
+  if (n.kind == "case.submitted")
+    return {"已收到申请", fmt::format("您在网上提交的“{}”申请已收到(办件编号 {}),窗口预审后会通知您。", n.item_name,
+                                      n.case_no)};
+  if (n.kind == "case.rejected")
+    return {"不予受理", fmt::format("您申请的“{}”(办件编号 {})不予受理:{}。", n.item_name, n.case_no, n.detail)};
   if (n.kind == "case.accepted")
     return {"已受理", fmt::format("您申请的“{}”(办件编号 {})已受理{}。", n.item_name, n.case_no,
                                   n.detail.empty() ? "" : "," + n.detail)};

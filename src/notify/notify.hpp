@@ -44,7 +44,7 @@ Result<std::unique_ptr<SmsSender>> sender_from(const SmsConfig& config);
 // --- Notifications -----------------------------------------------------------------------------
 
 struct CaseNote {
-  std::string kind;    // case.accepted | case.notice | case.returned | case.ready | case.delivered
+  std::string kind;    // case.submitted | case.accepted | case.notice | case.rejected | case.returned | case.ready | case.delivered
   std::string case_no, item_name, id_hash, progress_token, phone_sealed;
   std::string detail;  // e.g. the due day, what to bring, how it was delivered; no personal data
 };
