@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  ActionKey, blankFormPdfUrl, closeIncident, createCase, listIncidents, newIdempotencyKey, reportIncident, uploadCaseFile,
-  type CaseInput,
+  ActionKey, blankFormPdfUrl, closeIncident, createCase, deliverCase, listCases, listIncidents, newIdempotencyKey,
+  reportIncident, uploadCaseFile, type CaseInput,
 } from './cases';
 import { ApiError } from './client';
 
@@ -65,6 +65,27 @@ describe('case requests', () => {
     expect(path).toBe('/api/cases/7/files?material=2');
     expect(init.body).toBe(blob);
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/pdf');
+  });
+});
+
+describe('case list and delivery', () => {
+  it('ask for the online applications waiting for the pre-check by channel', async () => {
+    const f = vi.fn(async () => new Response('{"items":[]}', { status: 200 }));
+    vi.stubGlobal('fetch', f);
+    await listCases({ status: 'intake', channel: 'online', limit: 50 });
+    await listCases({ status: '', channel: '', q: '2026', mine: true });
+    expect(f.mock.calls.map((c) => (c as unknown as [string])[0])).toEqual([
+      '/api/cases?status=intake&channel=online&limit=50', '/api/cases?q=2026&mine=true',
+    ]);
+  });
+
+  it('deliver by bank with no receiver', async () => {
+    const f = vi.fn(async () => new Response('{"id":4}', { status: 200 }));
+    vi.stubGlobal('fetch', f);
+    await deliverCase(4, { method: 'bank' }, 'k-3');
+    const [path, init] = f.mock.calls[0] as unknown as [string, RequestInit];
+    expect(path).toBe('/api/cases/4/deliver');
+    expect(JSON.parse(init.body as string)).toEqual({ method: 'bank' });
   });
 });
 

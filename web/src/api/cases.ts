@@ -19,7 +19,9 @@ export type CaseOutcome = '' | 'approved' | 'refused' | 'rejected';
 export type CaseChannel = 'window' | 'paper' | 'online';
 export type ApplicantKind = 'person' | 'employer';
 export type AgentKind = 'agent' | 'proxy';
-export type DeliveryMethod = 'window' | 'mail' | 'online';
+// bank (银行发放): paid into the applicant's bank account; only where the
+// item's guide lists it.
+export type DeliveryMethod = 'window' | 'mail' | 'online' | 'bank';
 export type FollowupOutcome = 'satisfied' | 'unsatisfied' | 'unreachable' | 'declined';
 export type ConsultChannel = 'hall' | 'phone' | 'web';
 export type FilePurpose = 'material' | 'authorization' | 'paper_form';
@@ -61,11 +63,11 @@ export const TASK_STATE_LABELS: Record<TaskState, string> = { open: '待办', do
 export const OUTCOME_LABELS: Record<Exclude<CaseOutcome, ''>, string> = {
   approved: '准予办理', refused: '不予批准', rejected: '不予受理',
 };
-export const CASE_CHANNEL_LABELS: Record<CaseChannel, string> = { window: '窗口', paper: '纸质补录', online: '网上' };
+export const CASE_CHANNEL_LABELS: Record<CaseChannel, string> = { window: '窗口', online: '网上申报', paper: '纸质补录' };
 export const APPLICANT_KIND_LABELS: Record<ApplicantKind, string> = { person: '个人', employer: '单位' };
 export const AGENT_KIND_LABELS: Record<AgentKind, string> = { agent: '代办', proxy: '全程代理' };
 export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
-  window: '窗口领取', mail: '邮寄送达', online: '网上查询/下载',
+  window: '窗口领取', mail: '邮寄送达', online: '网上查询/下载', bank: '银行发放',
 };
 export const FOLLOWUP_OUTCOME_LABELS: Record<FollowupOutcome, string> = {
   satisfied: '满意', unsatisfied: '不满意', unreachable: '联系不上', declined: '拒绝回访',
@@ -92,6 +94,15 @@ export type ScanType = (typeof SCAN_TYPES)[number];
 export const MAX_SCAN_BYTES = 4 * 1024 * 1024;
 
 // --- Shapes -----------------------------------------------------------------------------
+
+// What the applicant declared with an online application (网上办, docs/api/citizen.md).
+export interface OnlineApplication {
+  delivery: DeliveryMethod;  // the way the applicant chose among the item's ways
+  delivery_label: string;
+  address: string;           // masked; '' unless delivery is mail
+  declared_at: number;       // when the applicant accepted the declaration (承诺)
+  note: string;              // the applicant's own note, may be ''
+}
 
 export interface Case {
   id: number;
@@ -120,7 +131,7 @@ export interface Case {
   agent_kind: AgentKind | '';
   agent_name_masked: string;
   agent_id_masked: string;
-  intake_by: number;
+  intake_by: number | null;  // null: an online case no clerk has acted on yet (待认领)
   accepted_by: number | null;
   entered_by: number | null;
   promised_days: number;
@@ -140,6 +151,9 @@ export interface Case {
   created_at: number;
   recorded_at: number;
   updated_at: number;
+  // What an online applicant declared (channel online), else null. Always
+  // in a Detail; a list entry may come without it.
+  online?: OnlineApplication | null;
 }
 
 export interface Material {
@@ -163,6 +177,7 @@ export interface FileMeta {
   digest: string;
   size: number;
   created_at: number;
+  by_applicant?: boolean;  // uploaded by the applicant online (申请人上传), not at the window
 }
 
 export interface NoticeLine {
@@ -245,6 +260,7 @@ export interface Detail extends Case {
   deliveries: Delivery[];
   followup: Followup | null;
   delivery_methods: DeliveryMethod[];   // the item's ways of delivery; deliver accepts only these
+  online: OnlineApplication | null;
 }
 
 export interface Consultation {
@@ -379,6 +395,7 @@ export interface IncidentInput {
 
 export interface CaseFilter {
   status?: CaseStatus | '';
+  channel?: CaseChannel | '';  // with status intake and channel online: 网上申报待预审
   q?: string;       // a case number (prefix) or a full ID number / credit code
   clock?: ClockState | '';
   mine?: boolean;
@@ -393,7 +410,7 @@ export interface Judgement {
 
 export interface DeliverInput {
   method: DeliveryMethod;
-  receiver_name: string;
+  receiver_name?: string;       // window and mail (bank and online have no receiver)
   receiver_id_number?: string;  // window
   tracking_no?: string;         // mail
   window_number?: number;
@@ -477,8 +494,8 @@ export const handOverConsultation = (id: number, toLogin: string, reason: string
 export const createCase = (input: CaseInput, key: string) => post<Detail>('/api/cases', input, key);
 export const listCases = (filter: CaseFilter = {}) =>
   request<{ items: Case[] }>(`/api/cases${buildQuery({
-    status: filter.status, q: filter.q, clock: filter.clock, mine: filter.mine ? 'true' : undefined,
-    limit: filter.limit,
+    status: filter.status, channel: filter.channel, q: filter.q, clock: filter.clock,
+    mine: filter.mine ? 'true' : undefined, limit: filter.limit,
   })}`);
 export const getCase = (id: number) => request<Detail>(`/api/cases/${id}`);
 // Every district and street (any signed-in caller).
