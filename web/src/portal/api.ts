@@ -1,9 +1,13 @@
 // What the portal reads besides the catalog (api/catalog.ts): the halls and
-// community points, and the citizen's own account and cases
-// (docs/api/citizen.md). Over the one request client (api/client.ts).
+// community points, the citizen's own account and cases, and the online
+// application (网上办) with its uploads and corrections (docs/api/citizen.md).
+// Over the one request client (api/client.ts), except the upload, which needs
+// progress events (upload-io.ts). Times are UTC epoch milliseconds; days
+// (accepted_day, due_day) are Asia/Shanghai dates YYYY-MM-DD.
 import { request } from '@/api/client';
 import type { CitizenKind } from './citizen';
-import type { PortalSite } from './sites';
+import type { PortalSite, SiteKind } from './sites';
+import type { UploadProgress } from './upload-io';
 
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 
@@ -45,9 +49,9 @@ export interface CitizenCase {
   intake_unit_name: string;
   accepted_day: string | null;
   due_day: string | null;
-  completed_at: string | null;
-  delivered_at: string | null;
-  created_at: string;
+  completed_at: number | null;   // epoch ms
+  delivered_at: number | null;   // epoch ms
+  created_at: number;            // epoch ms
   progress_path: string;
 }
 
@@ -64,3 +68,192 @@ export const citizenLogout = (csrfToken: string) =>
 
 export const listMyCases = (signal?: AbortSignal) =>
   request<{ items: CitizenCase[] }>('/api/citizen/cases', opts(signal)).then((r) => r.items);
+
+// --- Online application (网上办, issue 11 item 3) ------------------------------------
+
+export interface ApplyItem {
+  code: string;
+  name: string;
+  version_id: number;
+  summary: string;
+  time_limit: { kind: 'immediate' | 'promised' | ''; promised_days: number };
+  delivery: { code: string; label: string }[];   // the ways the result can reach the applicant
+  service_objects: string[];
+}
+
+// One material of the item version, as its guide lists it.
+export interface ApplyMaterial {
+  idx: number;
+  name: string;
+  kind: string;            // form | document | proof
+  required: boolean;
+  condition: string;       // the situation that requires it; '' when always
+  form: string;            // original | copy | original_and_copy | electronic
+  count: number;
+  shared: boolean;         // obtained by data sharing: nothing to upload
+  shared_source: string;
+  blank_form: string;      // kind form: the blank form's file name (or address)
+  sample: string;          // kind form: the filled sample's file name (or address)
+}
+
+export interface ApplySite {
+  id: number;
+  name: string;
+  kind: SiteKind;
+  address: string;
+  district_name: string;
+  unit_name: string;
+}
+
+export interface ApplyApplicant {
+  kind: CitizenKind;
+  name: string;       // masked
+  id_number: string;  // masked
+  phone: string;      // masked, '' when the account has none
+}
+
+export interface UploadLimits {
+  max_bytes: number;
+  types: string[];
+}
+
+export interface ApplyForm {
+  item: ApplyItem;
+  materials: ApplyMaterial[];
+  sites: ApplySite[];
+  applicant: ApplyApplicant;
+  declaration: string;
+  upload: UploadLimits;
+}
+
+export interface UploadedFile {
+  id: number;
+  content_type: string;
+  size: number;
+  created_at: number;
+}
+
+export interface MaterialUploads {
+  idx: number;
+  uploads: number[];
+}
+
+export interface ApplicationInput {
+  item_code: string;
+  site_id: number;
+  phone: string;
+  delivery: string;
+  address: string;
+  declaration: true;
+  note: string;
+  materials: MaterialUploads[];
+}
+
+export interface CaseMaterial {
+  idx: number;
+  name: string;
+  required: boolean;
+  condition: string;
+  state: string;        // pending | received | exempt | missing | defective | not_applicable
+  state_label: string;
+  reason: string;
+  files: number | unknown[];  // the contract does not say: a count or the list of files
+}
+
+export interface CaseCorrection {
+  kind: 'notice' | 'return';
+  at: number;
+  note: string;
+  materials: { idx: number; name: string; state: string; reason: string }[];
+}
+
+export interface CaseStep {
+  kind: string;
+  step: string;
+  note: string;
+  unit_name: string;
+  at: number;
+}
+
+export interface CaseResult {
+  available: boolean;
+  outcome: string;
+  label: string;
+  kind: 'decision' | 'rejection';
+}
+
+export interface CaseDeliveryDone {
+  method: string;
+  label: string;
+  tracking_no: string;
+  at: number;
+}
+
+// GET /api/citizen/cases/:case_no: one case of the signed-in applicant.
+export interface CitizenCaseDetail {
+  case_no: string;
+  item_code: string;
+  item_name: string;
+  channel: string;
+  status: string;
+  status_name: string;
+  outcome: string | null;
+  clock: string;
+  created_at: number;
+  accepted_day: string | null;
+  due_day: string | null;
+  completed_at: number | null;
+  delivered_at: number | null;
+  site_name: string;
+  intake_unit_name: string;
+  delivery: { method: string; label: string; address: string } | null;
+  materials: CaseMaterial[];
+  correction: CaseCorrection | null;
+  steps: CaseStep[];
+  result: CaseResult | null;
+  deliveries: CaseDeliveryDone[];
+  progress_path: string;
+  can_rate: boolean;
+}
+
+export interface CorrectionInput {
+  note: string;
+  materials: MaterialUploads[];
+}
+
+const enc = encodeURIComponent;
+const csrf = (token: string) => ({ 'X-CSRF-Token': token });
+
+// The form of an item: 404 unknown or unpublished, 422 not offered online
+// (or not for this kind of applicant), both with field item_code.
+export const getApplyForm = (itemCode: string, signal?: AbortSignal) =>
+  request<ApplyForm>(`/api/citizen/apply/${enc(itemCode)}`, opts(signal));
+
+// One file, raw, with its own Content-Type; progress is reported while it is
+// sent. The sender is imported when needed: this module is part of the
+// portal's first load (session.ts), the upload code is not.
+export async function uploadFile(
+  file: Blob, csrfToken: string, onProgress?: (p: UploadProgress) => void, signal?: AbortSignal,
+): Promise<UploadedFile> {
+  const { sendUpload } = await import('./upload-io');
+  return sendUpload<UploadedFile>('/api/citizen/uploads', file, { 'X-CSRF-Token': csrfToken }, onProgress, signal);
+}
+
+// An upload not yet named in a submission (404 once used or gone).
+export const deleteUpload = (id: number, csrfToken: string) =>
+  request<void>(`/api/citizen/uploads/${id}`, { method: 'DELETE', headers: csrf(csrfToken) });
+
+// 201 the new case. A retry naming the same uploads is 409, so it never opens two cases.
+export const submitApplication = (input: ApplicationInput, csrfToken: string) =>
+  request<CitizenCaseDetail>('/api/citizen/applications', { method: 'POST', body: input, headers: csrf(csrfToken) });
+
+export const getMyCase = (caseNo: string, signal?: AbortSignal) =>
+  request<CitizenCaseDetail>(`/api/citizen/cases/${enc(caseNo)}`, opts(signal));
+
+// 补正: answers the one-time notice (status notified) or the reviewer's return (returned).
+export const submitCorrection = (caseNo: string, input: CorrectionInput, csrfToken: string) =>
+  request<CitizenCaseDetail>(`/api/citizen/cases/${enc(caseNo)}/correction`,
+    { method: 'POST', body: input, headers: csrf(csrfToken) });
+
+// The result paper (PDF), opened by the browser with the session cookie.
+export const caseResultUrl = (caseNo: string) => `/api/citizen/cases/${enc(caseNo)}/result.pdf`;

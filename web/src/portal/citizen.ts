@@ -69,6 +69,12 @@ export function caseTone(status: string, outcome: string | null = null): CaseTon
   return 'progress';
 }
 
+// The case waits for the applicant: the one-time notice (notified) or a
+// reviewer's return (returned) asks for 补正.
+export function needsCorrection(status: string): boolean {
+  return status === 'notified' || status === 'returned';
+}
+
 // A link into the progress page, only when it stays on this site.
 export function progressHref(path: string): string | null {
   return safeNextPath(path, '') === '' ? null : path;
@@ -85,4 +91,17 @@ export function dayText(day: string | null | undefined): string {
   if (!day) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : day;
+}
+
+const timeParts = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+// Epoch milliseconds (UTC, as the server sends times) in Beijing: 2026年3月7日 14:05; '' when none.
+export function timeText(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
+  const p = Object.fromEntries(timeParts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  const hour = p.hour === '24' ? '00' : p.hour;
+  return `${p.year}年${p.month}月${p.day}日 ${hour}:${p.minute}`;
 }

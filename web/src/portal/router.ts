@@ -12,6 +12,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/sites', name: 'sites', component: () => import('./pages/sites/index.vue'), meta: { title: '服务大厅' } },
   { path: '/login', name: 'login', component: () => import('./pages/login/index.vue'), meta: { title: '登录' } },
   { path: '/me', name: 'me', component: () => import('./pages/me/index.vue'), meta: { title: '我的服务' } },
+  { path: '/me/cases/:caseNo', name: 'my-case', component: () => import('./pages/case/index.vue'), meta: { title: '办件详情' } },
+  { path: '/apply/:code', name: 'apply', component: () => import('./pages/apply/index.vue'), meta: { title: '网上办理' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/not-found/index.vue'),
     meta: { title: '页面不存在' } },
 ];

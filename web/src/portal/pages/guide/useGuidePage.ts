@@ -4,6 +4,7 @@ import { computed, ref, watch } from 'vue';
 import { getGuideOffers, guidePdfUrl, type Offer } from '@/api/catalog';
 import { useGuideLoader } from '@/composables/useGuideLoader';
 import { normalizeDocument } from '@/utils/catalog-document';
+import { offeredOnline } from '../../apply';
 import { setTitle } from '../../title';
 
 export function useGuidePage() {
@@ -20,7 +21,9 @@ export function useGuidePage() {
   });
   const doc = computed(() => (guide.value ? normalizeDocument(guide.value.document) : null));
   const pdfUrl = computed(() => guidePdfUrl(code.value));
+  // 网上办 (issue 11 item 3): the item's channels name 网上 or 掌上.
+  const online = computed(() => (doc.value ? offeredOnline(doc.value.channels) : false));
 
   watch(code, load, { immediate: true });
-  return { code, loading, error, notFound, guide, doc, offers, offersFailed, pdfUrl, load };
+  return { code, loading, error, notFound, guide, doc, offers, offersFailed, pdfUrl, online, load };
 }
