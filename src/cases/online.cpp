@@ -19,6 +19,7 @@
 #include "cases/internal.hpp"
 #include "cases/service.hpp"
 #include "catalog/service.hpp"
+#include "identity/citizens.hpp"
 #include "org/scope.hpp"
 #include "privacy/model.hpp"
 
@@ -68,25 +69,6 @@ Result<catalog::Version> online_version(Tx& tx, const Applicant& who, const std:
 
 std::filesystem::path file_path(const std::string& dir, const std::string& digest) {
   return std::filesystem::path(dir) / digest.substr(0, 2) / (digest + ".sealed");
-}
-
-// The applicant's own data, opened from the citizen row.
-struct CitizenData {
-  std::string kind, id_number, name, phone;
-};
-
-Result<CitizenData> citizen_data(Tx& tx, const privacy::KeyRing& keys, std::int64_t citizen_id) {
-  auto row = tx.one("SELECT kind, id_sealed, name_sealed, phone_sealed FROM citizen WHERE id = $1", {citizen_id});
-  if (!row) {
-    if (row.error().code == ErrorCode::kNotFound) return fail(ErrorCode::kUnauthenticated, "请先登录");
-    return Unexpected{row.error()};
-  }
-  CitizenData d;
-  d.kind = row->text(0);
-  d.id_number = YC_TRY(keys.decrypt(row->text(1), "citizen.id_number"));
-  d.name = YC_TRY(keys.decrypt(row->text(2), "citizen.name"));
-  if (!row->text(3).empty()) d.phone = YC_TRY(keys.decrypt(row->text(3), "citizen.phone"));
-  return d;
 }
 
 Result<std::int64_t> case_of_applicant(Tx& tx, const Applicant& who, const std::string& case_no) {
@@ -261,7 +243,7 @@ Result<Detail> Service::submit_online(Tx& tx, const Applicant& who, const Online
       return fail(ErrorCode::kUnprocessable, fmt::format("请上传“{}”", m.name), fmt::format("materials[{}]", m.idx));
   }
 
-  auto me = YC_TRY(citizen_data(tx, keys_, who.citizen_id));
+  auto me = YC_TRY(identity::open_citizen(tx, keys_, who.citizen_id));
   Party applicant{who.kind, me.id_number, me.name, in.phone.empty() ? me.phone : in.phone};
   if (applicant.phone.empty()) return bad("phone", "请填写联系电话");
   if (!in.phone.empty()) YC_TRY_VOID(privacy::validate_contact_phone(in.phone, "phone"));

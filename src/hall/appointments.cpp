@@ -296,4 +296,14 @@ Result<std::vector<Appointment>> list_day(store::Tx& tx, std::int64_t site_id, c
   return out;
 }
 
+Result<std::vector<Appointment>> of_person(store::Tx& tx, const std::string& person_hash, std::int64_t now) {
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT {} {} WHERE a.person_hash = $1 AND a.slot_end >= $2 "
+                                          "ORDER BY a.slot_start DESC LIMIT 50",
+                                          kCols, kFrom),
+                              {person_hash, now - 30LL * 86'400'000}));
+  std::vector<Appointment> out;
+  for (const auto& r : rows.rows) out.push_back(from(r));
+  return out;
+}
+
 }  // namespace yc::hall

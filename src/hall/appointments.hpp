@@ -70,6 +70,10 @@ struct CheckedIn {
 Result<CheckedIn> check_in(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t site_id,
                            const std::string& code, const std::string& id_number, std::int64_t now);
 
+// A person's bookings (the portal's 我的预约, issue 11 item 4): those still
+// to come, and the last 30 days', newest slot first (≤ 50).
+Result<std::vector<Appointment>> of_person(store::Tx& tx, const std::string& person_hash, std::int64_t now);
+
 // The site's bookings of a day (staff; masked).
 Result<std::vector<Appointment>> list_day(store::Tx& tx, std::int64_t site_id, const std::string& day);
 

@@ -103,7 +103,12 @@ Result<std::vector<PublicSite>> public_sites(store::Tx& tx, const std::string& d
     p.waiting = static_cast<int>(r.int64(12));
     p.open_windows = static_cast<int>(r.int64(13));
     if (r.int64(14) > 0) p.avg_service_minutes = static_cast<double>(r.int64(15)) / static_cast<double>(r.int64(14)) / 60'000.0;
-    if (p.takes_tickets) p.open_now = YC_TRY(open_at(tx, YC_TRY(get_settings(tx, p.id)), now));
+    if (p.takes_tickets) {
+      const auto settings = YC_TRY(get_settings(tx, p.id));
+      p.open_now = YC_TRY(open_at(tx, settings, now));
+      p.remote_tickets = settings.remote_tickets;
+      p.appointments = settings.booking_days > 0;
+    }
     out.push_back(std::move(p));
   }
   return out;

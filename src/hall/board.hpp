@@ -49,6 +49,7 @@ struct PublicSite {
   std::string name, kind, address, hours, phone, unit_code, unit_name, district_code, district_name;
   std::optional<double> longitude, latitude;
   bool takes_tickets = false, open_now = false;
+  bool remote_tickets = false, appointments = false;  // 网上取号 allowed; some group can be booked
   int waiting = 0, open_windows = 0;
   std::optional<double> avg_service_minutes;  // today's finished tickets, called to finished
 };

@@ -16,6 +16,7 @@
 #include "audit/service.hpp"
 #include "privacy/crypto.hpp"
 #include "privacy/model.hpp"
+#include "identity/citizens.hpp"
 #include "identity/idempotency.hpp"
 #include "platform/http/json_body.hpp"
 #include "platform/log.hpp"
@@ -700,6 +701,8 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                    {"longitude", num(p.longitude)},
                                    {"latitude", num(p.latitude)},
                                    {"takes_tickets", p.takes_tickets},
+                                   {"remote_tickets", p.remote_tickets},
+                                   {"appointments", p.appointments},
                                    {"open_now", p.open_now},
                                    {"waiting", p.waiting},
                                    {"open_windows", p.open_windows},
@@ -837,6 +840,57 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
   });
   booking_action("/api/appointments/:code/cancel", [](store::Tx& tx, const privacy::KeyRing& k, const http::JsonObject&, const std::string& code, const std::string& id) {
     return cancel(tx, k, code, id, time::now_ms());
+  });
+
+  // --- The signed-in citizen's bookings (issue 11, item 4: 我的预约) ------------------------------
+  // The same rules as the public booking; name, ID number and phone come from
+  // the citizen's account (the phone from the body when the account has none).
+  const auto person = [&keys](store::Tx& tx, const identity::CitizenPrincipal& p) -> Result<identity::CitizenData> {
+    if (p.kind != "person")
+      return fail(ErrorCode::kUnprocessable, "单位账号不能预约,请经办人以个人身份登录后预约", "citizen");
+    return identity::open_citizen(tx, keys, p.citizen_id);
+  };
+  api.add_citizen(Method::kGet, "/api/citizen/appointments", [&db](const http::Request&, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+    auto list = YC_TRY(db.transact<std::vector<Appointment>>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return of_person(tx, p.id_hash, time::now_ms());
+    }));
+    json::array items;
+    for (const auto& a : list) items.push_back(appointment_json(a));
+    return http::json_response(200, json::object{{"items", std::move(items)}});
+  });
+  api.add_citizen(Method::kPost, "/api/citizen/appointments", [&db, &keys, person](const http::Request& r, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    BookInput in;
+    in.site_id = YC_TRY(b.integer("site_id"));
+    in.group = YC_TRY(b.text("group", 32));
+    in.slot_start = YC_TRY(b.integer("slot_start"));
+    const auto phone = YC_TRY(b.opt_text("phone", 20)).value_or("");
+    in.green = YC_TRY(b.opt_bool("green")).value_or(false);
+    auto a = YC_TRY(db.transact<Appointment>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Appointment> {
+      auto me = YC_TRY(person(tx, p));
+      in.name = me.name;
+      in.id_number = me.id_number;
+      in.phone = phone.empty() ? me.phone : phone;
+      if (in.phone.empty()) return fail(ErrorCode::kInvalidArgument, "请填写手机号码,用于接收预约提醒", "phone");
+      return book(tx, keys, in, time::now_ms());
+    }));
+    return http::json_response(201, appointment_json(a));
+  });
+  api.add_citizen(Method::kPost, "/api/citizen/appointments/:code/change", [&db, &keys, person](const http::Request& r, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    const auto slot = YC_TRY(b.integer("slot_start"));
+    const auto code = std::string(r.param("code"));
+    auto a = YC_TRY(db.transact<Appointment>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Appointment> {
+      return change(tx, keys, code, YC_TRY(person(tx, p)).id_number, slot, time::now_ms());
+    }));
+    return http::json_response(200, appointment_json(a));
+  });
+  api.add_citizen(Method::kPost, "/api/citizen/appointments/:code/cancel", [&db, &keys, person](const http::Request& r, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+    const auto code = std::string(r.param("code"));
+    auto a = YC_TRY(db.transact<Appointment>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Appointment> {
+      return cancel(tx, keys, code, YC_TRY(person(tx, p)).id_number, time::now_ms());
+    }));
+    return http::json_response(200, appointment_json(a));
   });
 }
 

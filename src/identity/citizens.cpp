@@ -181,4 +181,18 @@ Result<void> Citizens::logout(const CitizenPrincipal& p, const Client& client) {
   });
 }
 
+Result<CitizenData> open_citizen(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t citizen_id) {
+  auto row = tx.one("SELECT kind, id_sealed, name_sealed, phone_sealed FROM citizen WHERE id = $1", {citizen_id});
+  if (!row) {
+    if (row.error().code == ErrorCode::kNotFound) return fail(ErrorCode::kUnauthenticated, "请先登录");
+    return Unexpected{row.error()};
+  }
+  CitizenData d;
+  d.kind = row->text(0);
+  d.id_number = YC_TRY(keys.decrypt(row->text(1), kIdContext));
+  d.name = YC_TRY(keys.decrypt(row->text(2), kNameContext));
+  if (!row->text(3).empty()) d.phone = YC_TRY(keys.decrypt(row->text(3), kPhoneContext));
+  return d;
+}
+
 }  // namespace yc::identity

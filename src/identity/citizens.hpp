@@ -43,6 +43,13 @@ struct DemoCitizen {
 };
 const std::vector<DemoCitizen>& demo_citizens();
 
+// A citizen's own data, opened in memory to act for them (an online
+// application, a booking); never logged. kUnauthenticated when gone.
+struct CitizenData {
+  std::string kind, id_number, name, phone;
+};
+Result<CitizenData> open_citizen(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t citizen_id);
+
 class Citizens {
  public:
   using Clock = std::function<std::int64_t()>;

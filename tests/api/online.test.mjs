@@ -177,3 +177,30 @@ test('an online application lands in the hall, is corrected online and its resul
   for (const kind of ['case.submitted', 'case.notice', 'case.accepted', 'case.ready', 'case.delivered'])
     assert.ok(news.includes(kind), `${kind} in ${news}`);
 });
+
+test('a signed-in citizen books, changes and cancels their own appointment (issue 11 item 4)', async () => {
+  const sites = (await (await fetch(`${server.url}/api/public/sites`)).json()).items;
+  const hall = sites.find((s) => s.appointments && s.unit_name === '东华门街道');
+  assert.ok(hall, 'the demo hall takes bookings');
+  assert.equal(typeof hall.remote_tickets, 'boolean');
+  const slots = await fetch(`${server.url}/api/hall/sites/${hall.id}/slots?group=employment&days=3`).then((r) => r.json());
+  const open = slots.days.flatMap((d) => d.slots).filter((s) => s.left > 0);
+  assert.ok(open.length >= 2, 'two free slots');
+  // Name, ID number and phone come from the account (张敏 has a phone).
+  const booked = await zhang.call('POST', '/api/citizen/appointments', { json: { site_id: hall.id, group: 'employment', slot_start: open[0].start } });
+  assert.equal(booked.status, 201, JSON.stringify(booked.body));
+  assert.equal(booked.body.name_masked, '张*');
+  assert.match(booked.body.code, /^\d{8}$/);
+  const mine = (await zhang.call('GET', '/api/citizen/appointments')).body.items;
+  assert.deepEqual(mine.map((a) => a.code), [booked.body.code]);
+  assert.deepEqual((await li.call('GET', '/api/citizen/appointments')).body.items, []);
+  // Only its holder changes or cancels it.
+  assert.equal((await li.call('POST', `/api/citizen/appointments/${booked.body.code}/cancel`, { json: {} })).status, 404);
+  const moved = await zhang.call('POST', `/api/citizen/appointments/${booked.body.code}/change`, { json: { slot_start: open[1].start } });
+  assert.equal(moved.status, 200, JSON.stringify(moved.body));
+  assert.equal(moved.body.slot_start, open[1].start);
+  const gone = await zhang.call('POST', `/api/citizen/appointments/${booked.body.code}/cancel`, { json: {} });
+  assert.equal(gone.status, 200);
+  assert.equal(gone.body.state, 'cancelled');
+  assert.equal((await zhang.call('POST', `/api/citizen/appointments/${booked.body.code}/cancel`, { json: {} })).status, 409);
+});
