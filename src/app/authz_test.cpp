@@ -888,6 +888,10 @@ std::vector<Row> Matrix::rows() {
        [](Matrix& m, const Caller&) { return Call{m.case_path(true, "rejected", "/decision.pdf"), "", ""}; },
        [](Matrix& m, const Caller&) { return Call{m.case_path(false, "rejected", "/decision.pdf"), "", ""}; }, 200, nullptr, "",
        [](const std::vector<std::string>& p, bool in) { return sees_cases(p) && in ? 200 : 404; }},
+      // A window case has no mailing data (409) where the caller may see it.
+      {Method::kGet, "/api/cases/:id/mailing", "case.intake",
+       [](Matrix& m, const Caller&) { return Call{m.case_path(true, "ready", "/mailing"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.case_path(false, "ready", "/mailing"), "", ""}; }, 409},
       {Method::kGet, "/api/tasks", "",
        [](Matrix& m, const Caller&) {
          m.make_case(false, "review");

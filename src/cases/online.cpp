@@ -272,6 +272,25 @@ Result<Detail> Service::submit_online(Tx& tx, const Applicant& who, const Online
   return get(tx, View{org::Scope::all(), {}}, id, today.iso());
 }
 
+Result<Service::Mailing> Service::mailing(Tx& tx, const Who& who, const org::Scope& scope, std::int64_t id) {
+  auto c = YC_TRY(intake_case(tx, scope, id));
+  auto row = tx.one("SELECT o.delivery, o.address_sealed, c.applicant_name_sealed, c.applicant_phone_sealed "
+                    "FROM case_online o JOIN service_case c ON c.id = o.case_id WHERE o.case_id = $1",
+                    {id});
+  if (!row) {
+    if (row.error().code == ErrorCode::kNotFound) return fail(ErrorCode::kConflict, "该办件不是网上申请,没有邮寄信息", "id");
+    return Unexpected{row.error()};
+  }
+  if (row->text(0) != "mail") return fail(ErrorCode::kConflict, "申请人没有选择邮寄送达", "delivery");
+  if (c.status != "ready") return wrong_state(c, "查看邮寄信息");
+  Mailing m;
+  m.address = YC_TRY(keys_.decrypt(row->text(1), "case.online.address"));
+  m.name = YC_TRY(keys_.decrypt(row->text(2), "case.applicant.name"));
+  if (!row->text(3).empty()) m.phone = YC_TRY(keys_.decrypt(row->text(3), "case.applicant.phone"));
+  YC_TRY_VOID(audit_case(tx, who, "case.mailing.read", c));
+  return m;
+}
+
 Result<Detail> Service::applicant_case(Tx& tx, const Applicant& who, const std::string& case_no, std::int64_t now) {
   const auto id = YC_TRY(case_of_applicant(tx, who, case_no));
   return get(tx, View{org::Scope::all(), {}}, id, today_of(now));

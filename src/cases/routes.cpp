@@ -587,6 +587,17 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     if (!d.c.accepted_at) return fail(ErrorCode::kConflict, "本件尚未受理,没有受理回执", "status");
     return pdf(YC_TRY(render_receipt_pdf(d, settings, r)), "receipt-" + d.c.case_no);
   });
+  // 邮寄送达: the clerk who posts an online applicant's result reads the full
+  // address once it is decided (audited).
+  api.add(Method::kGet, "/api/cases/:id/mailing", "case.intake", [&db, svc](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto id = YC_TRY(http::id_param(r, "id"));
+    auto m = YC_TRY(db.transact<Service::Mailing>(store::TxMode::kWrite, [&](store::Tx& tx) {
+      return svc->mailing(tx, who_of(r, p), p.scope("case.intake"), id);
+    }));
+    auto resp = http::json_response(200, json::object{{"name", m.name}, {"phone", m.phone}, {"address", m.address}});
+    resp.header("Cache-Control", "no-store");
+    return resp;
+  });
   api.add(Method::kGet, "/api/cases/:id/decision.pdf", "", [&db, svc, settings](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto id = YC_TRY(http::id_param(r, "id"));
     auto d = YC_TRY(db.transact<Detail>(store::TxMode::kRead, [&](store::Tx& tx) { return svc->get(tx, view_of(p), id, today()); }));

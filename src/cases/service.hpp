@@ -359,6 +359,13 @@ class Service {
     std::vector<MaterialFiles> materials;
   };
   Result<Detail> submit_online(store::Tx& tx, const Applicant& who, const OnlineInput& in, std::int64_t now);
+  // The full name, phone and address to post the result to (an online
+  // application with delivery mail, decided): for the clerk who posts it;
+  // audited (case.mailing.read).
+  struct Mailing {
+    std::string name, phone, address;
+  };
+  Result<Mailing> mailing(store::Tx& tx, const Who& who, const org::Scope& scope, std::int64_t id);
   // The case of this number if the applicant is the signed-in citizen; 404 otherwise.
   Result<Detail> applicant_case(store::Tx& tx, const Applicant& who, const std::string& case_no, std::int64_t now);
   // The applicant answers a one-time notice (status notified: back to intake)

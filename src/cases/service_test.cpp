@@ -817,6 +817,32 @@ TEST_P(OnlineFlow, UploadsAreTheCitizensOwnCheckedByContentTakenOnceAndPurged) {
   EXPECT_EQ(bytes->second, jpeg_);
 }
 
+TEST_P(OnlineFlow, TheClerkWhoPostsTheResultReadsTheFullAddressOnceDecidedAndItIsAudited) {
+  const auto zhang = citizen("zhang", "张敏", "110101199003071233");
+  auto in = form(put(zhang, jpeg_), put(zhang, pdf_));
+  in.delivery = "mail";
+  in.address = "北京市东城区东华门大街 1 号院 2 号楼 301";
+  auto d = submit(zhang, in);
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_EQ(d->online->address_masked.find("301"), std::string::npos);  // masked on every screen
+  const auto id = d->c.id;
+  const auto read = [&] {
+    return run([&](store::Tx& tx) { return svc_->mailing(tx, clerk_, here(), id); });
+  };
+  EXPECT_EQ(read().error().code, ErrorCode::kConflict);  // not decided yet
+  judge_all(id);
+  ASSERT_TRUE(accept(id));
+  ASSERT_TRUE(act(first_, id, "approve"));
+  auto m = read();
+  ASSERT_TRUE(m) << m.error().message;
+  EXPECT_EQ(m->address, in.address);
+  EXPECT_EQ(m->name, "张敏");
+  EXPECT_EQ(m->phone, "13900001111");
+  EXPECT_EQ(run([&](store::Tx& tx) { return svc_->mailing(tx, far_clerk_, there(), id); }).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'case.mailing.read'"), 1);
+}
+
 YC_ON_BOTH_ENGINES(OnlineFlow);
 
 

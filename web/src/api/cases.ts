@@ -520,6 +520,9 @@ export const correctCase = (id: number, note: string, key?: string) =>
   post<Detail>(`/api/cases/${id}/correction`, note ? { note } : {}, key);
 export const deliverCase = (id: number, input: DeliverInput, key?: string) =>
   post<Detail>(`/api/cases/${id}/deliver`, input, key);
+// 邮寄送达 of an online case: the full name, phone and address (audited), for the clerk who posts it.
+export interface Mailing { name: string; phone: string; address: string }
+export const getMailing = (id: number) => request<Mailing>(`/api/cases/${id}/mailing`);
 export const followUpCase = (id: number, outcome: FollowupOutcome, note: string, key?: string) =>
   post<Detail>(`/api/cases/${id}/followup`, note ? { outcome, note } : { outcome }, key);
 export const noticePdfUrl = (id: number, n: number) => `/api/cases/${id}/notice.pdf${buildQuery({ n })}`;
