@@ -93,7 +93,7 @@ test('a citizen on a phone finds a graduate\'s item, its guide and the halls', a
   const hall = page.locator('[data-test="portal-site"][data-site="1"]');
   assert.match(await hall.locator('[data-test="portal-site-queue"]').innerText(), /今日等候 \d+ 人\s*开放窗口 \d+ 个/);
   assert.equal(await hall.locator('[data-test="portal-site-disclosure"]').getAttribute('href'), '/sites/1/disclosure');
-  assert.equal(await hall.locator('[data-test="portal-site-book"]').getAttribute('href'), '/appointments?site=1');
+  assert.equal(await hall.locator('[data-test="portal-site-book"]').getAttribute('href'), '/portal/book?site=1');
   const point = page.locator('[data-test="portal-site"][data-site="3"]');
   assert.match(await point.locator('[data-test="portal-site-queue"]').innerText(), /未开放取号/);
   assert.equal(await point.locator('[data-test="portal-site-book"]').count(), 0);

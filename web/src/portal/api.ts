@@ -1,10 +1,15 @@
 // What the portal reads besides the catalog (api/catalog.ts): the halls and
 // community points, the citizen's own account and cases, and the online
-// application (网上办) with its uploads and corrections (docs/api/citizen.md).
+// application (网上办) with its uploads and corrections (docs/api/citizen.md),
+// the citizen's appointments (我的预约) and the public hall routes they need
+// (slots, the hall's groups, 网上取号; docs/api/hall.md "Public").
 // Over the one request client (api/client.ts), except the upload, which needs
 // progress events (upload-io.ts). Times are UTC epoch milliseconds; days
-// (accepted_day, due_day) are Asia/Shanghai dates YYYY-MM-DD.
-import { request } from '@/api/client';
+// (accepted_day, due_day, an appointment's day) are Asia/Shanghai dates YYYY-MM-DD.
+import { buildQuery, request } from '@/api/client';
+import type { Appointment } from '@/api/hall';
+import type { RemoteTicket, SlotDay } from '@/api/kiosk';
+import type { BoardGroup } from '@/api/screen';
 import type { CitizenKind } from './citizen';
 import type { PortalSite, SiteKind } from './sites';
 import type { UploadProgress } from './upload-io';
@@ -257,3 +262,65 @@ export const submitCorrection = (caseNo: string, input: CorrectionInput, csrfTok
 
 // The result paper (PDF), opened by the browser with the session cookie.
 export const caseResultUrl = (caseNo: string) => `/api/citizen/cases/${enc(caseNo)}/result.pdf`;
+
+// --- Appointments (我的预约) and the hall's public routes ---------------------------------------
+// The shapes are the hall API's (api/hall.ts, api/kiosk.ts, api/screen.ts):
+// one shape each, whoever reads it; only types are imported, no code.
+
+export type { Appointment, AppointmentState } from '@/api/hall';
+export type { RemoteTicket, Slot, SlotDay } from '@/api/kiosk';
+export type { BoardGroup } from '@/api/screen';
+
+// GET /api/hall/sites/:site/board, the part the portal reads: whether
+// tickets are given now and the site's service groups (业务类型). `active`
+// false: paused (no tickets, no bookings); `open_windows`: open with a clerk now.
+export interface SiteBoard {
+  site: { id: number; name: string };
+  open_now: boolean;
+  hours: string;            // for people: '工作日 08:30-12:00,13:00-17:00,周末及节假日休息'
+  remote_tickets: boolean;
+  groups: BoardGroup[];
+}
+
+// POST /api/citizen/appointments. Name and ID number come from the account;
+// `phone` (a mobile) only when the account has none or another is wanted.
+export interface AppointmentInput {
+  site_id: number;
+  group: string;
+  slot_start: number;
+  phone?: string;
+}
+
+// Upcoming ones and the last 30 days', newest slot first (≤ 50).
+export const listMyAppointments = (signal?: AbortSignal) =>
+  request<{ items: Appointment[] }>('/api/citizen/appointments', opts(signal)).then((r) => r.items);
+
+// 201 with the 预约码. 409 (field slot_start): the slot is full, or the
+// person holds a booking that day at the site; 422: past or too far
+// (slot_start), blocked after no-shows (id_number), an employer (citizen).
+export const bookMyAppointment = (input: AppointmentInput, csrfToken: string) =>
+  request<Appointment>('/api/citizen/appointments', { method: 'POST', body: input, headers: csrf(csrfToken) });
+
+// 改约: another slot of the same site and group. 404 not theirs; 409 (field
+// code) no longer booked (checked in, cancelled, expired), or as booking.
+export const changeMyAppointment = (code: string, slotStart: number, csrfToken: string) =>
+  request<Appointment>(`/api/citizen/appointments/${enc(code)}/change`,
+    { method: 'POST', body: { slot_start: slotStart }, headers: csrf(csrfToken) });
+
+export const cancelMyAppointment = (code: string, csrfToken: string) =>
+  request<Appointment>(`/api/citizen/appointments/${enc(code)}/cancel`, { method: 'POST', headers: csrf(csrfToken) });
+
+// Public: the days (working days within the booking window, from `from`, at
+// most `days` of them) with their slots and what is left.
+export const listSiteSlots = (siteId: number, group: string, from: string, days = 7, signal?: AbortSignal) =>
+  request<{ days: SlotDay[] }>(`/api/hall/sites/${siteId}/slots${buildQuery({ group, from, days })}`, opts(signal))
+    .then((r) => r.days);
+
+export const getSiteBoard = (siteId: number, signal?: AbortSignal) =>
+  request<SiteBoard>(`/api/hall/sites/${siteId}/board`, opts(signal));
+
+// Public 网上取号 (channel web) where the site's remote_tickets allows: the
+// kiosk's hours and open-window rules (422, field group); one waiting ticket
+// per mobile number (409, the message names it).
+export const takeRemoteTicket = (siteId: number, input: { group: string; phone: string }) =>
+  request<RemoteTicket>(`/api/hall/sites/${siteId}/remote-tickets`, { method: 'POST', body: input });

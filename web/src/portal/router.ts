@@ -13,6 +13,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./pages/login/index.vue'), meta: { title: '登录' } },
   { path: '/me', name: 'me', component: () => import('./pages/me/index.vue'), meta: { title: '我的服务' } },
   { path: '/me/cases/:caseNo', name: 'my-case', component: () => import('./pages/case/index.vue'), meta: { title: '办件详情' } },
+  { path: '/book', name: 'book', component: () => import('./pages/book/index.vue'), meta: { title: '预约办事' } },
   { path: '/apply/:code', name: 'apply', component: () => import('./pages/apply/index.vue'), meta: { title: '网上办理' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/not-found/index.vue'),
     meta: { title: '页面不存在' } },

@@ -11,8 +11,8 @@ function site(id: number, unit_code: string, lonlat: [number, number] | null = n
   return {
     id, name: `站点${id}`, kind: unit_code.length >= 12 ? 'point' : 'hall', address: '', hours: '', phone: '', unit_code,
     unit_name: '', district_code, district_name: DISTRICTS[district_code] ?? '', longitude: lonlat ? lonlat[0] : null,
-    latitude: lonlat ? lonlat[1] : null, takes_tickets: true, open_now: true, waiting: 0, open_windows: 0,
-    avg_service_minutes: null, ...over,
+    latitude: lonlat ? lonlat[1] : null, takes_tickets: true, remote_tickets: false, appointments: true, open_now: true,
+    waiting: 0, open_windows: 0, avg_service_minutes: null, ...over,
   };
 }
 

@@ -20,6 +20,8 @@ export interface PortalSite {
   longitude: number | null;
   latitude: number | null;
   takes_tickets: boolean;
+  remote_tickets: boolean;            // 网上取号 allowed
+  appointments: boolean;              // bookable (在线预约)
   open_now: boolean;
   waiting: number;                    // tickets waiting now
   open_windows: number;               // windows open with a clerk

@@ -1,6 +1,7 @@
 // 我的服务 (/portal/me): who is signed in (GET /api/citizen/me; nobody →
-// the login page, coming back here), their cases (GET /api/citizen/cases)
-// and signing out (POST /api/citizen/logout with the session's CSRF token).
+// the login page, coming back here), their cases (GET /api/citizen/cases;
+// their bookings are MyAppointments.vue's) and signing out (POST
+// /api/citizen/logout with the session's CSRF token).
 import { ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { ApiError, describeError } from '@/api/client';
@@ -20,6 +21,7 @@ export function useMe() {
   const signOutError = ref('');
 
   const toLogin = () => router.replace(loginPageRoute('/portal/me'));
+  const sessionLost = () => { clearSession(); void toLogin(); };
 
   async function loadCases() {
     casesLoading.value = true;
@@ -27,7 +29,7 @@ export function useMe() {
     try {
       cases.value = await listMyCases();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) { clearSession(); void toLogin(); return; }
+      if (e instanceof ApiError && e.status === 401) { sessionLost(); return; }
       casesError.value = describeError(e);
     } finally {
       casesLoading.value = false;
@@ -68,5 +70,7 @@ export function useMe() {
   }
 
   void load();
-  return { citizen, loading, error, cases, casesLoading, casesError, signingOut, signOutError, load, loadCases, signOut };
+  return {
+    citizen, loading, error, cases, casesLoading, casesError, signingOut, signOutError, load, loadCases, signOut, sessionLost,
+  };
 }
