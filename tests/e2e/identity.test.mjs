@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { field, launch, screenshot, strictPage } from './lib/browser.mjs';
+import { dropdownsClosed, field, launch, screenshot, strictPage } from './lib/browser.mjs';
 import { demoPassword, demoTotpSecret, totp } from './lib/totp.mjs';
 
 let server;
@@ -84,6 +84,7 @@ test('administrator with TOTP creates a street, a hall with three windows and a 
     await field(w, 'window-number').fill(String(number));
     await w.locator('[data-test="window-kind"]').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: kind }).click();
+    await dropdownsClosed(page);
     await w.locator('[data-test="window-submit"]').click();
     await page.locator('[data-test="windows-table"] .el-table__row').nth(number - 1).waitFor();
   }

@@ -62,6 +62,19 @@ export const field = (scope, name) => scope.locator(`input[data-test="${name}"],
 export async function pickOption(page, select, text) {
   await page.locator(`[data-test="${select}"]`).click();
   await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
+  await dropdownsClosed(page);
+}
+
+// Element Plus closes a select's dropdown with a transition; under load a
+// click right after may land on the fading list. Wait until no option is
+// visible (Escape if one stays open).
+export async function dropdownsClosed(page) {
+  const open = () => page.evaluate(() => [...document.querySelectorAll('.el-select-dropdown__item')]
+    .some((e) => e.offsetParent !== null));
+  for (let i = 0; i < 40 && await open(); i++) {
+    if (i === 20) await page.keyboard.press('Escape');
+    await page.waitForTimeout(50);
+  }
 }
 
 // A demo account that needs TOTP (administrators, approvers, the complaints
