@@ -1304,6 +1304,8 @@ std::vector<Row> Matrix::rows() {
       {Method::kPost, "/api/citizen/notifications/read", "citizen", path("/api/citizen/notifications/read")},
       {Method::kGet, "/api/citizen/apply/:item_code", "citizen", path("/api/citizen/apply/BJ-JYCY-007")},
       {Method::kGet, "/api/citizen/appointments", "citizen", path("/api/citizen/appointments")},
+      {Method::kGet, "/api/citizen/complaints", "citizen", path("/api/citizen/complaints")},
+      {Method::kPost, "/api/citizen/complaints", "citizen", path("/api/citizen/complaints")},
       {Method::kPost, "/api/citizen/appointments", "citizen", path("/api/citizen/appointments")},
       {Method::kPost, "/api/citizen/appointments/:code/change", "citizen", path("/api/citizen/appointments/12345678/change")},
       {Method::kPost, "/api/citizen/appointments/:code/cancel", "citizen", path("/api/citizen/appointments/12345678/cancel")},

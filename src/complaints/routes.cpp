@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "hall/service.hpp"
+#include "identity/citizens.hpp"
 #include "platform/http/json_body.hpp"
 #include "platform/log.hpp"
 #include "platform/time.hpp"
@@ -114,6 +115,43 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     for (const char* k : {"staff_name", "assignee_id", "assignee_name", "callback_note", "unit_code", "escalated_to", "version"})
       o.erase(k);
     return http::json_response(200, o);
+  });
+
+  // --- The signed-in citizen (issue 11, item 4: 我的投诉) --------------------------------------
+  // Filed under the account's name, phone and ID number (sealed as always),
+  // and followed without the query code.
+  const auto reporter_json = [](const Complaint& c) {
+    auto o = complaint_json(c);
+    for (const char* k : {"staff_name", "assignee_id", "assignee_name", "callback_note", "unit_code", "escalated_to", "version"})
+      o.erase(k);
+    return o;
+  };
+  api.add_citizen(Method::kPost, "/api/citizen/complaints", [&db, &keys, settings, reporter_json](const http::Request& r, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+    auto b = YC_TRY(http::JsonObject::parse(r));
+    auto in = YC_TRY(new_complaint(b, false));
+    if (in.content.channel != "web" && in.content.channel != "mobile")
+      return fail(ErrorCode::kInvalidArgument, "受理渠道只能是网上或掌上", "channel");
+    in.content.anonymous = false;
+    in.citizen_id = p.citizen_id;
+    const auto now = time::now_ms();
+    auto created = YC_TRY(db.transact<Created>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Created> {
+      auto me = YC_TRY(identity::open_citizen(tx, keys, p.citizen_id));
+      in.content.name = me.name;
+      if (in.content.phone.empty()) in.content.phone = me.phone;
+      if (me.kind == "person") in.content.id_number = me.id_number;
+      return submit(tx, keys, settings, p.actor(identity::client_of(r).address), std::nullopt, "", in, now);
+    }));
+    auto o = reporter_json(created.complaint);
+    o["query_code"] = created.query_code;
+    return http::json_response(201, o);
+  });
+  api.add_citizen(Method::kGet, "/api/citizen/complaints", [&db, reporter_json](const http::Request&, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+    auto list = YC_TRY(db.transact<std::vector<Complaint>>(store::TxMode::kRead, [&](store::Tx& tx) {
+      return of_citizen(tx, p.citizen_id, time::shanghai_date(time::now_ms()));
+    }));
+    json::array items;
+    for (const auto& c : list) items.push_back(reporter_json(c));
+    return http::json_response(200, json::object{{"items", std::move(items)}});
   });
 
   // --- Staff ----------------------------------------------------------------------------------

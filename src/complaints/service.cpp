@@ -167,11 +167,11 @@ Result<Created> submit(store::Tx& tx, const privacy::KeyRing& keys, const Settin
   auto id = YC_TRY(tx.one(
       "INSERT INTO complaint (complaint_no, query_code_hash, kind, category, channel, anonymous, reporter_name_sealed, "
       "reporter_phone_sealed, reporter_id_sealed, content_sealed, case_id, site_id, window_number, staff_id, unit_code, "
-      "unit_path, state, accept_due_day, received_day, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-      "$9, $10, $11, $12, $13, $14, $15, $16, 'received', $17, $18, $19, $20) RETURNING id",
+      "unit_path, state, accept_due_day, received_day, created_by, created_at, citizen_id) VALUES ($1, $2, $3, $4, $5, $6, "
+      "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'received', $17, $18, $19, $20, $21) RETURNING id",
       {no, privacy::sm3_hex(code), ct.kind, ct.category, ct.channel, std::int64_t{ct.anonymous ? 1 : 0}, name_sealed,
        phone_sealed, id_sealed, content, opt(case_id), opt(site_id), opt(in.window_number), opt(in.staff_id), unit,
-       path, accept_due.iso(), today.iso(), opt(by), now}));
+       path, accept_due.iso(), today.iso(), opt(by), now, opt(in.citizen_id)}));
   YC_TRY_VOID(stats::add(tx, stats::Where{today, unit, path, ""}, {{stats::metric::kComplaintsReceived, 1}}));
   YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, "complaint.submit", "complaint", std::to_string(id.int64(0)))));
   auto row = YC_TRY(tx.one(fmt::format("SELECT {}{}WHERE c.id = $1", kCols, kFrom), {id.int64(0)}));
@@ -193,6 +193,20 @@ Result<Complaint> public_view(store::Tx& tx, const std::string& complaint_no, co
   c.assignee_name.clear();
   c.callback_note.clear();
   return c;
+}
+
+Result<std::vector<Complaint>> of_citizen(store::Tx& tx, std::int64_t citizen_id, const time::Date& today) {
+  auto rows = YC_TRY(tx.query(fmt::format("SELECT {}{}WHERE c.citizen_id = $1 ORDER BY c.id DESC LIMIT 100", kCols, kFrom),
+                              {citizen_id}));
+  std::vector<Complaint> out;
+  for (const auto& r : rows.rows) {
+    auto c = complaint_from(r, today);
+    c.staff_name_masked.clear();
+    c.assignee_name.clear();
+    c.callback_note.clear();
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 Result<std::vector<Complaint>> list(store::Tx& tx, const org::Scope& scope, std::int64_t viewer, const Filter& f,

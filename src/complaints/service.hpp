@@ -54,6 +54,7 @@ struct NewComplaint {
   std::optional<std::int64_t> site_id;  // the hall or point it is about
   std::optional<int> window_number;
   std::optional<std::int64_t> staff_id; // staff intake only: the person complained about
+  std::optional<std::int64_t> citizen_id;  // filed by a signed-in citizen on the portal
 };
 struct Created {
   Complaint complaint;
@@ -69,6 +70,10 @@ Result<Created> submit(store::Tx& tx, const privacy::KeyRing& keys, const Settin
 // The reporter's view by number and query code: state, due days, the reply.
 Result<Complaint> public_view(store::Tx& tx, const std::string& complaint_no, const std::string& code,
                               const time::Date& today);
+
+// A signed-in citizen's own complaints (我的投诉), newest first (≤ 100), as
+// the reporter sees them (no staff names).
+Result<std::vector<Complaint>> of_citizen(store::Tx& tx, std::int64_t citizen_id, const time::Date& today);
 
 struct Filter {
   std::string state, unit_code;

@@ -204,3 +204,19 @@ test('a signed-in citizen books, changes and cancels their own appointment (issu
   assert.equal(gone.body.state, 'cancelled');
   assert.equal((await zhang.call('POST', `/api/citizen/appointments/${booked.body.code}/cancel`, { json: {} })).status, 409);
 });
+
+test('a signed-in citizen files a complaint under their name and follows it in 我的投诉 (issue 11 item 4)', async () => {
+  const filed = await zhang.call('POST', '/api/citizen/complaints', {
+    json: { category: 'attitude', content: '网上申请后窗口三天没有预审,电话也无人接听', site_id: 1, anonymous: true } });
+  assert.equal(filed.status, 201, JSON.stringify(filed.body));
+  assert.match(filed.body.complaint_no, /^TS\d{8}-\d{4}$/);
+  assert.equal(filed.body.anonymous, false, 'signed in means named');
+  assert.ok(filed.body.query_code);
+  const mine = (await zhang.call('GET', '/api/citizen/complaints')).body.items;
+  assert.deepEqual(mine.map((c) => c.complaint_no), [filed.body.complaint_no]);
+  assert.ok(!('staff_name' in mine[0]) && !('assignee_name' in mine[0]), 'no staff names for the reporter');
+  assert.deepEqual((await li.call('GET', '/api/citizen/complaints')).body.items, []);
+  const bad = await zhang.call('POST', '/api/citizen/complaints', { json: { category: 'attitude', content: '太差', channel: 'kiosk' } });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'channel');
+});
