@@ -36,7 +36,8 @@ async function citizen(url, account) {
 }
 
 before(async () => {
-  server = await startServer({ seed: true, env: { YICHUANG_CITIZEN_DEMO_ACCOUNTS: 'true' } });
+  // No random 复核 draw: the chain is exactly 初审 → 审批.
+  server = await startServer({ seed: true, env: { YICHUANG_CITIZEN_DEMO_ACCOUNTS: 'true', YICHUANG_CASES_RECHECK_SAMPLE_PERCENT: '0' } });
   [zhang, li] = await Promise.all([citizen(server.url, 'zhangmin'), citizen(server.url, 'lijianguo')]);
   [clerk, reviewer] = await Promise.all([signIn(server.url, 'clerk'), signIn(server.url, 'reviewer')]);
   approver = await sharedTotpSession(server.url, 'approver');

@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { freePort, startServer } from './lib/server.mjs';
-import { launch, screenshot, axeProblems } from './lib/browser.mjs';
+import { launch, screenshot, axeProblems, signedInPage } from './lib/browser.mjs';
 import { startOidcProvider } from './lib/oidc-provider.mjs';
 import { signIn, sharedTotpSession } from '../api/client.mjs';
 
@@ -33,6 +33,7 @@ before(async () => {
       YICHUANG_OIDC_ISSUER: provider.issuer,
       YICHUANG_OIDC_CLIENT_ID: provider.clientId,
       YICHUANG_OIDC_CLIENT_SECRET: provider.clientSecret,
+      YICHUANG_CASES_RECHECK_SAMPLE_PERCENT: '0',  // the chain is exactly 初审 → 审批
     },
   });
   browser = await launch();
@@ -95,7 +96,18 @@ test('a citizen applies online, corrects what the reviewer asks, gets the result
   const caseNo = await page.locator('[data-test=portal-case-no]').textContent();
   await screenshot(page, 'online-02-submitted');
 
-  // The hall: 网上申报待预审, judged and accepted like a window case.
+  // The hall: 网上申报待预审 on the clerk's workbench, opened on the desk.
+  const desk = await signedInPage(browser, server.url, 'clerk');
+  await desk.page.goto(`${server.url}/cases/workbench`);
+  const row = desk.page.locator(`[data-test=online-queue-row][data-case-no="${caseNo}"]`);
+  await row.waitFor();
+  await row.click();
+  await desk.page.locator('[data-test=online-precheck-hint]').waitFor();
+  await screenshot(desk.page, 'online-05-workbench', { fullPage: false });
+  assert.deepEqual(desk.problems, []);
+  await desk.context.close();
+
+  // Judged and accepted like a window case.
   const clerk = await signIn(server.url, 'clerk');
   const reviewer = await signIn(server.url, 'reviewer');
   const approver = await sharedTotpSession(server.url, 'approver');
