@@ -1,7 +1,7 @@
 // My services on the portal (issue 11, item 4; policy 三(六) 让群众少跑腿):
 // a signed-in citizen books an appointment from the halls page, changes and
-// cancels it in 我的服务, and takes a ticket remotely (网上取号) at a hall that
-// allows it; axe finds no serious or critical problem on the booking page in
+// cancels it in 我的服务, takes a ticket remotely (网上取号) at a hall that
+// allows it, and files a complaint that 我的投诉 then lists; axe finds no serious or critical problem on the booking page in
 // normal and large-font mode (item 6). Phone size, Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,6 +90,20 @@ test('a citizen books, changes and cancels an appointment and takes a ticket onl
   await label.waitFor();
   assert.match(await label.innerText(), /^A\d{3}$/);
   await screenshot(page, 'portal-services-04-ticket');
+
+  // 投诉: filed under the account's name, listed in 我的服务.
+  await page.goto(`${server.url}/portal/complaints/new?site=1`);
+  await page.locator('[data-test=portal-complaint-category][data-category=efficiency]').check();
+  await page.fill('[data-test=portal-complaint-content]', '预约时段到了仍排队半小时,窗口说预约号不优先');
+  await page.locator('[data-test=portal-complaint-submit]').click();
+  const filed = page.locator('[data-test=portal-complaint-done]');
+  await filed.waitFor();
+  const no = await filed.getAttribute('data-no');
+  assert.match(no, /^TS\d{8}-\d{4}$/);
+  await filed.locator('[data-test=portal-complaint-me]').click();
+  await page.locator(`[data-test=portal-complaint-item][data-no="${no}"]`).waitFor();
+  assert.deepEqual(await axeProblems(page, 'me with complaints'), []);
+  await screenshot(page, 'portal-services-05-complaints');
   assert.deepEqual(errors, []);
   await context.close();
 });

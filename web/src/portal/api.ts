@@ -2,11 +2,13 @@
 // community points, the citizen's own account and cases, and the online
 // application (网上办) with its uploads and corrections (docs/api/citizen.md),
 // the citizen's appointments (我的预约) and the public hall routes they need
-// (slots, the hall's groups, 网上取号; docs/api/hall.md "Public").
+// (slots, the hall's groups, 网上取号; docs/api/hall.md "Public"), and their
+// complaints (我的投诉; src/complaints/routes.cpp).
 // Over the one request client (api/client.ts), except the upload, which needs
 // progress events (upload-io.ts). Times are UTC epoch milliseconds; days
 // (accepted_day, due_day, an appointment's day) are Asia/Shanghai dates YYYY-MM-DD.
 import { buildQuery, request } from '@/api/client';
+import type { ComplaintCategory, ComplaintKind, PublicChannel, PublicComplaint } from '@/api/complaints';
 import type { Appointment } from '@/api/hall';
 import type { RemoteTicket, SlotDay } from '@/api/kiosk';
 import type { BoardGroup } from '@/api/screen';
@@ -324,3 +326,39 @@ export const getSiteBoard = (siteId: number, signal?: AbortSignal) =>
 // per mobile number (409, the message names it).
 export const takeRemoteTicket = (siteId: number, input: { group: string; phone: string }) =>
   request<RemoteTicket>(`/api/hall/sites/${siteId}/remote-tickets`, { method: 'POST', body: input });
+
+// --- Complaints (投诉举报, 我的投诉) ----------------------------------------------------------------
+// The shapes are the complaint API's (api/complaints.ts): a citizen sees
+// their own complaints as the reporter does on the public lookup (no staff
+// names, notes or unit codes).
+
+export type { ComplaintCategory, ComplaintKind, ComplaintState } from '@/api/complaints';
+
+export type CitizenComplaint = PublicComplaint;
+
+// POST /api/citizen/complaints. Never anonymous: the name, ID number and
+// (unless `phone` is given) the phone are the account's, sealed on the
+// server. The unit that answers is the case's, else the site's: one of
+// case_no and site_id is needed (else 400, field site_id).
+export interface CitizenComplaintInput {
+  kind: ComplaintKind;
+  category: ComplaintCategory;
+  content: string;           // 10..2000 characters
+  channel: PublicChannel;    // web | mobile
+  phone?: string;            // a mobile or a landline with its area code
+  case_no?: string;
+  site_id?: number;
+  window_number?: number;    // 1..999
+}
+
+// The complaint as filed, with the query code of the public lookup (given only once).
+export type FiledComplaint = CitizenComplaint & { query_code: string };
+
+// The signed-in citizen's complaints, newest first (≤ 100).
+export const listMyComplaints = (signal?: AbortSignal) =>
+  request<{ items: CitizenComplaint[] }>('/api/citizen/complaints', opts(signal)).then((r) => r.items);
+
+// 201 the complaint. Refusals name their field (kind, category, content,
+// phone, case_no, site_id, window_number, channel).
+export const fileMyComplaint = (input: CitizenComplaintInput, csrfToken: string) =>
+  request<FiledComplaint>('/api/citizen/complaints', { method: 'POST', body: input, headers: csrf(csrfToken) });

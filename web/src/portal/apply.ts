@@ -56,12 +56,15 @@ const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 // Spaces people type between groups of digits do not count.
 export const normalizePhone = (phone: string): string => phone.replace(/[\s\u3000]+/g, '');
 
+// A mobile or a landline with its area code (after normalizePhone).
+export const isContactPhone = (p: string): boolean => (p.startsWith('1') ? MOBILE.test(p) : LANDLINE.test(p));
+export const CONTACT_PHONE_FORMAT = '联系电话应为 11 位手机号码,或带区号的固定电话(如 010-65123456)';
+
 // '' when fine. Without a phone on the account, one is needed to reach the applicant.
 export function phoneProblem(phone: string, accountPhone: string): string {
   const p = normalizePhone(phone);
   if (p === '') return accountPhone ? '' : '请填写联系电话,办理进展将通过短信告知您';
-  if (p.startsWith('1') ? MOBILE.test(p) : LANDLINE.test(p)) return '';
-  return '联系电话应为 11 位手机号码,或带区号的固定电话(如 010-65123456)';
+  return isContactPhone(p) ? '' : CONTACT_PHONE_FORMAT;
 }
 
 // --- The form ---------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/me/cases/:caseNo', name: 'my-case', component: () => import('./pages/case/index.vue'), meta: { title: '办件详情' } },
   { path: '/book', name: 'book', component: () => import('./pages/book/index.vue'), meta: { title: '预约办事' } },
   { path: '/apply/:code', name: 'apply', component: () => import('./pages/apply/index.vue'), meta: { title: '网上办理' } },
+  { path: '/complaints/new', name: 'complaint-new', component: () => import('./pages/complaint/index.vue'),
+    meta: { title: '投诉举报' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/not-found/index.vue'),
     meta: { title: '页面不存在' } },
 ];
