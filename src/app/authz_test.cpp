@@ -1317,6 +1317,10 @@ std::vector<Row> Matrix::rows() {
        path("/api/citizen/cases/20261127-000001/correction")},
       {Method::kGet, "/api/citizen/cases/:case_no/result.pdf", "citizen",
        path("/api/citizen/cases/20261127-000001/result.pdf")},
+      {Method::kGet, "/api/citizen/cases/:case_no/receipt.pdf", "citizen",
+       path("/api/citizen/cases/20261127-000001/receipt.pdf")},
+      {Method::kGet, "/api/citizen/cases/:case_no/notice.pdf", "citizen",
+       path("/api/citizen/cases/20261127-000001/notice.pdf")},
       // 台账 and dashboards (annex 一(四)): figures of the caller's units.
       {Method::kGet, "/api/stats/overview", "stats.read",
        [](Matrix&, const Caller&) { return Call{"/api/stats/overview", "unit=110101001", ""}; },

@@ -170,7 +170,20 @@ json::object applicant_json(const Detail& d, const std::string& site_name) {
     delivery = json::object{{"method", d.online->delivery},
                             {"label", std::string(catalog::label("delivery", d.online->delivery))},
                             {"address", d.online->address_masked}};
+  // The case's papers the applicant may download (办件文书).
+  const auto base = "/api/citizen/cases/" + c.case_no;
+  json::array papers;
+  if (c.accepted_at) papers.push_back(json::object{{"kind", "receipt"}, {"label", "受理回执"}, {"path", base + "/receipt.pdf"}});
+  if (!d.notices.empty())
+    papers.push_back(json::object{{"kind", "notice"},
+                                  {"label", "一次性告知书 " + d.notices.back().notice_no},
+                                  {"path", base + "/notice.pdf"}});
+  if (result_available(c))
+    papers.push_back(json::object{{"kind", "result"},
+                                  {"label", c.status == "rejected" ? "不予受理决定书" : "办理结果通知书"},
+                                  {"path", base + "/result.pdf"}});
   return json::object{{"case_no", c.case_no},
+                      {"papers", std::move(papers)},
                       {"item_code", c.item_code},
                       {"item_name", c.item_name},
                       {"channel", c.channel},
@@ -278,6 +291,33 @@ void add_online_routes(identity::ApiRouter& api, store::Database& db, std::share
     }));
     return http::json_response(200, applicant_json(s.d, s.site_name));
   });
+
+  // The acceptance receipt and the latest one-time notice, as handed over at the window.
+  const auto paper = [&api, &db, svc, settings](std::string suffix, std::string kind) {
+    api.add_citizen(Method::kGet, "/api/citizen/cases/:case_no/" + suffix, [&db, svc, settings, kind](const http::Request& r, const CitizenPrincipal& p) -> Result<http::Response> {
+      const std::string case_no(r.param("case_no"));
+      const auto who = applicant_of(r, p);
+      auto d = YC_TRY(db.transact<Detail>(store::TxMode::kRead, [&](store::Tx& tx) {
+        return svc->applicant_case(tx, who, case_no, time::now_ms());
+      }));
+      std::string bytes;
+      if (kind == "receipt") {
+        if (!d.c.accepted_at) return fail(ErrorCode::kConflict, "本件尚未受理,没有受理回执", "status");
+        bytes = YC_TRY(render_receipt_pdf(d, settings, r));
+      } else {
+        if (d.notices.empty()) return fail(ErrorCode::kNotFound, "本件没有一次性告知书", "case_no");
+        bytes = YC_TRY(render_notice_pdf(d, d.notices.back(), settings));
+      }
+      http::Response resp;
+      resp.content_type = "application/pdf";
+      resp.body = std::move(bytes);
+      resp.header("Content-Disposition", fmt::format("inline; filename=\"{}-{}.pdf\"", kind, d.c.case_no));
+      resp.header("Cache-Control", "no-store");
+      return resp;
+    });
+  };
+  paper("receipt.pdf", "receipt");
+  paper("notice.pdf", "notice");
 
   api.add_citizen(Method::kGet, "/api/citizen/cases/:case_no/result.pdf", [&db, svc, settings](const http::Request& r, const CitizenPrincipal& p) -> Result<http::Response> {
     const std::string case_no(r.param("case_no"));

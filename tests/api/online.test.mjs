@@ -138,6 +138,13 @@ test('an online application lands in the hall, is corrected online and its resul
   assert.equal(told.correction.kind, 'notice');
   assert.deepEqual(told.correction.materials.map((m) => [m.idx, m.reason]), [[2, '缺少本人签名']]);
   assert.ok(told.steps.every((s) => !('actor_login' in s)), 'no staff names for the citizen');
+  // The papers of the window, online: the notice now, the receipt once accepted.
+  assert.deepEqual(told.papers.map((p) => p.kind), ['notice']);
+  const noticePdf = await zhang.call('GET', told.papers[0].path);
+  assert.equal(noticePdf.status, 200);
+  assert.equal(noticePdf.raw.subarray(0, 5).toString(), '%PDF-');
+  assert.equal((await zhang.call('GET', `/api/citizen/cases/${caseNo}/receipt.pdf`)).status, 409);
+  assert.equal((await li.call('GET', told.papers[0].path)).status, 404);
   const signed = (await zhang.upload(Buffer.concat([PDF, Buffer.from('signed')]), 'application/pdf')).body.id;
   const fixed = await zhang.call('POST', `/api/citizen/cases/${caseNo}/correction`,
     { json: { note: '已签名', materials: [{ idx: 2, uploads: [signed] }] } });
@@ -155,6 +162,7 @@ test('an online application lands in the hall, is corrected online and its resul
   assert.equal(accepted.status, 200, accepted.text);
   assert.equal(accepted.body.intake_by, accepted.body.accepted_by);
   assert.equal((await zhang.call('GET', `/api/citizen/cases/${caseNo}/result.pdf`)).status, 409);
+  assert.equal((await zhang.call('GET', `/api/citizen/cases/${caseNo}/receipt.pdf`)).status, 200);
   let c = accepted.body;
   for (const who of [reviewer, approver]) {
     const task = c.tasks.find((t) => t.state === 'open');
@@ -169,6 +177,7 @@ test('an online application lands in the hall, is corrected online and its resul
   assert.equal(mine.status, 'delivered');
   assert.deepEqual(mine.result, { available: true, outcome: 'approved', label: '准予办理', kind: 'decision' });
   assert.equal(mine.can_rate, true);
+  assert.deepEqual(mine.papers.map((p) => p.kind), ['receipt', 'notice', 'result']);
   const paper = await zhang.call('GET', `/api/citizen/cases/${caseNo}/result.pdf`);
   assert.equal(paper.status, 200);
   assert.equal(paper.headers.get('content-type'), 'application/pdf');

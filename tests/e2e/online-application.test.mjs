@@ -164,12 +164,18 @@ test('a citizen applies online, corrects what the reviewer asks, gets the result
   assert.equal(paper.status(), 200);
   assert.equal(paper.headers()['content-type'], 'application/pdf');
   assert.equal((await paper.body()).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(await page.locator('[data-test=portal-case-paper][data-kind=receipt]').count(), 1);
   await page.locator('[data-test=portal-case-rating]').waitFor();
   await page.locator('[data-test=portal-rating-level-5]').check();
   await page.locator('[data-test=portal-rating-submit]').click();
   await page.locator('[data-test=portal-rating-done]').waitFor();
   await screenshot(page, 'online-04-result-rated');
   assert.deepEqual(await axeProblems(page, 'case page'), []);
+  // The same page at desktop size, in large font (适老化): still no serious problem.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.locator('[data-test=portal-large-font]').click();
+  assert.deepEqual(await axeProblems(page, 'case page, large font'), []);
+  await screenshot(page, 'online-06-desktop-large');
   // The rating reached the hall's 好差评.
   const ratings = (await clerk.get(`/api/cases/${listed.id}`)).body;
   assert.equal(ratings.status, 'delivered');

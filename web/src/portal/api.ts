@@ -196,9 +196,17 @@ export interface CaseDeliveryDone {
   at: number;
 }
 
+// A paper of the case the applicant may download (受理回执, 一次性告知书, result).
+export interface CasePaper {
+  kind: 'receipt' | 'notice' | 'result';
+  label: string;
+  path: string;
+}
+
 // GET /api/citizen/cases/:case_no: one case of the signed-in applicant.
 export interface CitizenCaseDetail {
   case_no: string;
+  papers: CasePaper[];
   item_code: string;
   item_name: string;
   channel: string;
