@@ -63,6 +63,14 @@ json::object complaint_json(const Complaint& c) {
   return o;
 }
 
+// What the reporter sees of their complaint: the steps and the answer, not the staff.
+json::object reporter_json(const Complaint& c) {
+  auto o = complaint_json(c);
+  for (const char* k : {"staff_name", "assignee_id", "assignee_name", "callback_note", "unit_code", "escalated_to", "version"})
+    o.erase(k);
+  return o;
+}
+
 Result<NewComplaint> new_complaint(const http::JsonObject& b, bool staff) {
   NewComplaint in;
   auto& ct = in.content;
@@ -111,22 +119,13 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     auto c = YC_TRY(db.transact<Complaint>(store::TxMode::kRead, [&](store::Tx& tx) {
       return public_view(tx, no, code, today());
     }));
-    auto o = complaint_json(c);
-    for (const char* k : {"staff_name", "assignee_id", "assignee_name", "callback_note", "unit_code", "escalated_to", "version"})
-      o.erase(k);
-    return http::json_response(200, o);
+    return http::json_response(200, reporter_json(c));
   });
 
   // --- The signed-in citizen (issue 11, item 4: 我的投诉) --------------------------------------
   // Filed under the account's name, phone and ID number (sealed as always),
   // and followed without the query code.
-  const auto reporter_json = [](const Complaint& c) {
-    auto o = complaint_json(c);
-    for (const char* k : {"staff_name", "assignee_id", "assignee_name", "callback_note", "unit_code", "escalated_to", "version"})
-      o.erase(k);
-    return o;
-  };
-  api.add_citizen(Method::kPost, "/api/citizen/complaints", [&db, &keys, settings, reporter_json](const http::Request& r, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+  api.add_citizen(Method::kPost, "/api/citizen/complaints", [&db, &keys, settings](const http::Request& r, const identity::CitizenPrincipal& p) -> Result<http::Response> {
     auto b = YC_TRY(http::JsonObject::parse(r));
     auto in = YC_TRY(new_complaint(b, false));
     if (in.content.channel != "web" && in.content.channel != "mobile")
@@ -145,7 +144,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     o["query_code"] = created.query_code;
     return http::json_response(201, o);
   });
-  api.add_citizen(Method::kGet, "/api/citizen/complaints", [&db, reporter_json](const http::Request&, const identity::CitizenPrincipal& p) -> Result<http::Response> {
+  api.add_citizen(Method::kGet, "/api/citizen/complaints", [&db](const http::Request&, const identity::CitizenPrincipal& p) -> Result<http::Response> {
     auto list = YC_TRY(db.transact<std::vector<Complaint>>(store::TxMode::kRead, [&](store::Tx& tx) {
       return of_citizen(tx, p.citizen_id, time::shanghai_date(time::now_ms()));
     }));

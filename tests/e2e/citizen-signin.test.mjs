@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { freePort, startServer } from './lib/server.mjs';
 import { launch, screenshot } from './lib/browser.mjs';
-import { startOidcProvider, oidcAccounts } from './lib/oidc-provider.mjs';
+import { startOidcProvider, oidcAccounts, throughProvider } from './lib/oidc-provider.mjs';
 import { signIn } from '../api/client.mjs';
 
 let server;
@@ -61,17 +61,6 @@ after(async () => {
   await server?.stop();
   await provider?.stop();
 });
-
-// Through the provider's own pages: login name (any password), then consent.
-async function throughProvider(page, login) {
-  await page.locator('input[name="login"]').waitFor();
-  await page.fill('input[name="login"]', login);
-  await page.fill('input[name="password"]', 'any-password');
-  await page.click('button[type="submit"]');
-  const consent = page.locator('form button[type="submit"]');
-  await consent.waitFor();
-  await consent.click();
-}
 
 const me = (page) => page.evaluate(async () => {
   const r = await fetch('/api/citizen/me');

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { freePort, startServer } from './lib/server.mjs';
 import { launch, screenshot, axeProblems, signedInPage } from './lib/browser.mjs';
-import { startOidcProvider } from './lib/oidc-provider.mjs';
+import { startOidcProvider, throughProvider } from './lib/oidc-provider.mjs';
 import { signIn, sharedTotpSession } from '../api/client.mjs';
 
 let server;
@@ -44,16 +44,6 @@ after(async () => {
   await server?.stop();
   await provider?.stop();
 });
-
-async function throughProvider(page, login) {
-  await page.locator('input[name="login"]').waitFor();
-  await page.fill('input[name="login"]', login);
-  await page.fill('input[name="password"]', 'any-password');
-  await page.click('button[type="submit"]');
-  const consent = page.locator('form button[type="submit"]');
-  await consent.waitFor();
-  await consent.click();
-}
 
 const material = (page, idx) => page.locator(`[data-test=portal-apply-material][data-idx="${idx}"]`);
 

@@ -51,3 +51,15 @@ export async function startOidcProvider({ clientId = 'yichuang', clientSecret = 
     stop: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
   };
 }
+
+// Through the provider's own pages in the browser: the login name (any
+// password), then consent.
+export async function throughProvider(page, login) {
+  await page.locator('input[name="login"]').waitFor();
+  await page.fill('input[name="login"]', login);
+  await page.fill('input[name="password"]', 'any-password');
+  await page.click('button[type="submit"]');
+  const consent = page.locator('form button[type="submit"]');
+  await consent.waitFor();
+  await consent.click();
+}

@@ -2,19 +2,19 @@
 // coming back here), the item's form (GET /api/citizen/apply/:code), the
 // files of each material (uploaded at once), the checks before sending and
 // the submission (POST /api/citizen/applications), which opens the case.
-import { computed, nextTick, reactive, ref, watch } from 'vue';
+import { computed, reactive, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { ApiError, describeError } from '@/api/client';
 import { getApplyForm, listSites, submitApplication, type ApplyForm } from '../../api';
 import {
   applicationBody, fieldOf, focusIdOf, materialNeed, orderSites, validateApplication, type ApplyDraft,
 } from '../../apply';
-import { loginPageRoute } from '../../citizen';
-import { clearSession, refreshSession, useCitizenSession } from '../../session';
+import { refreshSession, useCitizenSession } from '../../session';
 import { locateFailureText, positionOf, type Position } from '../../sites';
 import { setTitle } from '../../title';
 import { DEFAULT_TYPES } from '../../upload';
 import { useMaterialUploads } from '../../useMaterialUploads';
+import { focusById, usePageSession } from '../../usePageSession';
 
 export type LocateState = 'idle' | 'asking' | 'located' | 'failed';
 
@@ -50,8 +50,7 @@ export function useApply() {
   // answer lost on the way), so the case may exist already.
   const maybeSubmitted = ref(false);
 
-  const toLogin = () => router.replace(loginPageRoute(`/portal${route.fullPath}`));
-  const sessionLost = () => { clearSession(); void toLogin(); };
+  const { toLogin, sessionLost } = usePageSession();
 
   const uploads = useMaterialUploads({
     limits: () => form.value?.upload ?? { max_bytes: 4 * 1024 * 1024, types: [...DEFAULT_TYPES] },
@@ -130,11 +129,7 @@ export function useApply() {
 
   // --- Problems at their fields ----------------------------------------------------------------
   function focusField(field: string) {
-    void nextTick(() => {
-      const el = document.getElementById(focusIdOf(field));
-      el?.focus();
-      el?.scrollIntoView({ block: 'center' });
-    });
+    focusById(focusIdOf(field));
   }
 
   // A fixed field's message goes as soon as it changes (not the others').

@@ -4,7 +4,7 @@
 // (the slot picker), a mobile when the account has none, and the booking
 // (POST /api/citizen/appointments) with its 预约码. Refusals are shown at
 // their field, and the first problem takes focus.
-import { computed, nextTick, reactive, ref, watch } from 'vue';
+import { computed, reactive, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { describeError } from '@/api/client';
 import { bookMyAppointment, getSiteBoard, listSites, type Appointment, type SiteBoard } from '../../api';
@@ -12,9 +12,9 @@ import {
   bookableSites, bookingBody, bookingGroups, bookingRefusal, initialGroup, siteIdOf, validateBooking, type BookingDraft,
   type BookingField,
 } from '../../booking';
-import { loginPageRoute } from '../../citizen';
-import { clearSession, refreshSession, useCitizenSession } from '../../session';
+import { refreshSession, useCitizenSession } from '../../session';
 import type { PortalSite } from '../../sites';
+import { focusById, usePageSession } from '../../usePageSession';
 
 // The element that takes focus for a problem (ids of the page).
 const FOCUS: Record<BookingField | 'form', string> = {
@@ -53,16 +53,9 @@ export function useBook() {
   // The site of the booking just made, for its address.
   const bookedSite = computed(() => sites.value.find((s) => s.id === booked.value?.site_id) ?? null);
 
-  const toLogin = () => router.replace(loginPageRoute(`/portal${route.fullPath}`));
-  const sessionLost = () => { clearSession(); void toLogin(); };
+  const { toLogin, sessionLost } = usePageSession();
 
-  function focus(id: string) {
-    void nextTick(() => {
-      const el = document.getElementById(id);
-      el?.focus();
-      el?.scrollIntoView({ block: 'center' });
-    });
-  }
+  const focus = (id: string) => focusById(id);
 
   async function load() {
     loading.value = true;

@@ -3,8 +3,8 @@
 // coming back here), and 补正 when the case waits for them: new files per
 // material and a note (POST .../correction), after which the answer is the
 // case as it now stands.
-import { computed, nextTick, ref, watch } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { computed, ref, watch } from 'vue';
+import { useRoute } from 'vue-router';
 import { ApiError, describeError } from '@/api/client';
 import { getMyCase, submitCorrection, type CitizenCaseDetail } from '../../api';
 import { focusIdOf } from '../../apply';
@@ -12,18 +12,17 @@ import {
   CORRECTION_FORM, correctionFieldOf, correctionSlots, newestFirst, progressToken, ratingOpen, stagesOf,
   validateCorrection,
 } from '../../case';
-import { loginPageRoute } from '../../citizen';
-import { clearSession, refreshSession, useCitizenSession } from '../../session';
+import { refreshSession, useCitizenSession } from '../../session';
 import { setTitle } from '../../title';
 import { DEFAULT_TYPES } from '../../upload';
 import { useMaterialUploads } from '../../useMaterialUploads';
+import { focusById, usePageSession } from '../../usePageSession';
 
 // The server's upload limit (the apply form says it; the case does not).
 const UPLOAD_LIMITS = { max_bytes: 4 * 1024 * 1024, types: [...DEFAULT_TYPES] };
 
 export function useCasePage() {
   const route = useRoute();
-  const router = useRouter();
   const { csrfToken } = useCitizenSession();
   const caseNo = computed(() => String(route.params.caseNo ?? ''));
   const detail = ref<CitizenCaseDetail | null>(null);
@@ -32,8 +31,7 @@ export function useCasePage() {
   const notFound = ref(false);
   const justSubmitted = computed(() => route.query.submitted === '1');
 
-  const toLogin = () => router.replace(loginPageRoute(`/portal${route.path}`));
-  const sessionLost = () => { clearSession(); void toLogin(); };
+  const { toLogin, sessionLost } = usePageSession(`/portal${route.path}`);
 
   async function load() {
     loading.value = true;
@@ -71,13 +69,7 @@ export function useCasePage() {
   const sending = ref(false);
   const corrected = ref(false);   // the correction just went: say so
 
-  function focus(id: string) {
-    void nextTick(() => {
-      const el = document.getElementById(id);
-      el?.focus();
-      el?.scrollIntoView({ block: 'center' });
-    });
-  }
+  const focus = (id: string) => focusById(id);
   const focusIdOfField = (field: string) =>
     field === CORRECTION_FORM ? 'case-correction-error' : focusIdOf(field, 'case-correction');
 

@@ -5,22 +5,21 @@
 // /api/citizen/complaints), after which the number, the query code and the
 // accept due day are shown. Problems are shown at their field and the first
 // takes focus.
-import { computed, nextTick, reactive, ref, watch } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { computed, reactive, ref, watch } from 'vue';
+import { useRoute } from 'vue-router';
 import { describeError } from '@/api/client';
 import { fileMyComplaint, listMyCases, listSites, type CitizenCase, type FiledComplaint } from '../../api';
 import { siteIdOf } from '../../booking';
-import { loginPageRoute } from '../../citizen';
 import {
   caseNoOf, complaintBody, complaintFocusId, complaintRefusal, emptyDraft, validateComplaint,
   type ComplaintField,
 } from '../../complaint';
-import { clearSession, refreshSession, useCitizenSession } from '../../session';
+import { refreshSession, useCitizenSession } from '../../session';
 import type { PortalSite } from '../../sites';
+import { focusById, usePageSession } from '../../usePageSession';
 
 export function useComplaintForm() {
   const route = useRoute();
-  const router = useRouter();
   const { citizen, csrfToken } = useCitizenSession();
 
   const loading = ref(true);
@@ -50,16 +49,9 @@ export function useComplaintForm() {
   // The public anonymous form (the staff app's public page): the hall goes along.
   const anonymousHref = computed(() => (draft.siteId !== null ? `/complaints/new?site=${draft.siteId}` : '/complaints/new'));
 
-  const toLogin = () => router.replace(loginPageRoute(`/portal${route.fullPath}`));
-  const sessionLost = () => { clearSession(); void toLogin(); };
+  const { toLogin, sessionLost } = usePageSession();
 
-  function focus(id: string) {
-    void nextTick(() => {
-      const el = document.getElementById(id);
-      el?.focus();
-      el?.scrollIntoView({ block: 'center' });
-    });
-  }
+  const focus = (id: string) => focusById(id);
 
   async function load() {
     loading.value = true;

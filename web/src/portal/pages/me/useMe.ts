@@ -6,8 +6,8 @@ import { ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { ApiError, describeError } from '@/api/client';
 import { citizenLogout, listMyCases, type CitizenCase } from '../../api';
-import { loginPageRoute } from '../../citizen';
 import { clearSession, refreshSession, useCitizenSession } from '../../session';
+import { usePageSession } from '../../usePageSession';
 
 export function useMe() {
   const router = useRouter();
@@ -20,8 +20,7 @@ export function useMe() {
   const signingOut = ref(false);
   const signOutError = ref('');
 
-  const toLogin = () => router.replace(loginPageRoute('/portal/me'));
-  const sessionLost = () => { clearSession(); void toLogin(); };
+  const { toLogin, sessionLost } = usePageSession('/portal/me');
 
   async function loadCases() {
     casesLoading.value = true;

@@ -5,11 +5,12 @@
 // it when it opens and back to its button when it closes. A refusal about the
 // slot is shown at the slot picker; one about the booking itself (already
 // checked in, cancelled, not found) above the list, which is read again.
-import { computed, nextTick, onBeforeUnmount, ref } from 'vue';
+import { computed, onBeforeUnmount, ref } from 'vue';
 import { ApiError, describeError } from '@/api/client';
 import { cancelMyAppointment, changeMyAppointment, listMyAppointments, type Appointment, type Slot } from '../../api';
 import { bookingRefusal, bookingWhen, splitAppointments, withAppointment } from '../../booking';
 import { useCitizenSession } from '../../session';
+import { focusById } from '../../usePageSession';
 
 export type PanelKind = 'change' | 'cancel';
 
@@ -38,13 +39,7 @@ export function useMyAppointments(onSessionLost: () => void) {
   const notice = ref<Notice | null>(null);
   let controller: AbortController | null = null;
 
-  function focus(id: string) {
-    void nextTick(() => {
-      const el = document.getElementById(id);
-      el?.focus();
-      el?.scrollIntoView({ block: 'nearest' });
-    });
-  }
+  const focus = (id: string) => focusById(id, 'nearest');
 
   // `quiet`: keep the list on screen while reading it again (after a refusal).
   async function load(quiet = false) {
