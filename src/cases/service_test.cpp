@@ -49,6 +49,13 @@ std::string online_item(std::string json) {
   return json;
 }
 
+// For employers (⑤ 服务对象: 法人) only.
+std::string employer_item(std::string json) {
+  const std::string from = R"("service_objects": ["person"])";
+  json.replace(json.find(from), from.size(), R"("service_objects": ["organization"])");
+  return json;
+}
+
 std::string catalog_json() {
   const std::string intake = R"({"step": "intake", "name": "受理"})";
   const std::string deliver = R"({"step": "deliver", "name": "办结"})";
@@ -60,6 +67,7 @@ std::string catalog_json() {
          item_json("BJ-SHBX-804", "待遇发放", intake + R"(,{"step": "review_first"},{"step": "approve"},)" + deliver, kPromised,
                    "benefit_payment") +
          "," + online_item(item_json("BJ-SHBX-805", "网上事项", intake + R"(,{"step": "review_first"},)" + deliver, kPromised, "")) +
+         "," + employer_item(online_item(item_json("BJ-SHBX-806", "单位网上事项", intake + "," + deliver, kImmediate, ""))) +
          "]";
 }
 
@@ -841,6 +849,31 @@ TEST_P(OnlineFlow, TheClerkWhoPostsTheResultReadsTheFullAddressOnceDecidedAndItI
   EXPECT_EQ(run([&](store::Tx& tx) { return svc_->mailing(tx, far_clerk_, there(), id); }).error().code,
             ErrorCode::kNotFound);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'case.mailing.read'"), 1);
+}
+
+TEST_P(OnlineFlow, AnEmployerAppliesForAnEmployersItemOnlyUnderItsCreditCode_3_6) {
+  identity::Citizens citizens(*db_, keys_);
+  auto in = citizens.sign_in(identity::OidcIdentity{"test|firm", "北京某某科技有限公司", "", "91350100M000100Y43", "01012345678"},
+                             false, identity::Client{"127.0.0.1", "test"});
+  ASSERT_TRUE(in) << in.error().message;
+  const auto& p = in->principal;
+  const Applicant firm{p.citizen_id, p.kind, p.id_hash, p.actor("127.0.0.1")};
+  EXPECT_EQ(firm.kind, "employer");
+  const auto zhang = citizen("zhang", "张敏", "110101199003071233");
+  // A person's item is not for an employer, nor an employer's for a person.
+  EXPECT_EQ(run([&](store::Tx& tx) { return svc_->apply_form(tx, firm, "BJ-SHBX-805", noon("2025-01-24")); }).error().code,
+            ErrorCode::kUnprocessable);
+  EXPECT_EQ(run([&](store::Tx& tx) { return svc_->apply_form(tx, zhang, "BJ-SHBX-806", noon("2025-01-24")); }).error().code,
+            ErrorCode::kUnprocessable);
+  auto application = form(put(firm, jpeg_), put(firm, pdf_));
+  application.item_code = "BJ-SHBX-806";
+  auto d = submit(firm, application);
+  ASSERT_TRUE(d) << d.error().message << " " << d.error().field;
+  EXPECT_EQ(d->c.applicant_kind, "employer");
+  EXPECT_EQ(d->c.applicant_id_masked, "91350100M000100Y43");  // public registry data, not personal
+  EXPECT_EQ(d->c.applicant_name_masked, "北京某某科技有限公司");
+  auto mine = run([&](store::Tx& tx) { return svc_->applicant_case(tx, firm, d->c.case_no, noon("2025-01-24")); });
+  EXPECT_TRUE(mine) << mine.error().message;
 }
 
 YC_ON_BOTH_ENGINES(OnlineFlow);
