@@ -21,8 +21,6 @@ namespace json = boost::json;
 using http::Method;
 using identity::CitizenPrincipal;
 
-json::value opt(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
-json::value opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 Applicant applicant_of(const http::Request& r, const CitizenPrincipal& p) {
   return Applicant{p.citizen_id, p.kind, p.id_hash, p.actor(identity::client_of(r).address)};
@@ -192,10 +190,10 @@ json::object applicant_json(const Detail& d, const std::string& site_name) {
                       {"outcome", c.outcome},
                       {"clock", d.clock},
                       {"created_at", c.created_at},
-                      {"accepted_day", opt(c.accepted_day)},
-                      {"due_day", opt(c.due_day)},
-                      {"completed_at", opt(c.completed_at)},
-                      {"delivered_at", opt(c.delivered_at)},
+                      {"accepted_day", http::or_null(c.accepted_day)},
+                      {"due_day", http::or_null(c.due_day)},
+                      {"completed_at", http::or_null(c.completed_at)},
+                      {"delivered_at", http::or_null(c.delivered_at)},
                       {"site_name", site_name},
                       {"intake_unit_name", c.intake_unit_name},
                       {"delivery", std::move(delivery)},

@@ -20,9 +20,6 @@ namespace json = boost::json;
 using http::Method;
 using identity::Principal;
 
-json::value opt(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
-json::value opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
-json::value opt(const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::object case_json(const Case& c, const std::string& clock) {
   json::array chain;
@@ -43,10 +40,10 @@ json::object case_json(const Case& c, const std::string& clock) {
       {"intake_unit_name", c.intake_unit_name},
       {"handling_unit_code", c.handling_unit_code},
       {"handling_unit_name", c.handling_unit_name},
-      {"site_id", opt(c.site_id)},
-      {"window_number", opt(c.window_number)},
+      {"site_id", http::or_null(c.site_id)},
+      {"window_number", http::or_null(c.window_number)},
       {"ticket", c.ticket},
-      {"consultation_id", opt(c.consultation_id)},
+      {"consultation_id", http::or_null(c.consultation_id)},
       {"applicant_kind", c.applicant_kind},
       {"applicant_id_masked", c.applicant_id_masked},
       {"applicant_name_masked", c.applicant_name_masked},
@@ -55,20 +52,20 @@ json::object case_json(const Case& c, const std::string& clock) {
       {"agent_name_masked", c.agent_name_masked},
       {"agent_id_masked", c.agent_id_masked},
       {"intake_by", c.intake_by != 0 ? json::value(c.intake_by) : json::value(nullptr)},
-      {"accepted_by", opt(c.accepted_by)},
-      {"entered_by", opt(c.entered_by)},
+      {"accepted_by", http::or_null(c.accepted_by)},
+      {"entered_by", http::or_null(c.entered_by)},
       {"promised_days", c.promised_days},
       {"correction_suspends", c.correction_suspends},
       {"recheck_sampled", c.recheck_sampled},
       {"chain", std::move(chain)},
-      {"accepted_day", opt(c.accepted_day)},
-      {"due_day", opt(c.due_day)},
-      {"warn_day", opt(c.warn_day)},
-      {"suspended_since", opt(c.suspended_since)},
+      {"accepted_day", http::or_null(c.accepted_day)},
+      {"due_day", http::or_null(c.due_day)},
+      {"warn_day", http::or_null(c.warn_day)},
+      {"suspended_since", http::or_null(c.suspended_since)},
       {"suspended_days", c.suspended_days},
-      {"accepted_at", opt(c.accepted_at)},
-      {"completed_at", opt(c.completed_at)},
-      {"delivered_at", opt(c.delivered_at)},
+      {"accepted_at", http::or_null(c.accepted_at)},
+      {"completed_at", http::or_null(c.completed_at)},
+      {"delivered_at", http::or_null(c.delivered_at)},
       {"reject_reason", c.reject_reason},
       {"reject_basis", c.reject_basis},
       {"created_at", c.created_at},
@@ -92,7 +89,7 @@ json::object material_json(const Material& m) {
 }
 
 json::object file_json(const FileMeta& f) {
-  return json::object{{"id", f.id},         {"material_idx", opt(f.material_idx)}, {"purpose", f.purpose},
+  return json::object{{"id", f.id},         {"material_idx", http::or_null(f.material_idx)}, {"purpose", f.purpose},
                       {"content_type", f.content_type}, {"digest", f.digest}, {"size", f.size},
                       {"created_at", f.created_at}, {"by_applicant", f.by_applicant}};
 }
@@ -117,18 +114,18 @@ json::object task_json(const Task& t) {
                       {"state", t.state},
                       {"action", t.action},
                       {"opinion", t.opinion},
-                      {"assignee_id", opt(t.assignee_id)},
+                      {"assignee_id", http::or_null(t.assignee_id)},
                       {"assignee_login", t.assignee_login},
-                      {"acted_by", opt(t.acted_by)},
+                      {"acted_by", http::or_null(t.acted_by)},
                       {"acted_login", t.acted_login},
-                      {"acted_at", opt(t.acted_at)},
+                      {"acted_at", http::or_null(t.acted_at)},
                       {"created_at", t.created_at}};
 }
 
 json::object event_json(const Event& e, bool staff) {
   json::object o{{"id", e.id},       {"kind", e.kind},  {"step", e.step}, {"unit_code", e.unit_code},
                  {"unit_name", e.unit_name},
-                 {"note", e.note},   {"window_number", opt(e.window_number)}, {"public", e.is_public},
+                 {"note", e.note},   {"window_number", http::or_null(e.window_number)}, {"public", e.is_public},
                  {"at", e.at}};
   if (staff) o["actor_login"] = e.actor_login;
   return o;
@@ -150,7 +147,7 @@ json::object detail_json(const Detail& d) {
                                       {"identity_checked", x.identity_checked},
                                       {"tracking_no", x.tracking_no},
                                       {"note", x.note},
-                                      {"window_number", opt(x.window_number)},
+                                      {"window_number", http::or_null(x.window_number)},
                                       {"delivered_by_login", x.delivered_by_login},
                                       {"delivered_at", x.delivered_at}});
   o["materials"] = std::move(materials);
@@ -174,7 +171,7 @@ json::object detail_json(const Detail& d) {
   if (d.followup)
     o["followup"] = json::object{{"due_day", d.followup->due_day}, {"state", d.followup->state},
                                  {"outcome", d.followup->outcome}, {"note", d.followup->note},
-                                 {"done_by_login", d.followup->done_by_login}, {"done_at", opt(d.followup->done_at)}};
+                                 {"done_by_login", d.followup->done_by_login}, {"done_at", http::or_null(d.followup->done_at)}};
   else
     o["followup"] = nullptr;
   return o;
@@ -188,7 +185,7 @@ json::object consultation_json(const Consultation& k) {
   return json::object{{"id", k.id},
                       {"channel", k.channel},
                       {"unit_code", k.unit_code},
-                      {"site_id", opt(k.site_id)},
+                      {"site_id", http::or_null(k.site_id)},
                       {"item_code", k.item_code},
                       {"item_name", k.item_name},
                       {"question", k.question},
@@ -199,7 +196,7 @@ json::object consultation_json(const Consultation& k) {
                       {"first_clerk_login", k.first_clerk_login},
                       {"owner_id", k.owner_id},
                       {"owner_login", k.owner_login},
-                      {"case_id", opt(k.case_id)},
+                      {"case_id", http::or_null(k.case_id)},
                       {"created_at", k.created_at},
                       {"version", k.version},
                       {"handovers", std::move(handovers)}};
@@ -613,7 +610,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
                         {"kind", i.kind},
                         {"description", i.description},
                         {"started_at", i.started_at},
-                        {"ended_at", opt(i.ended_at)},
+                        {"ended_at", http::or_null(i.ended_at)},
                         {"resolution", i.resolution},
                         {"reported_by_login", i.reported_by_login},
                         {"created_at", i.created_at},
@@ -715,8 +712,8 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
                                                       {"status_label", status_label(p.status)},
                                                       {"outcome", p.outcome},
                                                       {"clock", p.clock},
-                                                      {"accepted_day", opt(p.accepted_day)},
-                                                      {"due_day", opt(p.due_day)},
+                                                      {"accepted_day", http::or_null(p.accepted_day)},
+                                                      {"due_day", http::or_null(p.due_day)},
                                                       {"steps", std::move(steps)}});
     return resp;
   };

@@ -17,7 +17,6 @@ namespace json = boost::json;
 using http::Method;
 using identity::Principal;
 
-json::value opt(const auto& v) { return v ? json::value(*v) : json::value(nullptr); }
 time::Date today() { return time::shanghai_date(time::now_ms()); }
 
 json::object complaint_json(const Complaint& c) {
@@ -34,30 +33,30 @@ json::object complaint_json(const Complaint& c) {
                  {"anonymous", c.anonymous},
                  {"case_no", c.case_no},
                  {"site_name", c.site_name},
-                 {"window_number", opt(c.window_number)},
+                 {"window_number", http::or_null(c.window_number)},
                  {"staff_name", c.staff_name_masked},
                  {"unit_code", c.unit_code},
                  {"unit_name", c.unit_name},
-                 {"assignee_id", opt(c.assignee_id)},
+                 {"assignee_id", http::or_null(c.assignee_id)},
                  {"assignee_name", c.assignee_name},
                  {"accept_due_day", c.accept_due_day},
                  {"reply_due_day", c.reply_due_day},
                  {"reject_reason", c.reject_reason},
                  {"reply", c.reply},
-                 {"upheld", opt(c.upheld)},
+                 {"upheld", http::or_null(c.upheld)},
                  {"callback_outcome", c.callback_outcome},
                  {"callback_note", c.callback_note},
                  {"received_day", c.received_day},
                  {"created_at", c.created_at},
-                 {"accepted_at", opt(c.accepted_at)},
-                 {"replied_at", opt(c.replied_at)},
-                 {"closed_at", opt(c.closed_at)},
+                 {"accepted_at", http::or_null(c.accepted_at)},
+                 {"replied_at", http::or_null(c.replied_at)},
+                 {"closed_at", http::or_null(c.closed_at)},
                  {"close_due_day", c.close_due_day},
                  {"overdue", c.overdue},
                  {"escalation", c.escalation},
                  {"escalated_to", c.escalated_to},
                  {"escalated_to_name", c.escalated_to_name},
-                 {"escalated_at", opt(c.escalated_at)},
+                 {"escalated_at", http::or_null(c.escalated_at)},
                  {"version", c.version}};
   if (!c.content.empty()) o["content"] = c.content;
   return o;

@@ -18,7 +18,6 @@ namespace json = boost::json;
 using http::Method;
 using identity::Principal;
 
-json::value opt(const auto& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::object evaluation_json(const Evaluation& e) {
   json::array reasons;
@@ -38,13 +37,13 @@ json::object evaluation_json(const Evaluation& e) {
                  {"unit_code", e.unit_code},
                  {"unit_name", e.unit_name},
                  {"site_name", e.site_name},
-                 {"window_number", opt(e.window_number)},
+                 {"window_number", http::or_null(e.window_number)},
                  {"staff_name", e.staff_name_masked},
                  {"item_code", e.item_code},
                  {"item_name", e.item_name},
                  {"day", e.day},
                  {"created_at", e.created_at},
-                 {"rectification_id", opt(e.rectification_id)},
+                 {"rectification_id", http::or_null(e.rectification_id)},
                  {"excluded", e.excluded}};
   if (!e.comment.empty()) o["comment"] = e.comment;
   return o;
@@ -66,9 +65,9 @@ json::object appeal_json(const Appeal& x) {
           {"appealed_by", x.appealed_by},
           {"appellant_name", x.appellant_name},
           {"appealed_at", x.appealed_at},
-          {"reviewed_by", opt(x.reviewed_by)},
+          {"reviewed_by", http::or_null(x.reviewed_by)},
           {"reviewer_name", x.reviewer_name},
-          {"reviewed_at", opt(x.reviewed_at)},
+          {"reviewed_at", http::or_null(x.reviewed_at)},
           {"review_note", x.review_note},
           {"version", x.version},
           {"evaluation", evaluation_json(x.evaluation)}};
@@ -84,12 +83,12 @@ json::object rect_json(const Rectification& x) {
           {"escalation", x.escalation},
           {"escalated_to", x.escalated_to},
           {"escalated_to_name", x.escalated_to_name},
-          {"escalated_at", opt(x.escalated_at)},
+          {"escalated_at", http::or_null(x.escalated_at)},
           {"callback_outcome", x.callback_outcome},
           {"callback_note", x.callback_note},
-          {"callback_at", opt(x.callback_at)},
+          {"callback_at", http::or_null(x.callback_at)},
           {"result", x.result},
-          {"closed_at", opt(x.closed_at)},
+          {"closed_at", http::or_null(x.closed_at)},
           {"created_at", x.created_at},
           {"version", x.version},
           {"appeal_state", x.appeal_state},
@@ -186,7 +185,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                                                 {"due_day", x.due_day},
                                                                 {"called_back", x.callback_at.has_value()},
                                                                 {"result", x.result},
-                                                                {"closed_at", opt(x.closed_at)},
+                                                                {"closed_at", http::or_null(x.closed_at)},
                                                                 {"appeal", x.appeal_state.empty()
                                                                                ? json::value(nullptr)
                                                                                : json::value(json::object{
@@ -256,7 +255,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                             {"finished_at", c.ticket->finished_at}};
     }
     return http::json_response(200, json::object{{"site_name", c.site_name},
-                                                  {"window_number", opt(c.device.window_no)},
+                                                  {"window_number", http::or_null(c.device.window_no)},
                                                   {"ticket", ticket}});
   });
 

@@ -40,8 +40,6 @@ json::object delivery_json(const Delivery& d) {
           {"delivered_at", d.delivered_at ? json::value(*d.delivered_at) : json::value(nullptr)}};
 }
 
-json::value opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
-json::value opt(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::object api_client_json(const identity::ApiClient& c) {
   json::array scopes;
@@ -54,9 +52,9 @@ json::object api_client_json(const identity::ApiClient& c) {
           {"token_prefix", c.token_prefix},
           {"created_by", c.created_by_login},
           {"created_at", c.created_at},
-          {"expires_at", opt(c.expires_at)},
-          {"revoked_at", opt(c.revoked_at)},
-          {"last_used_at", opt(c.last_used_at)},
+          {"expires_at", http::or_null(c.expires_at)},
+          {"revoked_at", http::or_null(c.revoked_at)},
+          {"last_used_at", http::or_null(c.last_used_at)},
           {"last_used_address", c.last_used_address}};
 }
 
@@ -77,12 +75,12 @@ json::object case_record_json(const CaseRecord& c) {
                                      {"id_number", c.applicant_id_masked}}},
           {"agent_kind", c.agent_kind},
           {"promised_days", c.promised_days},
-          {"accepted_day", opt(c.accepted_day)},
-          {"due_day", opt(c.due_day)},
+          {"accepted_day", http::or_null(c.accepted_day)},
+          {"due_day", http::or_null(c.due_day)},
           {"overdue", c.overdue},
-          {"accepted_at", opt(c.accepted_at)},
-          {"completed_at", opt(c.completed_at)},
-          {"delivered_at", opt(c.delivered_at)},
+          {"accepted_at", http::or_null(c.accepted_at)},
+          {"completed_at", http::or_null(c.completed_at)},
+          {"delivered_at", http::or_null(c.delivered_at)},
           {"created_at", c.created_at},
           {"updated_at", c.updated_at}};
 }

@@ -51,8 +51,6 @@ json::object ticket_json(const Ticket& t) {
                       {"taken_at", t.taken_at}};
 }
 
-json::value opt_json(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
-json::value opt_json(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::object settings_json(const Settings& s) {
   return json::object{{"site_id", s.site_id},
@@ -85,10 +83,10 @@ json::object window_json(const WindowState& w) {
 json::object device_json(const Device& d) {
   json::object o{{"id", d.id},           {"site_id", d.site_id}, {"kind", d.kind},
                  {"name", d.name},       {"printer", d.printer}, {"active", d.active},
-                 {"last_seen_at", opt_json(d.last_seen_at)},
-                 {"window_id", opt_json(d.window_id)},
-                 {"window_no", opt_json(d.window_no)},
-                 {"status_at", opt_json(d.status_at)}};
+                 {"last_seen_at", http::or_null(d.last_seen_at)},
+                 {"window_id", http::or_null(d.window_id)},
+                 {"window_no", http::or_null(d.window_no)},
+                 {"status_at", http::or_null(d.status_at)}};
   // The status was checked when the agent sent it; stored as JSON text.
   boost::system::error_code ec;
   auto status = d.status.empty() ? json::value(nullptr) : json::parse(d.status, ec);
@@ -110,7 +108,7 @@ json::object appointment_json(const Appointment& a) {
                       {"phone_masked", a.phone_masked},
                       {"green", a.green},
                       {"state", a.state},
-                      {"ticket_label", opt_json(a.ticket_label)}};
+                      {"ticket_label", http::or_null(a.ticket_label)}};
 }
 
 json::object board_group_json(const BoardGroup& g) {
@@ -440,15 +438,15 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                     {"waiting", g.waiting},
                                     {"longest_wait_ms", g.longest_wait_ms},
                                     {"served", g.served},
-                                    {"avg_wait_ms", opt_json(g.avg_wait_ms)},
-                                    {"avg_service_ms", opt_json(g.avg_service_ms)}});
+                                    {"avg_wait_ms", http::or_null(g.avg_wait_ms)},
+                                    {"avg_service_ms", http::or_null(g.avg_service_ms)}});
     return http::json_response(200, json::object{{"site_id", f.site_id},
                                                   {"day", f.day},
                                                   {"groups", std::move(groups)},
                                                   {"waiting", f.waiting},
                                                   {"longest_wait_ms", f.longest_wait_ms},
-                                                  {"avg_wait_ms", opt_json(f.avg_wait_ms)},
-                                                  {"avg_service_ms", opt_json(f.avg_service_ms)},
+                                                  {"avg_wait_ms", http::or_null(f.avg_wait_ms)},
+                                                  {"avg_service_ms", http::or_null(f.avg_service_ms)},
                                                   {"served", f.served},
                                                   {"windows_open", f.windows_open},
                                                   {"windows_total", f.windows_total},
@@ -720,7 +718,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     for (const auto& c : b.calls)
       calls.push_back(json::object{{"label", c.label}, {"window_number", c.window_number}, {"window_name", c.window_name}, {"at", c.at}});
     for (const auto& w : b.windows)
-      windows.push_back(json::object{{"number", w.number}, {"name", w.name}, {"state", w.state}, {"current", opt_json(w.current)}});
+      windows.push_back(json::object{{"number", w.number}, {"name", w.name}, {"state", w.state}, {"current", http::or_null(w.current)}});
     return http::json_response(200, json::object{{"site", json::object{{"id", b.site_id}, {"name", b.site_name}}},
                                                   {"notice", b.notice},
                                                   {"open_now", b.open_now},
@@ -745,7 +743,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
                                                       {"site", json::object{{"id", b.site_id}, {"name", b.site_name}}},
                                                       {"state", b.state},
                                                       {"clerk", clerk},
-                                                      {"current", opt_json(b.current)},
+                                                      {"current", http::or_null(b.current)},
                                                       {"groups", std::move(groups)}});
     resp.header("Cache-Control", "no-store");
     return resp;

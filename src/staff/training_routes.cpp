@@ -22,7 +22,6 @@ json::object course_json(const Course& c) {
           {"sessions", c.sessions}, {"created_at", c.created_at}};
 }
 
-json::value opt(const auto& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::object session_json(const Session& s, bool detail) {
   json::object o{{"id", s.id},
@@ -48,9 +47,9 @@ json::object session_json(const Session& s, bool detail) {
                             {"login", e.login},
                             {"name", e.name_masked},
                             {"site_name", e.site_name},
-                            {"attended", opt(e.attended)},
-                            {"score", opt(e.score)},
-                            {"passed", opt(e.passed)}});
+                            {"attended", http::or_null(e.attended)},
+                            {"score", http::or_null(e.score)},
+                            {"passed", http::or_null(e.passed)}});
     }
     o["enrolments"] = enrolments;
   }

@@ -19,16 +19,15 @@ namespace json = boost::json;
 using http::Method;
 using identity::Principal;
 
-json::value opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::object figures_json(const Figures& f) {
   json::object o;
   for (auto m : all_metrics()) o[std::string(m)] = f.get(m);
-  o["avg_wait_minutes"] = opt(f.avg_wait_minutes());
-  o["avg_service_minutes"] = opt(f.avg_service_minutes());
-  o["on_time_rate"] = opt(f.on_time_rate());
-  o["good_rate"] = opt(f.good_rate());
-  o["upheld_rate"] = opt(f.upheld_rate());
+  o["avg_wait_minutes"] = http::or_null(f.avg_wait_minutes());
+  o["avg_service_minutes"] = http::or_null(f.avg_service_minutes());
+  o["on_time_rate"] = http::or_null(f.on_time_rate());
+  o["good_rate"] = http::or_null(f.good_rate());
+  o["upheld_rate"] = http::or_null(f.upheld_rate());
   return o;
 }
 
@@ -52,12 +51,12 @@ json::object staffing_figures_json(const StaffingFigures& f) {
           {"sites", f.sites},
           {"windows", f.windows},
           {"window_staff", f.window_staff},
-          {"staff_per_window", opt(f.staff_per_window())},
+          {"staff_per_window", http::or_null(f.staff_per_window())},
           {"below_ratio", f.below_ratio()},
           {"sites_below_ratio", f.sites_below_ratio},
           {"on_post_days", f.on_post_days},
           {"due_days", f.due_days},
-          {"on_post_rate", opt(f.on_post_rate())},
+          {"on_post_rate", http::or_null(f.on_post_rate())},
           {"on_post_below", f.on_post_below()},
           {"high_risk_non_formal", f.high_risk_non_formal},
           {"rotation_over", f.rotation_over},

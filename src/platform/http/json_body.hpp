@@ -16,6 +16,12 @@
 
 namespace yc::http {
 
+// An answer's optional member: its value, or null.
+template <typename T>
+boost::json::value or_null(const std::optional<T>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
 Result<boost::json::value> parse_json_body(const Request& request);
 
 // A JSON object body read field by field; every error names the field and
