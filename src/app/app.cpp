@@ -179,6 +179,13 @@ Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& key
       {"rechecker", "褚复核", "110101001", "rechecker", true},
       {"xcclerk", "卫受理", "110102003", "window_clerk", false},
       {"tsofficer", "蒋投诉", "110101", "complaints_officer", true},
+      // Grassroots business (issue 12): a community worker of 东华门第一社区,
+      // two street workers (the second does the 复核 of a death report) and
+      // the street's archive keeper.
+      {"sqworker", "韩社区", "110101001001", "community_worker", false},
+      {"jdworker", "杨街道", "110101001", "street_worker", false},
+      {"jdworker2", "朱街道", "110101001", "street_worker", false},
+      {"archivist", "秦档案", "110101001", "archive_keeper", false},
   };
   for (const auto& d : demos) {
     if (logins.contains(d.login)) continue;
@@ -190,7 +197,8 @@ Result<void> seed_demo_accounts(store::Database& db, const privacy::KeyRing& key
   // The back-office demo staff are 编制内, so high-risk items can be tried (三(七)).
   return db.transact<void>(store::TxMode::kWrite, [](store::Tx& tx) -> Result<void> {
     YC_TRY_VOID(tx.exec("UPDATE account SET formal_staff = 1 WHERE login IN "
-                        "('reviewer', 'reviewer2', 'approver', 'rechecker', 'hallmgr')"));
+                        "('reviewer', 'reviewer2', 'approver', 'rechecker', 'hallmgr', 'jdworker', 'jdworker2', "
+                        "'archivist')"));
     return {};
   });
 }

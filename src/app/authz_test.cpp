@@ -396,6 +396,16 @@ class Matrix : public ::testing::Test {
 
   std::vector<Row> rows();
 
+  // Fixtures of the grassroots areas (issue 12), one block each.
+  // --- employment fixtures ---
+  // --- end employment fixtures ---
+  // --- labour fixtures ---
+  // --- end labour fixtures ---
+  // --- retirees fixtures ---
+  // --- end retirees fixtures ---
+  // --- archives fixtures ---
+  // --- end archives fixtures ---
+
   // A case taken at the hall in or out of scope, moved on to `status`.
   std::int64_t make_case(bool in, const std::string& status, const std::string& item = "BJ-JYCY-901") {
     return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
@@ -1398,6 +1408,14 @@ std::vector<Row> Matrix::rows() {
          }).value();
          return Call{"/api/progress/" + no, "", R"({"id_number":"11010519491231002X"})"};
        }},
+      // --- employment (issue 12): rows below ---
+      // --- end employment ---
+      // --- labour (issue 12): rows below ---
+      // --- end labour ---
+      // --- retirees (issue 12): rows below ---
+      // --- end retirees ---
+      // --- archives (issue 12): rows below ---
+      // --- end archives ---
   };
 }
 

@@ -10,6 +10,10 @@
 #include "staff/routes.hpp"
 #include "evaluation/routes.hpp"
 #include "complaints/routes.hpp"
+#include "employment/routes.hpp"
+#include "labour/routes.hpp"
+#include "retirees/routes.hpp"
+#include "archives/routes.hpp"
 #include "stats/routes.hpp"
 #include "exchange/routes.hpp"
 #include "events/routes.hpp"
@@ -94,6 +98,11 @@ std::unique_ptr<identity::ApiRouter> add_routes(http::Router& router, store::Dat
   stats::add_routes(*api, db, accounts.keys());
   exchange::add_routes(*api, db, accounts.keys());
   complaints::add_routes(*api, db, accounts.keys(), complaints_settings(config));
+  // Grassroots business of the annex (issue 12).
+  employment::add_routes(*api, db, accounts.keys());
+  labour::add_routes(*api, db, accounts.keys());
+  retirees::add_routes(*api, db, accounts.keys());
+  archives::add_routes(*api, db, accounts.keys());
   return api;
 }
 

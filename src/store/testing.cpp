@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <initializer_list>
 #include <random>
 
 namespace yc::store::testing {
@@ -39,6 +40,16 @@ std::unique_ptr<Database> open_for_test(Engine engine, std::filesystem::path* te
 Result<void> clear_domain_tables(Database& db) {
   return db.transact<void>(TxMode::kWrite, [](Tx& tx) -> Result<void> {
     YC_TRY_VOID(tx.exec("UPDATE org_window SET clerk_id = NULL"));
+    // Grassroots business (issue 12), children before parents; each area's line.
+    for (const char* t : {"welfare_placement", "guidance_session", "job_referral", "vacancy", "resident_visit"})
+      YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
+    for (const char* t : std::initializer_list<const char*>{/* labour */})
+      YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
+    for (const char* t : std::initializer_list<const char*>{/* retirees */})
+      YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
+    for (const char* t : std::initializer_list<const char*>{/* archives */})
+      YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
+    for (const char* t : {"resident", "employer"}) YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
     for (const char* t : {"notification", "case_online", "citizen_upload", "api_client", "webhook_delivery", "webhook_subscription", "stat_day", "stat_month", "stat_item_month", "complaint_event", "complaint", "complaint_counter", "evaluation_appeal", "rectification", "evaluation", "staff_attendance", "staff_training", "training_enrolment", "training_session", "training_course", "internal_finding", "internal_check_item", "internal_check", "staff_assignment", "staff_profile", "appointment", "hall_alert", "hall_device", "hall_setting", "account_photo", "ticket", "ticket_counter", "window_group", "service_group", "idempotency_key", "incident", "case_overdue", "case_followup", "case_delivery", "case_event",
                           "case_task", "case_notice_addition", "case_notice", "case_file", "case_material",
                           "service_case", "citizen_session", "citizen_login", "citizen", "case_counter", "consultation_handover", "consultation", "catalog_offer", "catalog_version", "catalog_item", "auth_session", "login_failure", "recovery_code",

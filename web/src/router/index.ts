@@ -12,6 +12,7 @@ import { complaintShellRoutes, complaintTopRoutes } from './complaints';
 import { disclosureTopRoutes } from './disclosure';
 import { statsShellRoutes } from './stats';
 import { exchangeShellRoutes } from './exchange';
+import { grassrootsShellRoutes } from './grassroots';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -83,6 +84,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...complaintShellRoutes,
   ...statsShellRoutes,
   ...exchangeShellRoutes,
+  ...grassrootsShellRoutes,
   { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/errors/not-found/index.vue'),
     meta: { title: '页面不存在' } },
 ];

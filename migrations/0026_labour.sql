@@ -1,0 +1,1 @@
+-- 0026_labour (issue 12): filled by its area.

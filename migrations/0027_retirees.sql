@@ -1,0 +1,1 @@
+-- 0027_retirees (issue 12): filled by its area.

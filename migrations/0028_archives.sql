@@ -1,0 +1,1 @@
+-- 0028_archives (issue 12): filled by its area.
