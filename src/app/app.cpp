@@ -21,6 +21,7 @@
 #include "notify/notify.hpp"
 #include "identity/idempotency.hpp"
 #include "audit/service.hpp"
+#include "employment/demo.hpp"
 #include "catalog/demo.hpp"
 #include "catalog/offers.hpp"
 #include "catalog/service.hpp"
@@ -541,6 +542,10 @@ int seed_demo(const Config& c) {
   }
   if (auto staff = seed_demo_staff(*db); !staff) {
     print_error(staff.error());
+    return 1;
+  }
+  if (auto registry = employment::seed_demo(*db, *keys, time::now_ms()); !registry) {
+    print_error(registry.error());
     return 1;
   }
   std::printf("演示数据已就绪\n");

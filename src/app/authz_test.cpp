@@ -16,6 +16,7 @@
 #include <set>
 
 #include "app/routes.hpp"
+#include "employment/service.hpp"
 #include "exchange/routes.hpp"
 #include "identity/api_clients.hpp"
 #include "platform/time.hpp"
@@ -398,12 +399,222 @@ class Matrix : public ::testing::Test {
 
   // Fixtures of the grassroots areas (issue 12), one block each.
   // --- employment fixtures ---
+  // A valid resident ID number (GB 11643 check character) of a new person
+  // of 东城区 born in January of `year` (a thousand a day: never one twice).
+  std::string id_number_born(int year) {
+    static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    const int n = ++counter_;
+    const auto day = std::to_string(101 + n / 1000 % 28).substr(1);
+    const auto first17 = "110101" + std::to_string(year) + "01" + day + std::to_string(1000 + n % 1000).substr(1);
+    int sum = 0;
+    for (std::size_t i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];
+    return first17 + "10X98765432"[sum % 11];
+  }
+  std::string new_id_number() { return id_number_born(1990); }
+  // A valid unified social credit code (GB 32100 check character), new each call.
+  std::string new_credit_code() {
+    static constexpr std::string_view kChars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    static constexpr int kWeights[] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    const auto first17 = "911101015" + std::to_string(100000000 + ++counter_).substr(1);
+    int sum = 0;
+    for (std::size_t i = 0; i < 17; ++i) sum += static_cast<int>(kChars.find(first17[i])) * kWeights[i];
+    return first17 + kChars[(31 - sum % 31) % 31];
+  }
+  // The employment area's objects in scope (东华门第一社区 / 东华门街道) or out of
+  // it (新街口), made through the service; each returns its id.
+  template <typename T>
+  T employment_write(const std::function<Result<T>(store::Tx&)>& f) {
+    return db_->transact<T>(store::TxMode::kWrite, f).value();
+  }
+  employment::Who employment_who() { return employment::Who{clerk_, audit::Actor::system()}; }
+  std::int64_t job_seeker(bool in, const std::string& status = "unemployed") {
+    employment::ResidentInput r;
+    r.id_number = new_id_number();
+    r.name = in ? "张敏" : "西城人员";
+    r.unit_code = in ? "110101001001" : "110102003001";
+    r.status = status;
+    r.hardship_category = status == "hardship" ? "disabled" : "";
+    r.skills = {"电工", "保洁"};
+    r.needs = {"job", "training"};
+    return employment_write<employment::Resident>([&](store::Tx& tx) {
+      return employment::add_resident(tx, keys_, employment_who(), org::Scope::all(), r, time::now_ms());
+    }).id;
+  }
+  std::int64_t employer_of(bool in) {
+    employment::EmployerInput e{new_credit_code(), in ? "东华门矩阵单位" : "西城矩阵单位", "", "",
+                                in ? "110101001" : "110102003", "", "", 10};
+    return employment_write<employment::Employer>([&](store::Tx& tx) {
+      return employment::add_employer(tx, keys_, employment_who(), org::Scope::all(), e, time::now_ms());
+    }).id;
+  }
+  std::int64_t job_vacancy(bool in, bool welfare = false) {
+    employment::VacancyInput v;
+    v.employer_id = employer_of(in);
+    v.title = welfare ? "社区保洁员" : "电工";
+    v.skills = {"电工", "保洁"};
+    v.headcount = 5;
+    v.welfare = welfare;
+    return employment_write<employment::Vacancy>([&](store::Tx& tx) {
+      return employment::add_vacancy(tx, employment_who(), org::Scope::all(), v, time::now_ms());
+    }).id;
+  }
+  std::int64_t job_referral(bool in) {
+    const auto r = job_seeker(in), v = job_vacancy(in);
+    return employment_write<employment::Referral>([&](store::Tx& tx) {
+      return employment::refer(tx, employment_who(), org::Scope::all(), r, v, "", time::now_ms());
+    }).id;
+  }
+  std::int64_t training_referral(bool in) {
+    const auto r = job_seeker(in);
+    return employment_write<employment::Guidance>([&](store::Tx& tx) {
+      return employment::add_guidance(tx, employment_who(), org::Scope::all(), r,
+                                      employment::GuidanceInput{"training", "", "电工上岗证培训", "职业技能培训学校", ""},
+                                      time::now_ms());
+    }).id;
+  }
+  std::int64_t welfare_placement(bool in) {
+    const auto r = job_seeker(in, "hardship"), v = job_vacancy(in, true);
+    return employment_write<employment::Placement>([&](store::Tx& tx) {
+      return employment::place(tx, keys_, employment_who(), org::Scope::all(), employment::PlacementInput{r, v, "", ""},
+                               time::now_ms());
+    }).id;
+  }
+  // The ID number of a job seeker, for /api/residents/find.
+  std::string job_seeker_id_number(bool in) {
+    const auto id = job_seeker(in);
+    return db_->transact<std::string>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<std::string> {
+      return keys_.decrypt(YC_TRY(tx.one("SELECT id_sealed FROM resident WHERE id = $1", {id})).text(0), "resident.id");
+    }).value();
+  }
   // --- end employment fixtures ---
   // --- labour fixtures ---
+  // 劳动关系 (annex 一(三)): an employer of `unit` in the register (the
+  // employment area's table, written straight: this area only reads it).
+  std::int64_t labour_employer(const std::string& unit) {
+    return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("INSERT INTO employer (credit_code, name, unit_code, unit_path, created_by, created_at, updated_at) "
+                           "SELECT $1, '矩阵用工单位', code, path, $2, 0, 0 FROM org_unit WHERE code = $3 RETURNING id",
+                           {unique("91110101MA"), target_in_, unit}))
+          .int64(0);
+    }).value();
+  }
+  // A survey of this year for a new employer of `unit`; returns its path (version 1).
+  std::string labour_survey(const std::string& unit) {
+    const auto employer = labour_employer(unit);
+    return "/api/labour/surveys/" + std::to_string(db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("INSERT INTO labour_survey (employer_id, year, unit_code, unit_path, employees, local_employees, "
+                           "nonlocal_employees, contracts, hired, left_count, vacancies, wage_arrears, insured, submitted_by, "
+                           "submitted_at, updated_by, updated_at) SELECT $1, $2, unit_code, unit_path, 0, 0, 0, 0, 0, 0, 0, 0, "
+                           "0, $3, 0, $3, 0 FROM employer WHERE id = $1 RETURNING id",
+                           {employer, std::int64_t{time::shanghai_date(time::now_ms()).year}, target_in_}))
+          .int64(0);
+    }).value());
+  }
+  // An open mediation case of `unit`, received on 2026-01-05, sealed as the service seals it.
+  std::int64_t mediation(const std::string& unit) {
+    return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {unit})).text(0);
+      const auto id = YC_TRY(keys_.encrypt("11010519491231002X", "mediation.worker.id"));
+      const auto name = YC_TRY(keys_.encrypt("李建国", "mediation.worker.name"));
+      const auto claim = YC_TRY(keys_.encrypt("要求支付拖欠工资", "mediation.claim"));
+      return YC_TRY(tx.one("INSERT INTO mediation_case (case_no, unit_code, unit_path, worker_id_hash, worker_id_sealed, "
+                           "worker_id_masked, worker_name_sealed, worker_name_masked, employer_name, claim_kind, claim_sealed, "
+                           "received_day, due_day, mediator_id, state, created_by, created_at) VALUES ($1, $2, $3, 'h', $4, "
+                           "'1101**********002X', $5, '李**', '某装修队', 'wages', $6, '2026-01-05', '2026-01-20', $7, "
+                           "'open', $7, 0) RETURNING id",
+                           {unique("TJ"), unit, path, id, name, claim, target_in_}))
+          .int64(0);
+    }).value();
+  }
+  // An open high-risk hazard of `unit`, found on 2026-01-05.
+  std::int64_t hazard(const std::string& unit) {
+    return db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("INSERT INTO labour_hazard (unit_code, unit_path, kind, risk, description, found_day, state, "
+                           "created_by, created_at) SELECT code, path, 'wage_arrears', 'high', '连续两月拖欠工资', '2026-01-05', "
+                           "'open', $1, 0 FROM org_unit WHERE code = $2 RETURNING id",
+                           {target_in_, unit}))
+          .int64(0);
+    }).value();
+  }
+  // A referral (sent on 2026-01-05) of a hazard of `unit`; returns its path.
+  std::string labour_referral(const std::string& unit) {
+    const auto source = hazard(unit);
+    return "/api/labour/referrals/" + std::to_string(db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      return YC_TRY(tx.one("INSERT INTO labour_referral (source_kind, source_id, source_ref, unit_code, unit_path, reason, "
+                           "referred_day, state, created_by, created_at) SELECT 'hazard', id, '欠薪', unit_code, unit_path, "
+                           "'涉嫌拒不支付劳动报酬', '2026-01-05', 'sent', $1, 0 FROM labour_hazard WHERE id = $2 RETURNING id",
+                           {target_in_, source}))
+          .int64(0);
+    }).value());
+  }
   // --- end labour fixtures ---
   // --- retirees fixtures ---
+  // A valid resident ID number (GB 11643) of a new person, born 1945.
+  std::string retiree_id_number() { return id_number_born(1945); }
+  // A retiree of `community`, sealed as the service seals them; with
+  // `reported`, an open death report by someone else. Returns its path.
+  std::string retiree(const std::string& community, bool reported = false) {
+    return "/api/retirees/" + std::to_string(db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {community})).text(0);
+      const auto id = YC_TRY(keys_.encrypt("11010519491231002X", "retiree.id"));
+      const auto name = YC_TRY(keys_.encrypt("张三", "retiree.name"));
+      auto r = YC_TRY(tx.one("INSERT INTO retiree (kind, unit_code, unit_path, id_hash, id_sealed, id_masked, name_sealed, "
+                             "name_masked, gender, birth_year, start_day, status, created_by, created_at, updated_at) "
+                             "VALUES ('retiree', $1, $2, $3, $4, '110105********002X', $5, '张*', 'F', 1949, '2005-01-01', "
+                             "$6, $7, 0, 0) RETURNING id",
+                             {community, path, unique("rh"), id, name, std::string(reported ? "death_reported" : "active"),
+                              target_in_}))
+                   .int64(0);
+      if (reported)
+        YC_TRY(tx.exec("INSERT INTO retiree_death_report (retiree_id, death_day, source, state, reported_by, reported_at) "
+                       "VALUES ($1, '2025-06-01', 'family', 'open', $2, 0)",
+                       {r, target_in_}));
+      return r;
+    }).value());
+  }
+  std::string retiree_activity(const std::string& community) {
+    return "/api/retiree-activities/" + std::to_string(db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {community})).text(0);
+      return YC_TRY(tx.one("INSERT INTO retiree_activity (unit_code, unit_path, kind, title, day, place, created_by, created_at) "
+                           "VALUES ($1, $2, 'health', '健康讲座', '2025-06-01', '社区活动室', $3, 0) RETURNING id",
+                           {community, path, target_in_}))
+          .int64(0);
+    }).value());
+  }
   // --- end retirees fixtures ---
   // --- archives fixtures ---
+  // A valid resident ID number not used before in this test (GB 11643 check character).
+  std::string archive_id() { return id_number_born(1980); }
+  // An archive file kept by the street `unit` (with an open loan when
+  // `state` is lent), straight into the tables; returns its path.
+  std::string archive_file(const std::string& unit, const std::string& state = "in_store") {
+    return "/api/archives/files/" + std::to_string(db_->transact<std::int64_t>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {unit})).text(0);
+      auto id = YC_TRY(tx.one("INSERT INTO archive_file (file_no, unit_code, unit_path, id_hash, id_sealed, id_masked, "
+                              "name_sealed, name_masked, gender, birth_year, source, received_day, pages, room, cabinet, "
+                              "shelf, box, state, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, '', "
+                              "'110101********0011', '', '张*', 'M', 1980, 'registration', '2020-01-06', 10, '1号库房', "
+                              "'A柜', '1层', '1盒', $5, $6, 0, 0) RETURNING id",
+                              {unique(unit == "110102003" ? "DA-OUT-" : "DA-IN-"), unit, path, unique("hash"), state,
+                               target_in_})).int64(0);
+      if (state == "lent")
+        YC_TRY(tx.exec("INSERT INTO archive_loan (file_id, borrower_unit, purpose, lent_day, due_day, state, lent_by, "
+                       "created_at) VALUES ($1, '社保中心', '核查', '2020-01-06', '2020-01-13', 'open', $2, 0)",
+                       {id, target_in_}));
+      return id;
+    }).value());
+  }
+  // A room check of the street `unit` in room `room`, straight into the table.
+  void archive_check(const std::string& unit, const std::string& room) {
+    EXPECT_TRUE(db_->transact<void>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<void> {
+      auto path = YC_TRY(tx.one("SELECT path FROM org_unit WHERE code = $1", {unit})).text(0);
+      YC_TRY(tx.exec("INSERT INTO archive_room_check (unit_code, unit_path, room, checked_at, check_day, temperature_x10, "
+                     "humidity_x10, extinguisher_ok, smoke_detector_ok, abnormal, checked_by, created_at) VALUES ($1, $2, "
+                     "$3, 0, '2026-01-05', 200, 500, 1, 1, 0, $4, 0)",
+                     {unit, path, room, target_in_}));
+      return {};
+    }));
+  }
   // --- end archives fixtures ---
 
   // A case taken at the hall in or out of scope, moved on to `status`.
@@ -1409,12 +1620,344 @@ std::vector<Row> Matrix::rows() {
          return Call{"/api/progress/" + no, "", R"({"id_number":"11010519491231002X"})"};
        }},
       // --- employment (issue 12): rows below ---
+      {Method::kGet, "/api/employers", "employment.read",
+       [](Matrix& m, const Caller&) { m.employer_of(false); m.employer_of(true); return Call{"/api/employers", "", ""}; },
+       nullptr, 200, nullptr, "西城矩阵单位"},
+      {Method::kPost, "/api/employers", "employment.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/employers", "", R"({"credit_code":")" + m.new_credit_code() + R"(","name":"新单位","unit_code":"110101001"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/employers", "", R"({"credit_code":")" + m.new_credit_code() + R"(","name":"新单位","unit_code":"110102003"})"};
+       },
+       201, [](bool has, bool in) { return !has ? 403 : in ? 201 : 400; }},
+      {Method::kGet, "/api/employers/:id", "employment.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/employers/" + std::to_string(m.employer_of(true)), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/employers/" + std::to_string(m.employer_of(false)), "", ""}; }},
+      {Method::kPatch, "/api/employers/:id", "employment.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/employers/" + std::to_string(m.employer_of(true)), "", R"({"version":1,"name":"改名单位","unit_code":"110101001"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/employers/" + std::to_string(m.employer_of(false)), "", R"({"version":1,"name":"改名单位","unit_code":"110101001"})"};
+       }},
+      {Method::kGet, "/api/residents", "employment.read",
+       [](Matrix& m, const Caller&) { m.job_seeker(false); m.job_seeker(true); return Call{"/api/residents", "", ""}; },
+       nullptr, 200, nullptr, "新街口"},
+      {Method::kPost, "/api/residents", "employment.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/residents", "", R"({"id_number":")" + m.new_id_number() + R"(","name":"李四","unit_code":"110101001001","status":"flexible"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/residents", "", R"({"id_number":")" + m.new_id_number() + R"(","name":"李四","unit_code":"110102003001","status":"flexible"})"};
+       },
+       201, [](bool has, bool in) { return !has ? 403 : in ? 201 : 400; }},
+      {Method::kPost, "/api/residents/find", "employment.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/find", "", R"({"id_number":")" + m.job_seeker_id_number(true) + "\"}"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/find", "", R"({"id_number":")" + m.job_seeker_id_number(false) + "\"}"}; }},
+      {Method::kGet, "/api/residents/:id", "employment.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/" + std::to_string(m.job_seeker(true)), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/" + std::to_string(m.job_seeker(false)), "", ""}; }},
+      {Method::kPatch, "/api/residents/:id", "employment.write",
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/" + std::to_string(m.job_seeker(true)), "", R"({"version":1,"status":"flexible"})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/" + std::to_string(m.job_seeker(false)), "", R"({"version":1,"status":"flexible"})"}; }},
+      {Method::kPost, "/api/residents/:id/reveal", "employment.write",
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/" + std::to_string(m.job_seeker(true)) + "/reveal", "", "{}"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/" + std::to_string(m.job_seeker(false)) + "/reveal", "", "{}"}; }},
+      {Method::kPost, "/api/residents/:id/visits", "employment.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/residents/" + std::to_string(m.job_seeker(true)) + "/visits", "", R"({"version":1,"method":"phone","note":"电话回访, 仍在求职"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/residents/" + std::to_string(m.job_seeker(false)) + "/visits", "", R"({"version":1,"method":"phone","note":"电话回访, 仍在求职"})"};
+       },
+       201},
+      {Method::kGet, "/api/residents/:id/matches", "employment.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/" + std::to_string(m.job_seeker(true)) + "/matches", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/residents/" + std::to_string(m.job_seeker(false)) + "/matches", "", ""}; }},
+      {Method::kPost, "/api/residents/:id/guidance", "employment.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/residents/" + std::to_string(m.job_seeker(true)) + "/guidance", "", R"({"kind":"guidance","topic":"求职面试技巧"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/residents/" + std::to_string(m.job_seeker(false)) + "/guidance", "", R"({"kind":"guidance","topic":"求职面试技巧"})"};
+       },
+       201},
+      {Method::kPost, "/api/guidance/:id/state", "employment.write",
+       [](Matrix& m, const Caller&) { return Call{"/api/guidance/" + std::to_string(m.training_referral(true)) + "/state", "", R"({"version":1,"state":"enrolled"})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/guidance/" + std::to_string(m.training_referral(false)) + "/state", "", R"({"version":1,"state":"enrolled"})"}; }},
+      {Method::kGet, "/api/vacancies", "employment.read",
+       [](Matrix& m, const Caller&) { m.job_vacancy(false); m.job_vacancy(true); return Call{"/api/vacancies", "", ""}; },
+       nullptr, 200, nullptr, "西城矩阵单位"},
+      {Method::kPost, "/api/vacancies", "employment.write",
+       [](Matrix& m, const Caller&) { return Call{"/api/vacancies", "", R"({"employer_id":)" + std::to_string(m.employer_of(true)) + R"(,"title":"保安"})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/vacancies", "", R"({"employer_id":)" + std::to_string(m.employer_of(false)) + R"(,"title":"保安"})"}; },
+       201, [](bool has, bool in) { return !has ? 403 : in ? 201 : 400; }},
+      {Method::kPost, "/api/vacancies/:id/close", "employment.write",
+       [](Matrix& m, const Caller&) { return Call{"/api/vacancies/" + std::to_string(m.job_vacancy(true)) + "/close", "", "{}"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/vacancies/" + std::to_string(m.job_vacancy(false)) + "/close", "", "{}"}; }},
+      {Method::kGet, "/api/vacancies/:id/matches", "employment.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/vacancies/" + std::to_string(m.job_vacancy(true)) + "/matches", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/vacancies/" + std::to_string(m.job_vacancy(false)) + "/matches", "", ""}; }},
+      {Method::kGet, "/api/referrals", "employment.read",
+       [](Matrix& m, const Caller&) { m.job_referral(false); m.job_referral(true); return Call{"/api/referrals", "", ""}; },
+       nullptr, 200, nullptr, "西城矩阵单位"},
+      {Method::kPost, "/api/referrals", "employment.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/referrals", "", R"({"resident_id":)" + std::to_string(m.job_seeker(true)) + R"(,"vacancy_id":)" + std::to_string(m.job_vacancy(true)) + "}"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/referrals", "", R"({"resident_id":)" + std::to_string(m.job_seeker(false)) + R"(,"vacancy_id":)" + std::to_string(m.job_vacancy(false)) + "}"};
+       },
+       201},
+      {Method::kPost, "/api/referrals/:id/outcome", "employment.write",
+       [](Matrix& m, const Caller&) { return Call{"/api/referrals/" + std::to_string(m.job_referral(true)) + "/outcome", "", R"({"version":1,"outcome":"declined"})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/referrals/" + std::to_string(m.job_referral(false)) + "/outcome", "", R"({"version":1,"outcome":"declined"})"}; }},
+      {Method::kGet, "/api/welfare-placements", "employment.read",
+       [](Matrix& m, const Caller&) { m.welfare_placement(false); m.welfare_placement(true); return Call{"/api/welfare-placements", "", ""}; },
+       nullptr, 200, nullptr, "西城矩阵单位"},
+      {Method::kPost, "/api/welfare-placements", "employment.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/welfare-placements", "", R"({"resident_id":)" + std::to_string(m.job_seeker(true, "hardship")) + R"(,"vacancy_id":)" + std::to_string(m.job_vacancy(true, true)) + "}"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/welfare-placements", "", R"({"resident_id":)" + std::to_string(m.job_seeker(false, "hardship")) + R"(,"vacancy_id":)" + std::to_string(m.job_vacancy(false, true)) + "}"};
+       },
+       201},
+      {Method::kPost, "/api/welfare-placements/:id/end", "employment.write",
+       [](Matrix& m, const Caller&) { return Call{"/api/welfare-placements/" + std::to_string(m.welfare_placement(true)) + "/end", "", R"({"version":1,"end_reason":"本人辞职"})"}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/welfare-placements/" + std::to_string(m.welfare_placement(false)) + "/end", "", R"({"version":1,"end_reason":"本人辞职"})"}; }},
+      {Method::kGet, "/api/employment/summary", "employment.read",
+       [](Matrix&, const Caller&) { return Call{"/api/employment/summary", "unit=110101001", ""}; },
+       [](Matrix&, const Caller&) { return Call{"/api/employment/summary", "unit=110102003", ""}; }},
       // --- end employment ---
       // --- labour (issue 12): rows below ---
+      {Method::kGet, "/api/labour/employers", "labour.read", path("/api/labour/employers")},
+      {Method::kGet, "/api/labour/surveys", "labour.read", path("/api/labour/surveys")},
+      {Method::kGet, "/api/labour/surveys/:id", "labour.read",
+       [](Matrix& m, const Caller&) { return Call{m.labour_survey("110101001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.labour_survey("110102003"), "", ""}; }},
+      {Method::kPost, "/api/labour/surveys", "labour.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/surveys", "", R"({"employer_id":)" + std::to_string(m.labour_employer("110101001001")) +
+                                                    R"(,"year":2026,"employees":3,"local_employees":3,"insured":3})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/surveys", "", R"({"employer_id":)" + std::to_string(m.labour_employer("110102003")) +
+                                                    R"(,"year":2026,"employees":3,"local_employees":3,"insured":3})"};
+       },
+       201},
+      {Method::kPut, "/api/labour/surveys/:id", "labour.write",
+       [](Matrix& m, const Caller&) { return Call{m.labour_survey("110101001"), "", R"({"version":1,"vacancies":2})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.labour_survey("110102003"), "", R"({"version":1,"vacancies":2})"}; }},
+      {Method::kGet, "/api/labour/mediations", "labour.read", path("/api/labour/mediations")},
+      {Method::kPost, "/api/labour/mediations", "labour.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/mediations", "",
+                     R"({"worker_id_number":"11010519491231002X","worker_name":"李建国","worker_phone":"13800002222",)"
+                     R"("claim_kind":"wages","claim":"要求支付拖欠工资","employer_id":)" +
+                         std::to_string(m.labour_employer("110101001")) + "}"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/mediations", "",
+                     R"({"worker_id_number":"11010519491231002X","worker_name":"李建国","worker_phone":"13800002222",)"
+                     R"("claim_kind":"wages","claim":"要求支付拖欠工资","employer_id":)" +
+                         std::to_string(m.labour_employer("110102003")) + "}"};
+       },
+       201},
+      {Method::kGet, "/api/labour/mediations/:id", "labour.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/labour/mediations/" + std::to_string(m.mediation("110101001")), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/labour/mediations/" + std::to_string(m.mediation("110102003")), "", ""}; }},
+      {Method::kPost, "/api/labour/mediations/:id/sessions", "labour.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/mediations/" + std::to_string(m.mediation("110101001")) + "/sessions", "",
+                     R"({"attendees":"双方当事人","result":"progress"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/mediations/" + std::to_string(m.mediation("110102003")) + "/sessions", "",
+                     R"({"attendees":"双方当事人","result":"progress"})"};
+       },
+       201},
+      {Method::kPost, "/api/labour/mediations/:id/outcome", "labour.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/mediations/" + std::to_string(m.mediation("110101001")) + "/outcome", "", R"({"outcome":"failed"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/mediations/" + std::to_string(m.mediation("110102003")) + "/outcome", "", R"({"outcome":"failed"})"};
+       }},
+      {Method::kPost, "/api/labour/mediations/:id/worker", "labour.write",
+       [](Matrix& m, const Caller&) { return Call{"/api/labour/mediations/" + std::to_string(m.mediation("110101001")) + "/worker", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/labour/mediations/" + std::to_string(m.mediation("110102003")) + "/worker", "", ""}; }},
+      {Method::kGet, "/api/labour/mediators", "labour.write",
+       [](Matrix&, const Caller&) { return Call{"/api/labour/mediators", "unit=110101001", ""}; },
+       [](Matrix&, const Caller&) { return Call{"/api/labour/mediators", "unit=110102003", ""}; }},
+      {Method::kGet, "/api/labour/hazards", "labour.read", path("/api/labour/hazards")},
+      {Method::kPost, "/api/labour/hazards", "labour.write",
+       [](Matrix&, const Caller&) {
+         return Call{"/api/labour/hazards", "",
+                     R"({"unit_code":"110101001001","kind":"wage_arrears","risk":"high","description":"连续两月拖欠工资"})"};
+       },
+       [](Matrix&, const Caller&) {
+         return Call{"/api/labour/hazards", "",
+                     R"({"unit_code":"110102003","kind":"wage_arrears","risk":"high","description":"连续两月拖欠工资"})"};
+       },
+       201},
+      {Method::kGet, "/api/labour/hazards/:id", "labour.read",
+       [](Matrix& m, const Caller&) { return Call{"/api/labour/hazards/" + std::to_string(m.hazard("110101001")), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{"/api/labour/hazards/" + std::to_string(m.hazard("110102003")), "", ""}; }},
+      {Method::kPost, "/api/labour/hazards/:id/followups", "labour.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/hazards/" + std::to_string(m.hazard("110101001")) + "/followups", "", R"({"note":"约谈企业负责人"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/hazards/" + std::to_string(m.hazard("110102003")) + "/followups", "", R"({"note":"约谈企业负责人"})"};
+       },
+       201},
+      {Method::kPost, "/api/labour/hazards/:id/resolve", "labour.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/hazards/" + std::to_string(m.hazard("110101001")) + "/resolve", "", R"({"result":"工资已补发"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/hazards/" + std::to_string(m.hazard("110102003")) + "/resolve", "", R"({"result":"工资已补发"})"};
+       }},
+      {Method::kGet, "/api/labour/referrals", "labour.read", path("/api/labour/referrals")},
+      {Method::kPost, "/api/labour/referrals", "labour.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/referrals", "",
+                     R"({"source_kind":"hazard","reason":"涉嫌拒不支付劳动报酬","source_id":)" + std::to_string(m.hazard("110101001")) + "}"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/labour/referrals", "",
+                     R"({"source_kind":"hazard","reason":"涉嫌拒不支付劳动报酬","source_id":)" + std::to_string(m.hazard("110102003")) + "}"};
+       },
+       201},
+      {Method::kPost, "/api/labour/referrals/:id/acknowledge", "labour.write",
+       [](Matrix& m, const Caller&) { return Call{m.labour_referral("110101001") + "/acknowledge", "", "{}"}; },
+       [](Matrix& m, const Caller&) { return Call{m.labour_referral("110102003") + "/acknowledge", "", "{}"}; }},
+      {Method::kPost, "/api/labour/referrals/:id/close", "labour.write",
+       [](Matrix& m, const Caller&) { return Call{m.labour_referral("110101001") + "/close", "", R"({"result":"已责令限期整改"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.labour_referral("110102003") + "/close", "", R"({"result":"已责令限期整改"})"}; }},
       // --- end labour ---
       // --- retirees (issue 12): rows below ---
+      // 社会化管理 (附件一(二)): the people of the communities in scope; a
+      // death report and its 复核 are for formal staff (三(七)), which the
+      // matrix's accounts are not: 422 for holders of the permission.
+      {Method::kGet, "/api/retirees", "retiree.read", path("/api/retirees"),
+       [](Matrix&, const Caller&) { return Call{"/api/retirees", "unit=110102003", ""}; }},
+      {Method::kPost, "/api/retirees", "retiree.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/retirees", "", R"({"kind":"retiree","unit_code":"110101001001","name":"王秀兰","start_day":"2005-06-30","id_number":")" +
+                                              m.retiree_id_number() + "\"}"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/retirees", "", R"({"kind":"retiree","unit_code":"110102003001","name":"王秀兰","start_day":"2005-06-30","id_number":")" +
+                                              m.retiree_id_number() + "\"}"};
+       },
+       201},
+      {Method::kGet, "/api/retirees/:id", "retiree.read",
+       [](Matrix& m, const Caller&) { return Call{m.retiree("110101001001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.retiree("110102003001"), "", ""}; }},
+      {Method::kPost, "/api/retirees/:id/reveal", "retiree.write",
+       [](Matrix& m, const Caller&) { return Call{m.retiree("110101001001") + "/reveal", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.retiree("110102003001") + "/reveal", "", ""}; }},
+      {Method::kPost, "/api/retirees/:id/contacts", "retiree.write",
+       [](Matrix& m, const Caller&) { return Call{m.retiree("110101001001") + "/contacts", "", R"({"day":"2025-06-01","method":"phone"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.retiree("110102003001") + "/contacts", "", R"({"day":"2025-06-01","method":"phone"})"}; },
+       201},
+      {Method::kPost, "/api/retirees/:id/death-report", "retiree.write",
+       [](Matrix& m, const Caller&) {
+         return Call{m.retiree("110101001001") + "/death-report", "", R"({"death_day":"2025-06-01","source":"family"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{m.retiree("110102003001") + "/death-report", "", R"({"death_day":"2025-06-01","source":"family"})"};
+       },
+       201, [](bool has, bool in_scope) { return !has ? 403 : in_scope ? 422 : 404; }},
+      {Method::kPost, "/api/retirees/:id/death-report/recheck", "retiree.recheck",
+       [](Matrix& m, const Caller&) { return Call{m.retiree("110101001001", true) + "/death-report/recheck", "", R"({"decision":"confirm"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.retiree("110102003001", true) + "/death-report/recheck", "", R"({"decision":"confirm"})"}; },
+       200, [](bool has, bool in_scope) { return !has ? 403 : in_scope ? 422 : 404; }},
+      {Method::kGet, "/api/retiree-activities", "retiree.read", path("/api/retiree-activities"),
+       [](Matrix&, const Caller&) { return Call{"/api/retiree-activities", "unit=110102003", ""}; }},
+      {Method::kPost, "/api/retiree-activities", "retiree.write",
+       [](Matrix&, const Caller&) {
+         return Call{"/api/retiree-activities", "", R"({"unit_code":"110101001001","kind":"health","title":"健康讲座","day":"2025-06-01","place":"社区活动室"})"};
+       },
+       [](Matrix&, const Caller&) {
+         return Call{"/api/retiree-activities", "", R"({"unit_code":"110102003001","kind":"health","title":"健康讲座","day":"2025-06-01","place":"社区活动室"})"};
+       },
+       201},
+      {Method::kGet, "/api/retiree-activities/:id", "retiree.read",
+       [](Matrix& m, const Caller&) { return Call{m.retiree_activity("110101001001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.retiree_activity("110102003001"), "", ""}; }},
       // --- end retirees ---
       // --- archives (issue 12): rows below ---
+      {Method::kGet, "/api/archives/files", "archive.read",
+       [](Matrix& m, const Caller&) {
+         m.archive_file("110102003");
+         return Call{"/api/archives/files", "", ""};
+       },
+       [](Matrix&, const Caller&) { return Call{"/api/archives/files", "unit=110102003", ""}; }, 200, nullptr, "DA-OUT-"},
+      {Method::kPost, "/api/archives/files", "archive.write",
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/archives/files", "",
+                     R"({"unit_code":"110101001","id_number":")" + m.archive_id() + R"(","name":"李建国","source":"registration",)"
+                     R"("pages":12,"room":"1号库房","cabinet":"A柜","shelf":"1层","box":"2盒"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{"/api/archives/files", "",
+                     R"({"unit_code":"110102003","id_number":")" + m.archive_id() + R"(","name":"李建国","source":"registration",)"
+                     R"("pages":12,"room":"1号库房","cabinet":"A柜","shelf":"1层","box":"2盒"})"};
+       },
+       201},
+      {Method::kGet, "/api/archives/files/:id", "archive.read",
+       [](Matrix& m, const Caller&) { return Call{m.archive_file("110101001"), "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.archive_file("110102003"), "", ""}; }},
+      {Method::kPost, "/api/archives/files/:id/reveal", "archive.write",
+       [](Matrix& m, const Caller&) { return Call{m.archive_file("110101001") + "/reveal", "", ""}; },
+       [](Matrix& m, const Caller&) { return Call{m.archive_file("110102003") + "/reveal", "", ""}; }},
+      {Method::kPost, "/api/archives/files/:id/move", "archive.write",
+       [](Matrix& m, const Caller&) {
+         return Call{m.archive_file("110101001") + "/move", "", R"({"room":"2号库房","cabinet":"B柜","shelf":"2层","box":"3盒","version":1})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{m.archive_file("110102003") + "/move", "", R"({"room":"2号库房","cabinet":"B柜","shelf":"2层","box":"3盒","version":1})"};
+       }},
+      {Method::kPost, "/api/archives/files/:id/lend", "archive.write",
+       [](Matrix& m, const Caller&) { return Call{m.archive_file("110101001") + "/lend", "", R"({"borrower_unit":"东城区社保中心","purpose":"核定待遇"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.archive_file("110102003") + "/lend", "", R"({"borrower_unit":"东城区社保中心","purpose":"核定待遇"})"}; }},
+      {Method::kPost, "/api/archives/files/:id/return", "archive.write",
+       [](Matrix& m, const Caller&) { return Call{m.archive_file("110101001", "lent") + "/return", "", R"({"condition":"完好"})"}; },
+       [](Matrix& m, const Caller&) { return Call{m.archive_file("110102003", "lent") + "/return", "", R"({"condition":"完好"})"}; }},
+      {Method::kPost, "/api/archives/files/:id/transfer", "archive.write",
+       [](Matrix& m, const Caller&) {
+         return Call{m.archive_file("110101001") + "/transfer", "", R"({"to_org":"西城区社保所","reason":"户籍迁出","receipt_no":"ZC-1"})"};
+       },
+       [](Matrix& m, const Caller&) {
+         return Call{m.archive_file("110102003") + "/transfer", "", R"({"to_org":"西城区社保所","reason":"户籍迁出","receipt_no":"ZC-1"})"};
+       }},
+      {Method::kGet, "/api/archives/room-checks", "archive.read",
+       [](Matrix& m, const Caller&) {
+         m.archive_check("110102003", "西城库房");
+         return Call{"/api/archives/room-checks", "", ""};
+       },
+       [](Matrix&, const Caller&) { return Call{"/api/archives/room-checks", "unit=110102003", ""}; }, 200, nullptr, "西城库房"},
+      {Method::kPost, "/api/archives/room-checks", "archive.write",
+       [](Matrix&, const Caller&) {
+         return Call{"/api/archives/room-checks", "",
+                     R"({"unit_code":"110101001","room":"1号库房","temperature":20.5,"humidity":52,"extinguisher_ok":true,"smoke_detector_ok":true})"};
+       },
+       [](Matrix&, const Caller&) {
+         return Call{"/api/archives/room-checks", "",
+                     R"({"unit_code":"110102003","room":"1号库房","temperature":20.5,"humidity":52,"extinguisher_ok":true,"smoke_detector_ok":true})"};
+       },
+       201},
+      {Method::kGet, "/api/archives/rooms", "archive.read",
+       [](Matrix& m, const Caller&) {
+         m.archive_check("110102003", "西城库房");
+         m.archive_file("110101001");
+         return Call{"/api/archives/rooms", "", ""};
+       },
+       nullptr, 200, nullptr, "西城库房"},
       // --- end archives ---
   };
 }

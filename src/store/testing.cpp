@@ -43,11 +43,11 @@ Result<void> clear_domain_tables(Database& db) {
     // Grassroots business (issue 12), children before parents; each area's line.
     for (const char* t : {"welfare_placement", "guidance_session", "job_referral", "vacancy", "resident_visit"})
       YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
-    for (const char* t : std::initializer_list<const char*>{/* labour */})
+    for (const char* t : std::initializer_list<const char*>{/* labour */ "labour_referral", "hazard_followup", "labour_hazard", "mediation_session", "mediation_case", "mediation_counter", "labour_survey"})
       YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
-    for (const char* t : std::initializer_list<const char*>{/* retirees */})
+    for (const char* t : std::initializer_list<const char*>{/* retirees */ "retiree_death_report", "retiree_activity_participant", "retiree_activity", "retiree_contact", "retiree"})
       YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
-    for (const char* t : std::initializer_list<const char*>{/* archives */})
+    for (const char* t : std::initializer_list<const char*>{/* archives */ "archive_event", "archive_loan", "archive_room_check", "archive_file", "archive_counter"})
       YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
     for (const char* t : {"resident", "employer"}) YC_TRY_VOID(tx.exec(std::string("DELETE FROM ") + t));
     for (const char* t : {"notification", "case_online", "citizen_upload", "api_client", "webhook_delivery", "webhook_subscription", "stat_day", "stat_month", "stat_item_month", "complaint_event", "complaint", "complaint_counter", "evaluation_appeal", "rectification", "evaluation", "staff_attendance", "staff_training", "training_enrolment", "training_session", "training_course", "internal_finding", "internal_check_item", "internal_check", "staff_assignment", "staff_profile", "appointment", "hall_alert", "hall_device", "hall_setting", "account_photo", "ticket", "ticket_counter", "window_group", "service_group", "idempotency_key", "incident", "case_overdue", "case_followup", "case_delivery", "case_event",
