@@ -173,6 +173,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     return db.transact<Ledger>(store::TxMode::kRead, [&](store::Tx& tx) -> Result<Ledger> {
       auto l = YC_TRY(ledger(tx, p.scope("stats.read"), unit, month));
       YC_TRY_VOID(add_staffing(tx, p.scope("stats.read"), l, time::shanghai_date(time::now_ms())));
+      YC_TRY_VOID(add_employment(tx, p.scope("stats.read"), l, time::now_ms()));
       return l;
     });
   };

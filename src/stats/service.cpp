@@ -278,6 +278,18 @@ Result<void> add_staffing(store::Tx& tx, const org::Scope& scope, Ledger& l, con
   return {};
 }
 
+Result<void> add_employment(store::Tx& tx, const org::Scope& scope, Ledger& l, std::int64_t now) {
+  const auto first = YC_TRY(time::parse_date(l.month + "-01", "month"));
+  const time::Date last{first.year, first.month, days_in_month(first.year, first.month)};
+  // The month's last moment, or now for the month running.
+  const auto end = std::min(now, time::shanghai_day_start_ms(last) + 86'400'000 - 1);
+  if (end < time::shanghai_day_start_ms(first)) return {};  // a month to come
+  auto s = YC_TRY(employment::summary(tx, scope, l.unit.code, end));
+  if (s.total.residents == 0 && s.open_vacancies == 0) return {};
+  l.employment = std::move(s);
+  return {};
+}
+
 Result<void> add_staffing(store::Tx& tx, const org::Scope& scope, Overview& o, const time::Date& today) {
   auto u = YC_TRY(unit_of(tx, scope, o.unit.code));
   std::vector<UnitRef> rows;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "employment/service.hpp"
 #include "org/scope.hpp"
 #include "platform/result.hpp"
 #include "platform/time.hpp"
@@ -93,6 +94,10 @@ struct Overview {
   std::vector<UnitFigures> children;
   std::vector<PeriodFigures> series;
   Staffing staffing;  // filled by add_staffing
+  // 劳动力资源台账 and 就业服务 of the unit (issue 12; filled by add_employment):
+  // the registry as of the month's last day (or today), the month's visits,
+  // referrals, hires; empty when the unit has no registry rows below it.
+  std::optional<employment::Summary> employment;
 };
 
 // unit_code "" = the top of the scope. Whole months spanning more than
@@ -114,6 +119,10 @@ struct Ledger {
   std::vector<ItemFigures> items;    // cases per item
   Figures totals;
   Staffing staffing;  // filled by add_staffing
+  // 劳动力资源台账 and 就业服务 of the unit (issue 12; filled by add_employment):
+  // the registry as of the month's last day (or today), the month's visits,
+  // referrals, hires; empty when the unit has no registry rows below it.
+  std::optional<employment::Summary> employment;
 };
 Result<Ledger> ledger(store::Tx& tx, const org::Scope& scope, const std::string& unit_code, const std::string& month);
 
@@ -124,6 +133,9 @@ Result<Ledger> ledger(store::Tx& tx, const org::Scope& scope, const std::string&
 // today: the snapshot is never later than today.
 Result<void> add_staffing(store::Tx& tx, const org::Scope& scope, Ledger& l, const time::Date& today);
 Result<void> add_staffing(store::Tx& tx, const org::Scope& scope, Overview& o, const time::Date& today);
+// Fills `employment` with the figures of employment::summary for the
+// ledger's unit and month (aggregates only: no person is named).
+Result<void> add_employment(store::Tx& tx, const org::Scope& scope, Ledger& l, std::int64_t now);
 
 // 责任追究 (issue 10, item 6; policy 三(八) 责任追究制): per unit and per person
 // in the period, what they answer for: cases that ran past their promised

@@ -247,6 +247,26 @@ Result<std::string> ledger_xlsx(const Ledger& l) {
   for (const auto& u : l.staffing.units) staff_rows.push_back({{u.unit.code, u.unit.name}, &u.figures});
   sheet(wb, fm, "人员与培训", fmt::format("{} {} 人员与培训（截至{}）", l.unit.name, l.month, l.staffing.as_of),
         {"单位代码", "单位名称"}, staff_columns(), staff_rows, l.staffing.totals);
+  if (l.employment) {
+    // 劳动力资源台账与就业服务 (issue 12; 附件一(一), 附件二): per child unit.
+    using E = employment::UnitFigures;
+    const auto n = [](int E::*field) {
+      return [field](const E& f) { return std::optional<double>(static_cast<double>(f.*field)); };
+    };
+    static const std::vector<ColumnOf<E>> kColumns = {
+        {"劳动力", n(&E::residents)},       {"就业", n(&E::employed)},
+        {"失业登记", n(&E::unemployed)},    {"灵活就业", n(&E::flexible)},
+        {"就业困难", n(&E::hardship)},      {"农村劳动力", n(&E::rural)},
+        {"本月回访", n(&E::visits_month)},  {"待回访", n(&E::visits_due), false, false, false,
+                                            [](const E& f) { return f.visits_due > 0; }},
+        {"本月推荐", n(&E::referrals_month)}, {"本月录用", n(&E::hired_month)},
+        {"公益性岗位在岗", n(&E::placements_active)},
+    };
+    std::vector<std::pair<std::vector<std::string>, const E*>> job_rows;
+    for (const auto& u : l.employment->units) job_rows.push_back({{u.unit_code, u.unit_name}, &u});
+    sheet(wb, fm, "就业服务", fmt::format("{} {} 劳动力资源与就业服务", l.unit.name, l.month), {"单位代码", "单位名称"},
+          kColumns, job_rows, l.employment->total);
+  }
   if (workbook_close(wb) != LXW_NO_ERROR) return fail(ErrorCode::kInternal, "无法生成台账文件");
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;

@@ -8,7 +8,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../e2e/lib/server.mjs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { residentId, signIn } from './client.mjs';
+import { rowOf } from './xlsx.mjs';
 
 let server;
 let community;  // sqworker, 东华门第一社区
@@ -155,4 +158,20 @@ test('vacancies are matched by skills and needs, referred once, and a hire fills
   assert.equal(summary.body.total.unit_code, '110101001');
   assert.ok(summary.body.total.hired_month >= 1);
   assert.equal((await community.get('/api/employment/summary?unit=110101001')).status, 404);
+});
+
+test('the monthly ledger carries the registry and job services of each community (annex 一(四) 台账)', async () => {
+  const hallmgr = await signIn(server.url, 'hallmgr');
+  const month = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
+  const res = await fetch(`${server.url}/api/stats/ledger.xlsx?month=${month}`, { headers: { cookie: hallmgr.cookie } });
+  assert.equal(res.status, 200);
+  const file = path.join(server.dataDir, 'ledger-employment.xlsx');
+  await writeFile(file, Buffer.from(await res.arrayBuffer()));
+  const header = rowOf(file, 'sheet5', '单位代码');
+  assert.ok(header, 'the 就业服务 sheet is there');
+  const row = rowOf(file, 'sheet5', '110101001001');
+  const figures = (await street.get('/api/employment/summary')).body.units.find((u) => u.unit_code === '110101001001');
+  assert.equal(row[header.indexOf('劳动力')], figures.residents);
+  assert.equal(row[header.indexOf('本月回访')], figures.visits_month);
+  assert.equal(row[header.indexOf('本月录用')], figures.hired_month);
 });

@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer } from '../e2e/lib/server.mjs';
 import { finishedCase, nthResidentId, sharedTotpSession, signIn } from './client.mjs';
+import { rowOf } from './xlsx.mjs';
 
 const SITE = 1;
 const DEMO_KIOSK = 'yichuang-demo-kiosk-1';
@@ -25,22 +26,6 @@ function post(url, p, json, token) {
 
 function sql(db, query) {
   return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
-}
-
-// The cells of a worksheet's row whose first cell reads `label`: numbers as
-// numbers, shared strings resolved.
-function rowOf(xlsx, sheet, label) {
-  const strings = [...execFileSync('unzip', ['-p', xlsx, 'xl/sharedStrings.xml'], { encoding: 'utf8' })
-    .matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
-  const xml = execFileSync('unzip', ['-p', xlsx, `xl/worksheets/${sheet}.xml`], { encoding: 'utf8' });
-  for (const row of xml.matchAll(/<row [^>]*>(.*?)<\/row>/g)) {
-    const cells = [...row[1].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>(?:<v>([^<]*)<\/v>)?<\/c>)/g)].map((c) => {
-      if (c[3] === undefined) return null;
-      return c[2].includes('t="s"') ? strings[Number(c[3])] : Number(c[3]);
-    });
-    if (cells[0] === label) return cells;
-  }
-  return undefined;
 }
 
 test('the counters move with the business, the XLSX ledger matches the database, and a rebuild agrees', async () => {
