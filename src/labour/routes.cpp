@@ -300,7 +300,10 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
   });
   api.add(Method::kGet, "/api/labour/mediators", "labour.write", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
     auto list = YC_TRY(db.transact<std::vector<Mediator>>(store::TxMode::kRead, [&](store::Tx& tx) {
-      return mediators(tx, p.scope("labour.write"), std::string(r.query("unit").value_or("")));
+      // No unit asked: the caller's own (the mediators who may take a case registered there).
+      auto unit = std::string(r.query("unit").value_or(""));
+      if (unit.empty()) unit = p.unit_code;
+      return mediators(tx, p.scope("labour.write"), unit);
     }));
     json::array items;
     for (const auto& m : list)

@@ -2,11 +2,13 @@
 // due day defaults to 5 working days on, worked out by the server), 归还 with
 // the file's condition, 转出 with the receiving unit and receipt number. The
 // server's refusals (a lent file lent again, a lent file transferred) show as
-// they come, in Chinese.
+// they come, in Chinese; `refused` then tells the drawer to reload the file,
+// which another keeper (or another tab) has changed meanwhile.
 import { reactive, ref } from 'vue';
 import {
   lendFile, moveFile, returnFile, transferFile, type ArchiveFile,
 } from '@/api/archives';
+import { ApiError } from '@/api/client';
 import { useServerErrors } from '@/utils/form-errors';
 import { beijingToday } from '../shared/format';
 
@@ -18,8 +20,10 @@ export const ACTION_DONE: Record<FileAction, string> = { move: '已移库', lend
 const FIELDS = ['room', 'cabinet', 'shelf', 'box', 'borrower_unit', 'borrower_name', 'purpose', 'lent_day', 'due_day',
   'returned_day', 'condition', 'to_org', 'reason', 'day', 'receipt_no'] as const;
 
-export function useFileAction(kind: FileAction, file: ArchiveFile) {
+// current: the file as the drawer has it now (its version after a reload).
+export function useFileAction(kind: FileAction, current: () => ArchiveFile) {
   const today = beijingToday();
+  const file = current();
   const form = reactive({
     room: file.room, cabinet: file.cabinet, shelf: file.shelf, box: file.box,
     borrower_unit: '', borrower_name: '', purpose: '', lent_day: today, due_day: '',
@@ -27,10 +31,12 @@ export function useFileAction(kind: FileAction, file: ArchiveFile) {
     to_org: '', reason: '', day: today, receipt_no: '',
   });
   const saving = ref(false);
+  const refused = ref(false);  // the file's state or version had changed
   const { fieldErrors, formError, clear, show } = useServerErrors(FIELDS);
 
   function send(): Promise<ArchiveFile> {
     const f = form;
+    const file = current();
     if (kind === 'move') {
       return moveFile(file.id, { room: f.room.trim(), cabinet: f.cabinet.trim(), shelf: f.shelf.trim(), box: f.box.trim() },
         file.version);
@@ -49,16 +55,18 @@ export function useFileAction(kind: FileAction, file: ArchiveFile) {
   async function save(): Promise<ArchiveFile | null> {
     if (saving.value) return null;
     saving.value = true;
+    refused.value = false;
     clear();
     try {
       return await send();
     } catch (e) {
       show(e);
+      refused.value = e instanceof ApiError && (e.status === 409 || e.status === 422);
       return null;
     } finally {
       saving.value = false;
     }
   }
 
-  return { form, saving, fieldErrors, formError, save };
+  return { form, saving, refused, fieldErrors, formError, save };
 }

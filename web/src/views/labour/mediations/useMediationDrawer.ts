@@ -7,6 +7,7 @@ import {
   type SessionResult, type Worker,
 } from '@/api/labour';
 import { describeError } from '@/api/client';
+import { confirmAction } from '@/utils/feedback';
 import { useServerErrors } from '@/utils/form-errors';
 import { today } from '../shared/days';
 
@@ -65,8 +66,12 @@ export function useMediationDrawer() {
   async function reveal() {
     if (!detail.value) return;
     revealError.value = '';
+    const id = detail.value.id;
+    if (!(await confirmAction('查看申请人完整的姓名、身份证号码和电话将记入审计日志。仅在联系当事人需要时查看。',
+      '查看申请人信息', '确认查看')) || id !== current) return;
     try {
-      worker.value = await revealWorker(detail.value.id);
+      const who = await revealWorker(id);
+      if (id === current) worker.value = who;
     } catch (e) {
       revealError.value = describeError(e);
     }

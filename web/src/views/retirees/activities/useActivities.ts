@@ -61,23 +61,30 @@ export function useActivities() {
   const saving = ref(false);
   const { fieldErrors, formError, clear, show: showError } = useServerErrors(FIELDS);
 
-  function prepare(defaultUnit: string) {
-    Object.assign(form, blank(defaultUnit));
-    clear();
-  }
-
   // The living people of the chosen community.
-  watch(() => form.unit_code, async (code) => {
+  let peopleReads = 0;
+  async function loadPeople(code: string) {
+    const read = ++peopleReads;
     form.participants = [];
     people.value = [];
     peopleError.value = '';
     if (!code) return;
     try {
-      people.value = (await listRetirees({ unit: code })).items.filter((r) => r.status !== 'deceased');
+      const answer = (await listRetirees({ unit: code })).items.filter((r) => r.status !== 'deceased');
+      if (read === peopleReads) people.value = answer;
     } catch (e) {
-      peopleError.value = describeError(e);
+      if (read === peopleReads) peopleError.value = describeError(e);
     }
-  });
+  }
+  watch(() => form.unit_code, (code) => void loadPeople(code));
+
+  // Each opening reads the registry again: people registered since are offered too.
+  function prepare(defaultUnit: string) {
+    const same = form.unit_code === defaultUnit;
+    Object.assign(form, blank(defaultUnit));
+    clear();
+    if (same) void loadPeople(defaultUnit);
+  }
 
   async function save(): Promise<ActivityDetail | null> {
     if (saving.value) return null;

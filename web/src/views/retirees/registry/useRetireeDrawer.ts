@@ -18,6 +18,7 @@ export function useRetireeDrawer() {
   const person = ref<Person | null>(null);
   const busy = ref('');          // the step under way
   const stepError = ref('');
+  const failedStep = ref('');   // where the error is shown: beside the step that failed
   const contact = reactive({ day: '', method: 'visit' as ContactMethod, note: '' });
   const death = reactive({ death_day: '', source: 'family' as DeathSource, note: '' });
   const rejectReason = ref('');
@@ -52,6 +53,7 @@ export function useRetireeDrawer() {
     person.value = null;
     error.value = '';
     stepError.value = '';
+    failedStep.value = '';
   }
 
   // One step at a time; the new detail replaces the old.
@@ -60,6 +62,7 @@ export function useRetireeDrawer() {
     if (want === null || busy.value) return false;
     busy.value = name;
     stepError.value = '';
+    failedStep.value = '';
     try {
       const answer = await fn(want);
       if (id.value !== want) return false;
@@ -67,7 +70,10 @@ export function useRetireeDrawer() {
       else person.value = answer;
       return true;
     } catch (e) {
-      if (id.value === want) stepError.value = describeError(e);
+      if (id.value === want) {
+        stepError.value = describeError(e);
+        failedStep.value = name;
+      }
       return false;
     } finally {
       busy.value = '';
@@ -101,7 +107,7 @@ export function useRetireeDrawer() {
   }
 
   return {
-    id, detail, loading, error, person, busy, stepError, contact, death, rejectReason,
+    id, detail, loading, error, person, busy, stepError, failedStep, contact, death, rejectReason,
     open, forget, load, reveal, saveContact, saveDeath, recheck,
   };
 }
