@@ -1732,7 +1732,6 @@ std::vector<Row> Matrix::rows() {
        [](Matrix&, const Caller&) { return Call{"/api/employment/summary", "unit=110102003", ""}; }},
       // --- end employment ---
       // --- labour (issue 12): rows below ---
-      {Method::kGet, "/api/labour/employers", "labour.read", path("/api/labour/employers")},
       {Method::kGet, "/api/labour/surveys", "labour.read", path("/api/labour/surveys")},
       {Method::kGet, "/api/labour/surveys/:id", "labour.read",
        [](Matrix& m, const Caller&) { return Call{m.labour_survey("110101001"), "", ""}; },

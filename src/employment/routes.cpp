@@ -252,8 +252,10 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
 
   // --- Employers ----------------------------------------------------------------------------
   api.add(Method::kGet, "/api/employers", kRead, [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
+    const auto q = r.query("q").value_or("");
+    if (utf8_length(q) > 50) return fail(ErrorCode::kInvalidArgument, "查询词不超过 50 字", "q");
     auto list_ = YC_TRY(db.transact<std::vector<Employer>>(TxMode::kRead, [&](Tx& tx) {
-      return employers(tx, p.scope(kRead), r.query("q").value_or(""));
+      return employers(tx, p.scope(kRead), q);
     }));
     json::array items;
     for (const auto& e : list_) items.push_back(employer_json(e));

@@ -174,15 +174,6 @@ Result<SurveyForm> survey_form(const http::JsonObject& b) {
 void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::KeyRing& keys) {
   const auto actor = [](const http::Request& r, const Principal& p) { return p.actor(identity::client_of(r).address); };
 
-  api.add(Method::kGet, "/api/labour/employers", "labour.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
-    auto list = YC_TRY(db.transact<std::vector<EmployerRef>>(store::TxMode::kRead, [&](store::Tx& tx) {
-      return employers(tx, p.scope("labour.read"), r.query("q").value_or(""));
-    }));
-    json::array items;
-    for (const auto& e : list) items.push_back(employer_json(e));
-    return http::json_response(200, json::object{{"items", std::move(items)}});
-  });
-
   // --- 用工单位统计调查 ---------------------------------------------------------------------
   api.add(Method::kGet, "/api/labour/surveys", "labour.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
     int year = today().year;

@@ -267,23 +267,6 @@ Result<Referral> load_referral(store::Tx& tx, const org::Scope& scope, std::int6
 
 }  // namespace
 
-Result<std::vector<EmployerRef>> employers(store::Tx& tx, const org::Scope& scope, const std::string& q) {
-  std::vector<store::Param> params;
-  std::string where = scope.sql("e.unit_path", params);
-  if (!q.empty()) {
-    if (utf8_length(q) > 50) return fail(ErrorCode::kInvalidArgument, "查询词不超过 50 字", "q");
-    params.emplace_back("%" + q + "%");
-    where += fmt::format(" AND (e.name LIKE ${0} OR e.credit_code LIKE ${0})", params.size());
-  }
-  auto rows = YC_TRY(tx.query(fmt::format("SELECT {} FROM employer e JOIN org_unit eu ON eu.code = e.unit_code WHERE {} "
-                                          "ORDER BY e.name, e.id LIMIT 200",
-                                          kEmployerCols, where),
-                              params));
-  std::vector<EmployerRef> out;
-  for (const auto& r : rows.rows) out.push_back(employer_from(r, 0));
-  return out;
-}
-
 // --- 用工单位统计调查 -------------------------------------------------------------------------
 
 Result<SurveyOverview> survey_overview(store::Tx& tx, const org::Scope& scope, int year, OnlyMissing only_missing) {

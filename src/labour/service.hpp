@@ -26,8 +26,6 @@ struct EmployerRef {
   std::int64_t id = 0;
   std::string name, credit_code, unit_code, unit_name;
 };
-// Registered employers in scope whose name or credit code contains `q` (≤ 50).
-Result<std::vector<EmployerRef>> employers(store::Tx& tx, const org::Scope& scope, const std::string& q);
 
 // The latest referral of a record to labour inspection, shown on the record.
 struct ReferralMark {

@@ -417,8 +417,6 @@ TEST_P(LabourService, AnotherStreetsObjectsAreNotFound_Annex1_3) {
   auto created_far = write<Hazard>([&](store::Tx& tx) { return create_hazard(tx, audit::Actor::system(), street_, worker_, out, at); });
   ASSERT_FALSE(created_far);
   EXPECT_EQ(created_far.error().code, ErrorCode::kNotFound);
-  auto emps = read<std::vector<EmployerRef>>([&](store::Tx& tx) { return employers(tx, street_, ""); });
-  EXPECT_EQ(emps->size(), 2u);
 }
 
 YC_ON_BOTH_ENGINES(LabourService);

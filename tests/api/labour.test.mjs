@@ -59,7 +59,7 @@ before(async () => {
 after(async () => { await server?.stop(); });
 
 test('劳动争议调解_Annex1_3: received against a registered employer, one session, closed as agreed; the worker is masked and revealed with an audit entry', async () => {
-  const employers = await jd.get('/api/labour/employers');
+  const employers = await jd.get('/api/employers');
   assert.equal(employers.status, 200, employers.text);
   const power = employers.body.items.find((e) => e.name === POWER);
   assert.ok(power && employers.body.items.some((e) => e.name === CENTRE), 'the demo employers of 东华门街道');
@@ -144,7 +144,7 @@ test('劳动争议调解_Annex1_3: received against a registered employer, one s
 });
 
 test('劳动争议调解_Annex1_3: a case received more than fifteen days ago is overdue; agreed only when extended, else failed (第十四条)', async () => {
-  const power = (await jd.get('/api/labour/employers?q=电力')).body.items[0];
+  const power = (await jd.get('/api/employers?q=电力')).body.items[0];
   const received = day(20);
   const made = await jd.post('/api/labour/mediations', {
     worker_id_number: LATE_ID, worker_name: '马丽', worker_phone: LATE_PHONE, employer_id: power.id,
@@ -190,7 +190,7 @@ test('劳动争议调解_Annex1_3: a case received more than fifteen days ago is
 });
 
 test('矛盾隐患排查_Annex1_3: a high-risk hazard unattended for more than seven days is flagged until followed up, then referred to labour inspection', async () => {
-  const power = (await jd.get('/api/labour/employers?q=电力')).body.items[0];
+  const power = (await jd.get('/api/employers?q=电力')).body.items[0];
   const base = { employer_id: power.id, kind: 'wage_arrears', risk: 'high', description: '项目部 40 余名农民工反映 3 个月工资未发', people: 42 };
   assertRefused(await jd.post('/api/labour/hazards', { ...base, risk: 'severe' }), 400, 'risk');
   assertRefused(await jd.post('/api/labour/hazards', { ...base, description: '欠薪' }), 400, 'description');

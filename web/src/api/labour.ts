@@ -263,7 +263,6 @@ export function formatYuan(fen: number | null): string {
 
 const base = '/api/labour';
 
-export const listEmployers = (q = '') => request<{ items: EmployerRef[] }>(`${base}/employers${buildQuery({ q })}`);
 
 export const surveyOverview = (year: number, missing = false) =>
   request<SurveyOverview>(`${base}/surveys${buildQuery({ year, missing: missing ? 1 : undefined })}`);
