@@ -3,6 +3,7 @@
 // steps: 年度联系, 死亡报告, 复核. Each step answers the new detail.
 import { reactive, ref } from 'vue';
 import { describeError } from '@/api/client';
+import { useRecordDrawer } from '@/composables/useRecordDrawer';
 import {
   addContact, getRetiree, recheckDeath, reportDeath, revealRetiree,
   type ContactMethod, type DeathSource, type Person, type RetireeDetail,
@@ -11,10 +12,9 @@ import { confirmAction } from '@/utils/feedback';
 import { shanghaiDate } from '@/utils/time';
 
 export function useRetireeDrawer() {
-  const id = ref<number | null>(null);
-  const detail = ref<RetireeDetail | null>(null);
-  const loading = ref(false);
-  const error = ref('');
+  const drawer = useRecordDrawer<RetireeDetail>(getRetiree);
+  const { id, detail, loading, error, load } = drawer;
+  // The reveal is a step like the others, so its error shows beside it.
   const person = ref<Person | null>(null);
   const busy = ref('');          // the step under way
   const stepError = ref('');
@@ -23,37 +23,19 @@ export function useRetireeDrawer() {
   const death = reactive({ death_day: '', source: 'family' as DeathSource, note: '' });
   const rejectReason = ref('');
 
-  async function load() {
-    const want = id.value;
-    if (want === null) return;
-    loading.value = true;
-    error.value = '';
-    try {
-      const d = await getRetiree(want);
-      if (id.value === want) detail.value = d;
-    } catch (e) {
-      if (id.value === want) error.value = describeError(e);
-    } finally {
-      if (id.value === want) loading.value = false;
-    }
+  function forget() {
+    drawer.forget();
+    person.value = null;
+    stepError.value = '';
+    failedStep.value = '';
   }
 
   function open(which: number) {
     forget();
-    id.value = which;
     Object.assign(contact, { day: shanghaiDate(new Date()), method: 'visit', note: '' });
     Object.assign(death, { death_day: '', source: 'family', note: '' });
     rejectReason.value = '';
-    void load();
-  }
-
-  function forget() {
-    id.value = null;
-    detail.value = null;
-    person.value = null;
-    error.value = '';
-    stepError.value = '';
-    failedStep.value = '';
+    drawer.open(which);
   }
 
   // One step at a time; the new detail replaces the old.
