@@ -1,4 +1,5 @@
-// One record in a drawer (a complaint, an archive file, a retiree): its
+// One record in a drawer (a complaint, an archive file, a retiree, a
+// mediation case, a hazard): its
 // detail read by id, and the person in full once revealed. A reveal asks
 // first (the server audits each one) and lives only while the drawer shows
 // that record: opening another or closing drops it. An answer for a record
@@ -22,6 +23,7 @@ export function useRecordDrawer<D, P = never>(get: (id: number) => Promise<D>, r
   const revealed = ref(null) as Ref<P | null>;
   const revealBusy = ref(false);
   const revealError = ref('');
+  const busy = ref(false);
 
   async function load() {
     const want = id.value;
@@ -68,5 +70,24 @@ export function useRecordDrawer<D, P = never>(get: (id: number) => Promise<D>, r
     }
   }
 
-  return { id, detail, loading, error, revealed, revealBusy, revealError, load, open, forget, reveal };
+  // A step on the record shown (a follow-up, an outcome): one at a time; its
+  // answer is the new detail; a refusal goes to the step's form.
+  async function act(fn: (id: number) => Promise<D>, errors: { clear: () => void; show: (e: unknown) => void }) {
+    const want = id.value;
+    if (want === null || busy.value) return null;
+    busy.value = true;
+    errors.clear();
+    try {
+      const d = await fn(want);
+      if (id.value === want) detail.value = d;
+      return d;
+    } catch (e) {
+      errors.show(e);
+      return null;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { id, detail, loading, error, revealed, revealBusy, revealError, busy, load, open, forget, reveal, act };
 }
