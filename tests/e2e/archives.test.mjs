@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { dropdownsClosed, field, launch, screenshot, signedInPage } from './lib/browser.mjs';
+import { dropdownsClosed, field, fitsWidth, launch, screenshot, signedInPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 import { nthResidentId } from '../api/client.mjs';
 
@@ -35,12 +35,6 @@ after(async () => {
 
 // The refusal answers 422, which Chromium logs as a failed resource.
 const unexpected = (problems) => problems.filter((p) => !/status of 422/.test(p));
-
-// No horizontal scrolling at the phone's width.
-async function fitsWidth(page, label) {
-  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(over <= 1, `${label}: the page is ${over}px wider than the screen`);
-}
 
 async function actionDialog(page, kind) {
   const drawer = page.locator('[data-test="archive-drawer"]');

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { field, launch, screenshot, signedInPage } from './lib/browser.mjs';
+import { field, fitsWidth, launch, screenshot, signedInPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -25,9 +25,6 @@ after(async () => {
   await server?.stop();
 });
 
-const noHorizontalScroll = (page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
-
 test('issue 12: a community worker records a follow-up visit on a phone; a street worker matches the person to a vacancy', async () => {
   // --- The community worker, on their rounds -----------------------------------------------
   const worker = await signedInPage(browser, server.url, 'sqworker', demoPassword, PHONE);
@@ -36,7 +33,7 @@ test('issue 12: a community worker records a follow-up visit on a phone; a stree
   const cards = page.locator('[data-test="resident-card"]');
   await cards.first().waitFor();
   assert.equal(await cards.count(), 5, 'the five demo people of 东华门第一社区');
-  assert.ok(await noHorizontalScroll(page), 'the registry fits a phone');
+  await fitsWidth(page, 'the registry fits a phone');
   // The side menu is a drawer on a phone.
   assert.equal(await page.locator('[data-test="aside"]').isVisible(), false);
   await page.locator('[data-test="menu-toggle"]').click();
@@ -82,7 +79,7 @@ test('issue 12: a community worker records a follow-up visit on a phone; a stree
   const next = await page.locator('[data-test="person-next-visit"]').innerText();
   assert.match(next, /下次回访 \d{4}-\d{2}-\d{2}/);
   assert.doesNotMatch(next, /待回访/);
-  assert.ok(await noHorizontalScroll(page), 'the person page fits a phone');
+  await fitsWidth(page, 'the person page fits a phone');
   await screenshot(page, 'employment-05-visited');
   // The empty visit was refused with 400, which Chromium logs as a failed resource.
   assert.deepEqual(worker.problems.filter((p) => !/status of 400/.test(p)), []);
@@ -109,7 +106,7 @@ test('issue 12: a community worker records a follow-up visit on a phone; a stree
   await rows.first().locator('[data-test="match-refer"]').click();
   await p2.locator('.el-message--success', { hasText: '已推荐' }).waitFor();
   assert.equal((await rows.first().locator('[data-test="match-refer"]').innerText()).trim(), '已推荐');
-  assert.ok(await noHorizontalScroll(p2), 'the matching page fits a phone');
+  await fitsWidth(p2, 'the matching page fits a phone');
   await screenshot(p2, 'employment-07-matched');
 
   // The referral waits for its outcome on 推荐与安置, and on the person's page.

@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { dropdownsClosed, field, launch, screenshot, signedInPage } from './lib/browser.mjs';
+import { dropdownsClosed, field, fitsWidth, launch, pickDay, screenshot, signedInPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 import { nthResidentId } from '../api/client.mjs';
 
@@ -34,20 +34,8 @@ after(async () => {
   await server?.stop();
 });
 
-const noHorizontalScroll = (page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
 const day = (n = 0) => new Date(Date.now() + 8 * 3600e3 - n * 86400e3).toISOString().slice(0, 10);
 const plusDays = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400e3).toISOString().slice(0, 10);
-
-// An el-date-picker inside the element with data-test `name`: typed, then confirmed.
-async function pickDay(scope, name, iso) {
-  const input = field(scope, name);
-  await input.click();
-  await input.fill(iso);
-  await input.press('Enter');
-  await scope.page().locator('.el-picker-panel:visible').waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
-  assert.equal(await input.inputValue(), iso);
-}
 
 // The registered employer picker (remote search) of a dialog.
 async function pickEmployer(page, scope, name) {
@@ -71,7 +59,7 @@ test('annex 一(三): a mediation case received, one session, closed as agreed; 
   // --- 劳动争议调解 --------------------------------------------------------------------------
   await page.goto(`${server.url}/labour/mediations`);
   await page.locator('[data-test="labour-mediation-card"] [data-test="state-empty"]').waitFor();
-  assert.ok(await noHorizontalScroll(page), 'the page fits a phone');
+  await fitsWidth(page, 'the page fits a phone');
   await screenshot(page, 'labour-01-mediations-empty');
 
   await page.locator('[data-test="labour-mediation-new-open"]').click();
@@ -141,7 +129,7 @@ test('annex 一(三): a mediation case received, one session, closed as agreed; 
   assert.equal(await drawer.locator('[data-test="labour-mediation-worker"]').count(), 0, 'closed, the identity goes');
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });
-  assert.ok(await noHorizontalScroll(page));
+  await fitsWidth(page, 'the page fits a phone');
 
   // --- 矛盾隐患排查, 移送劳动保障监察 --------------------------------------------------------
   await page.goto(`${server.url}/labour/hazards`);
@@ -185,7 +173,7 @@ test('annex 一(三): a mediation case received, one session, closed as agreed; 
   const referral = page.locator('[data-test="labour-referral-item"]').first();
   await referral.waitFor();
   assert.match(await referral.innerText(), new RegExp(POWER));
-  assert.ok(await noHorizontalScroll(page));
+  await fitsWidth(page, 'the page fits a phone');
   await screenshot(page, 'labour-08-referrals');
 
   // --- 用工单位统计调查 ----------------------------------------------------------------------
@@ -209,7 +197,7 @@ test('annex 一(三): a mediation case received, one session, closed as agreed; 
   const done = page.locator('[data-test="labour-survey-item"]', { hasText: CENTRE });
   assert.match(await done.innerText(), /已调查/);
   assert.match(await done.innerText(), /职工 30 人/);
-  assert.ok(await noHorizontalScroll(page));
+  await fitsWidth(page, 'the page fits a phone');
   await screenshot(page, 'labour-11-survey-progress');
   assert.deepEqual(jd.problems, []);
   await jd.context.close();

@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { dropdownsClosed, field, launch, pickOption, screenshot, signedInPage } from './lib/browser.mjs';
+import { dropdownsClosed, field, fitsWidth, launch, pickDay, pickOption, screenshot, signedInPage } from './lib/browser.mjs';
 import { demoPassword } from './lib/totp.mjs';
 import { residentId } from '../api/client.mjs';
 
@@ -33,22 +33,10 @@ after(async () => {
   await server?.stop();
 });
 
-const noHorizontalScroll = (page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
 const day = (n = 0) => new Date(Date.now() + 8 * 3600e3 - n * 86400e3).toISOString().slice(0, 10);
 function nextMonthFirst(iso) {
   const [y, m] = iso.split('-').map(Number);
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
-// An el-date-picker by its data-test: typed, then confirmed.
-async function pickDay(scope, name, iso) {
-  const input = field(scope, name);
-  await input.click();
-  await input.fill(iso);
-  await input.press('Enter');
-  await scope.page().locator('.el-picker-panel:visible').waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
-  assert.equal(await input.inputValue(), iso);
 }
 
 async function confirmBox(page) {
@@ -70,7 +58,7 @@ test('附件一(二), 三(七): a retiree registered, contacted and at an activi
   let page = sq.page;
   await page.goto(`${server.url}/retirees`);
   await page.locator('[data-test="retiree-card"] [data-test="state-empty"]').waitFor();
-  assert.ok(await noHorizontalScroll(page), 'the registry fits a phone');
+  await fitsWidth(page, 'the registry fits a phone');
   await screenshot(page, 'retirees-01-empty');
 
   await page.locator('[data-test="retiree-add-open"]').click();
@@ -151,7 +139,7 @@ test('附件一(二), 三(七): a retiree registered, contacted and at an activi
   const actDrawer = page.locator('[data-test="activity-drawer"]');
   await actDrawer.locator('[data-test="activity-participants"]', { hasText: masked }).waitFor();
   await page.waitForTimeout(300);
-  assert.ok(await noHorizontalScroll(page));
+  await fitsWidth(page, 'the page fits a phone');
   await screenshot(page, 'retirees-07-activity', { fullPage: false });
   assert.deepEqual(sq.problems.filter((p) => !/422 \(Unprocessable/.test(p)), []);
   await sq.context.close();

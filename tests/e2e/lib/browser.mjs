@@ -102,3 +102,22 @@ export async function axeProblems(page, label) {
   }
   return bad.map((v) => `${label}: ${v.id}`);
 }
+
+// No horizontal scrolling at the page's width (phone pages, issue 12);
+// fails with how much wider the page is.
+export async function fitsWidth(page, label) {
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (over > 1) throw new Error(`${label}: the page is ${over}px wider than the screen`);
+}
+
+// An el-date-picker by its data-test (on the picker or around it): the day
+// typed, then confirmed with Enter.
+export async function pickDay(scope, name, iso) {
+  const input = field(scope, name);
+  await input.click();
+  await input.fill(iso);
+  await input.press('Enter');
+  await scope.page().locator('.el-picker-panel:visible').waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  const got = await input.inputValue();
+  if (got !== iso) throw new Error(`${name}: the picker shows ${got}, not ${iso}`);
+}
