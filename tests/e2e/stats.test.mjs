@@ -4,7 +4,7 @@
 // breadcrumb follows, the back button goes up), reads the street's 受理件数
 // as the API gives it, sees a community's empty table, then opens the
 // month's ledger from the dashboard and downloads it as a workbook with
-// four worksheets. The street's 人员配备与培训 panel (三(七)(九)) shows what
+// five worksheets (the fifth, 就业服务, from issue 12). The street's 人员配备与培训 panel (三(七)(九)) shows what
 // the API judges; the ledger's 人员与培训 tab lists it per unit, and 导出 PDF
 // 月报 downloads the month's report. Screenshots, the workbook and the
 // report go to YICHUANG_E2E_ARTIFACTS.
@@ -191,7 +191,9 @@ test('issue 10: drill down from the city to a street, then export the month ledg
   await download.saveAs(file);
   const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
   assert.match(listing, /xl\/workbook\.xml/);
-  assert.equal([...listing.matchAll(/xl\/worksheets\/sheet\d+\.xml/g)].length, 4, listing);
+  // 按单位汇总, 日台账, 事项办件, 人员与培训, and 就业服务 (the demo street keeps a 劳动力资源台账, issue 12).
+  assert.equal([...listing.matchAll(/xl\/worksheets\/sheet\d+\.xml/g)].length, 5, listing);
+  assert.match(execFileSync('unzip', ['-p', file, 'xl/workbook.xml'], { encoding: 'utf8' }), /name="就业服务"/);
 
   assert.deepEqual(problems.filter(expected401), []);
   await context.close();
