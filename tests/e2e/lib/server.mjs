@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { personalDataIn } from './pii.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -109,7 +110,14 @@ export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env
         const code = await exited;
         clearTimeout(timer);
         await logClosed();
+        // No personal data in the log, whatever the test did (issue 13, item 5).
+        const { readFile } = await import('node:fs/promises');
+        const leaks = personalDataIn(await readFile(logPath, 'utf8').catch(() => ''));
         if (cleanUp) await rm(dataDir, { recursive: true, force: true });
+        if (leaks.length > 0) {
+          throw new Error(`the server log holds personal data: ${leaks.slice(0, 5)
+            .map((l) => `${l.kind} ${l.masked} (line ${l.line})`).join(', ')}`);
+        }
         return code;
       })();
       return stopping;
