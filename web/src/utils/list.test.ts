@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveEntry, removeEntry, stableKey } from './list';
+import { moveEntry, removeEntry, replaceById, stableKey, upsertById } from './list';
 
 describe('moveEntry', () => {
   it('moves an entry up and down, keeping the array', () => {
@@ -41,5 +41,21 @@ describe('stableKey', () => {
     moveEntry(list, 1, -1);
     expect(list.map(stableKey)).toEqual([before[1], before[0]]);
     expect(stableKey(a)).not.toBe(stableKey(b));
+  });
+});
+
+describe('list updates by id', () => {
+  it('replaces a row in place, or puts a new one first', () => {
+    const list = [{ id: 1, v: 'a' }, { id: 2, v: 'b' }];
+    upsertById(list, { id: 2, v: 'B' });
+    upsertById(list, { id: 3, v: 'c' });
+    expect(list).toEqual([{ id: 3, v: 'c' }, { id: 1, v: 'a' }, { id: 2, v: 'B' }]);
+  });
+  it('keeps a changed row only while it fits the filter, and never adds one', () => {
+    const list = [{ id: 1, v: 'a' }, { id: 2, v: 'b' }];
+    replaceById(list, { id: 1, v: 'A' }, true);
+    replaceById(list, { id: 2, v: 'B' }, false);
+    replaceById(list, { id: 9, v: 'z' }, true);
+    expect(list).toEqual([{ id: 1, v: 'A' }]);
   });
 });

@@ -29,3 +29,23 @@ export function stableKey(entry: object): number {
   }
   return key;
 }
+
+// A record that changed (a step in a drawer, a dialog's answer) goes into the
+// list on screen without reading the list again.
+interface WithId { id: number }
+
+// In place of the row with its id, or first when the list did not have it.
+export function upsertById<T extends WithId>(list: T[], item: T): void {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i >= 0) list.splice(i, 1, item);
+  else list.unshift(item);
+}
+
+// In place of the row with its id while it still fits the list's filter
+// (`fits`), else out of the list; nothing when the list did not have it.
+export function replaceById<T extends WithId>(list: T[], item: T, fits: boolean): void {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i < 0) return;
+  if (fits) list.splice(i, 1, item);
+  else list.splice(i, 1);
+}

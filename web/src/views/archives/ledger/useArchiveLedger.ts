@@ -5,6 +5,7 @@ import { computed, onMounted, reactive, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { describeError } from '@/api/client';
 import { listFiles, STATE_LABELS, type ArchiveFile, type FileState } from '@/api/archives';
+import { upsertById } from '@/utils/list';
 
 function stateOf(v: unknown): FileState | '' {
   return typeof v === 'string' && v in STATE_LABELS ? (v as FileState) : '';
@@ -52,11 +53,7 @@ export function useArchiveLedger(enabled: () => boolean) {
   }
 
   // A step taken in the drawer: the card changes in place.
-  function replace(f: ArchiveFile) {
-    const i = items.value.findIndex((x) => x.id === f.id);
-    if (i >= 0) items.value.splice(i, 1, f);
-    else items.value.unshift(f);
-  }
+  const replace = (f: ArchiveFile) => upsertById(items.value, f);
 
   onMounted(load);
   return { filter, items, overdueCount, loading, error, load, search, replace };

@@ -6,6 +6,7 @@ import { useRoute, useRouter } from 'vue-router';
 import { describeError } from '@/api/client';
 import { listComplaints, STATE_LABELS, type Complaint, type ComplaintState } from '@/api/complaints';
 import { useSessionStore } from '@/stores/session';
+import { upsertById } from '@/utils/list';
 
 export const STATE_TABS = Object.keys(STATE_LABELS) as ComplaintState[];
 
@@ -56,11 +57,7 @@ export function useComplaints(enabled: () => boolean) {
   }
 
   // A step taken in the drawer: the row changes in place (and maybe its tab).
-  function replace(c: Complaint) {
-    const i = all.value.findIndex((x) => x.id === c.id);
-    if (i >= 0) all.value.splice(i, 1, c);
-    else all.value.unshift(c);
-  }
+  const replace = (c: Complaint) => upsertById(all.value, c);
 
   watch(state, (s) => void router.replace({ query: s === 'received' ? {} : { state: s } }));
   onMounted(load);

@@ -3,6 +3,7 @@
 import { onBeforeUnmount, onMounted, ref, watch } from 'vue';
 import { listEmployers, type Employer } from '@/api/employment';
 import { useLatestRead } from '@/composables/useLatestRead';
+import { upsertById } from '@/utils/list';
 
 export function useEmployers() {
   const q = ref('');
@@ -18,11 +19,7 @@ export function useEmployers() {
   onBeforeUnmount(() => clearTimeout(timer));
 
   // An added or edited employer in place, without reading the list again.
-  function replace(e: Employer) {
-    const i = data.value.findIndex((x) => x.id === e.id);
-    if (i >= 0) data.value.splice(i, 1, e);
-    else data.value.unshift(e);
-  }
+  const replace = (e: Employer) => upsertById(data.value, e);
 
   return { q, items: data, loading, error, load, replace };
 }

@@ -4,6 +4,7 @@ import { computed, onMounted, ref, watch } from 'vue';
 import { listPlacements, type Placement } from '@/api/employment';
 import { useLatestRead } from '@/composables/useLatestRead';
 import { sortPlacements, type PlacementFilter } from './format';
+import { replaceById } from '@/utils/list';
 
 export function usePlacements() {
   const state = ref<PlacementFilter>('active');
@@ -14,12 +15,7 @@ export function usePlacements() {
   watch(state, () => void load());
   onMounted(load);
 
-  function replace(p: Placement) {
-    const i = data.value.findIndex((x) => x.id === p.id);
-    if (i < 0) return;
-    if (state.value === 'all' || state.value === p.state) data.value.splice(i, 1, p);
-    else data.value.splice(i, 1);
-  }
+  const replace = (p: Placement) => replaceById(data.value, p, state.value === 'all' || state.value === p.state);
 
   return { state, items: data, loading, error, load, replace, flagged };
 }

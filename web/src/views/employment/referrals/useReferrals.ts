@@ -3,6 +3,7 @@
 import { onMounted, ref, watch } from 'vue';
 import { listReferrals, type Referral, type ReferralState } from '@/api/employment';
 import { useLatestRead } from '@/composables/useLatestRead';
+import { replaceById } from '@/utils/list';
 
 export function useReferrals() {
   const state = ref<ReferralState | ''>('referred');
@@ -13,12 +14,7 @@ export function useReferrals() {
   onMounted(load);
 
   // A referral that moved on: in place when it still fits the filter.
-  function replace(r: Referral) {
-    const i = data.value.findIndex((x) => x.id === r.id);
-    if (i < 0) return;
-    if (state.value === '' || state.value === r.state) data.value.splice(i, 1, r);
-    else data.value.splice(i, 1);
-  }
+  const replace = (r: Referral) => replaceById(data.value, r, state.value === '' || state.value === r.state);
 
   return { state, items: data, loading, error, load, replace };
 }

@@ -4,6 +4,7 @@
 import { computed, onMounted, ref, watch } from 'vue';
 import { listHazards, listReferrals, type Hazard, type Referral, type Risk } from '@/api/labour';
 import { useLatestRead } from '@/composables/useLatestRead';
+import { upsertById } from '@/utils/list';
 
 export type HazardTab = 'open' | 'resolved' | 'referrals';
 
@@ -22,18 +23,8 @@ export function useHazards() {
   }));
   const flaggedCount = computed(() => hazards.data.value.filter((h) => h.followup_overdue).length);
 
-  function replace(h: Hazard) {
-    const list = hazards.data.value;
-    const i = list.findIndex((x) => x.id === h.id);
-    if (i >= 0) list.splice(i, 1, h);
-    else list.unshift(h);
-  }
-  function replaceReferral(r: Referral) {
-    const list = referrals.data.value;
-    const i = list.findIndex((x) => x.id === r.id);
-    if (i >= 0) list.splice(i, 1, r);
-    else list.unshift(r);
-  }
+  const replace = (h: Hazard) => upsertById(hazards.data.value, h);
+  const replaceReferral = (r: Referral) => upsertById(referrals.data.value, r);
   async function loadAll() {
     await Promise.all([hazards.load(), referrals.load()]);
   }

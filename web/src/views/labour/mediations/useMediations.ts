@@ -4,6 +4,7 @@
 import { computed, onMounted, ref } from 'vue';
 import { listMediations, MEDIATION_STATE_LABELS, type Mediation, type MediationState } from '@/api/labour';
 import { useLatestRead } from '@/composables/useLatestRead';
+import { upsertById } from '@/utils/list';
 
 export const STATE_TABS = Object.keys(MEDIATION_STATE_LABELS) as MediationState[];
 
@@ -19,11 +20,7 @@ export function useMediations() {
   });
   const overdueCount = computed(() => data.value.filter((m) => m.overdue).length);
 
-  function replace(m: Mediation) {
-    const i = data.value.findIndex((x) => x.id === m.id);
-    if (i >= 0) data.value.splice(i, 1, m);
-    else data.value.unshift(m);
-  }
+  const replace = (m: Mediation) => upsertById(data.value, m);
 
   onMounted(load);
   return { state, overdueOnly, items, counts, overdueCount, loading, error, load, replace };

@@ -3,6 +3,7 @@
 import { computed, onMounted, reactive, ref, watch } from 'vue';
 import { describeError } from '@/api/client';
 import { listRetirees, type Retiree, type RetireeKind, type RetireeStatus } from '@/api/retirees';
+import { upsertById } from '@/utils/list';
 
 export function useRetirees() {
   const filter = reactive({ unit: '', kind: '' as RetireeKind | '', status: '' as RetireeStatus | '', uncontacted: false });
@@ -28,11 +29,7 @@ export function useRetirees() {
   }
 
   // A change in the drawer: the card changes in place.
-  function replace(r: Retiree) {
-    const i = items.value.findIndex((x) => x.id === r.id);
-    if (i >= 0) items.value.splice(i, 1, r);
-    else items.value.unshift(r);
-  }
+  const replace = (r: Retiree) => upsertById(items.value, r);
 
   watch(filter, () => void load());
   onMounted(load);
