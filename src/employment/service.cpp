@@ -181,6 +181,13 @@ std::optional<std::string> registered_for(const std::string& status, const std::
   return today_iso(now);
 }
 
+// The free fields of a registry entry, the same on adding and editing.
+Result<void> check_profile(const ResidentInput& in) {
+  if (!valid_household(in.household)) return fail(ErrorCode::kInvalidArgument, "户籍类型不正确", "household");
+  YC_TRY_VOID(check_text("education", in.education, 20, false, "学历"));
+  return check_text("desired_job", in.desired_job, 50, false, "求职意向");
+}
+
 Param opt(const std::optional<std::string>& v) { return v ? Param(*v) : store::null_param(); }
 Param opt(const std::optional<int>& v) { return v ? Param(std::int64_t{*v}) : store::null_param(); }
 
@@ -361,9 +368,7 @@ Result<Resident> add_resident(Tx& tx, const privacy::KeyRing& keys, const Who& w
   const auto today = time::shanghai_date(now);
   auto p = YC_TRY(privacy::seal_person(keys, {in.id_number, in.name, in.phone, in.address}, kResident, today));
   YC_TRY_VOID(check_working_age(p.birth, p.gender, today));
-  if (!valid_household(in.household)) return fail(ErrorCode::kInvalidArgument, "户籍类型不正确", "household");
-  YC_TRY_VOID(check_text("education", in.education, 20, false, "学历"));
-  YC_TRY_VOID(check_text("desired_job", in.desired_job, 50, false, "求职意向"));
+  YC_TRY_VOID(check_profile(in));
   const auto registered = registered_for(in.status, in.registered_day, "", now);
   YC_TRY_VOID(check_registration(YC_TRY(registration_of(in.status, in.hardship_category, registered.value_or(""))),
                                  p.birth, p.gender, today));
@@ -401,9 +406,7 @@ Result<Resident> update_resident(Tx& tx, const privacy::KeyRing& keys, const Who
   auto row = YC_TRY(resident_row(tx, scope, id));
   const auto born = YC_TRY(born_of(keys, row));
   const auto before = resident_from(row, today);
-  if (!valid_household(in.household)) return fail(ErrorCode::kInvalidArgument, "户籍类型不正确", "household");
-  YC_TRY_VOID(check_text("education", in.education, 20, false, "学历"));
-  YC_TRY_VOID(check_text("desired_job", in.desired_job, 50, false, "求职意向"));
+  YC_TRY_VOID(check_profile(in));
   YC_TRY_VOID(check_text("address", in.address, 200, false, "住址"));
   const auto registered = registered_for(in.status, in.registered_day, before.registered_day, now);
   YC_TRY_VOID(check_registration(YC_TRY(registration_of(in.status, in.hardship_category, registered.value_or(""))),
