@@ -37,11 +37,6 @@
 #include "store/migrations.hpp"
 
 namespace yc::app {
-namespace {
-
-void print_error(const Error& e) {
-  std::fprintf(stderr, "yichuang: %s\n", e.message.c_str());
-}
 
 store::Options store_options(const Config& c) {
   store::Options o;
@@ -51,6 +46,19 @@ store::Options store_options(const Config& c) {
   o.pool_size = c.database.pool_size;
   o.busy_timeout_ms = c.database.busy_timeout_ms;
   return o;
+}
+
+std::string node_id(const Config& c) {
+  if (!c.node.id.empty()) return c.node.id;
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return fmt::format("{}-{}", host, c.server.port);
+}
+
+namespace {
+
+void print_error(const Error& e) {
+  std::fprintf(stderr, "yichuang: %s\n", e.message.c_str());
 }
 
 Result<std::unique_ptr<store::Database>> open_database(const Config& c) {
@@ -81,13 +89,6 @@ std::unique_ptr<store::Database> open_for_command(const Config& c, int* level = 
   }
   if (level != nullptr) *level = *reached;
   return std::move(db).value();
-}
-
-std::string node_id(const Config& c) {
-  if (!c.node.id.empty()) return c.node.id;
-  char host[256] = {};
-  gethostname(host, sizeof host - 1);
-  return fmt::format("{}-{}", host, c.server.port);
 }
 
 std::string setting(store::Database& db, const std::string& key, std::string fallback) {
@@ -553,6 +554,7 @@ int seed_demo(const Config& c) {
 }
 
 int serve(const Config& c) {
+  const double started_at_s = static_cast<double>(time::now_ms()) / 1000.0;
   http::block_stop_signals();
   exchange::init();
   if (auto r = log::init(c.log.level, c.log.file); !r) {
@@ -619,6 +621,7 @@ int serve(const Config& c) {
   so.access_log = c.log.access_log;
   so.max_streams = c.events.max_streams;
   so.heartbeat = std::chrono::seconds(c.events.heartbeat_seconds);
+  so.metrics = metrics_handler(MetricsFacts{kVersion, node, c.database.kind, c.metrics.token, started_at_s});
   auto server = http::Server::start(so, std::move(router), *site);
   if (!server) {
     print_error(server.error());

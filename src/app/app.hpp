@@ -5,10 +5,16 @@
 #include <string>
 
 #include "platform/config.hpp"
+#include "store/database.hpp"
 
 namespace yc::app {
 
 inline constexpr const char* kVersion = YC_VERSION;
+
+// The store options the configuration names, and this node's name (node.id,
+// else host name and port): shared by the commands here and in backup.cpp.
+store::Options store_options(const Config& config);
+std::string node_id(const Config& config);
 
 // Each returns the process exit code and prints its own messages.
 int serve(const Config& config);

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/app.hpp"
+#include "app/backup.hpp"
 #include "platform/config.hpp"
 
 int main(int argc, char** argv) {
@@ -33,7 +34,12 @@ int main(int argc, char** argv) {
   auto* stats = cli.add_subcommand("stats", "统计台账");
   stats->require_subcommand(1);
   auto* stats_rebuild = stats->add_subcommand("rebuild", "按业务数据重算日统计 (升级后或核对时使用)");
-  for (auto* sub : {serve, migrate, seed, check, audit_verify, keygen, admin, stats_rebuild})
+  auto* backup = cli.add_subcommand("backup", "在线备份数据库与加密文件 (不含密钥文件)");
+  std::string backup_to, restore_from;
+  backup->add_option("--to", backup_to, "备份目录 (须不存在或为空)")->required();
+  auto* restore = cli.add_subcommand("restore", "从备份恢复到配置的空数据库并校验");
+  restore->add_option("--from", restore_from, "备份目录 (yichuang backup 写入的)")->required();
+  for (auto* sub : {serve, migrate, seed, check, audit_verify, keygen, admin, stats_rebuild, backup, restore})
     sub->add_option("-c,--config", config_path, "配置文件 (TOML)");
   CLI11_PARSE(cli, argc, argv);
 
@@ -52,6 +58,8 @@ int main(int argc, char** argv) {
   if (seed->parsed()) return yc::app::seed_demo(*config);
   if (audit_verify->parsed()) return yc::app::audit_verify(*config);
   if (stats_rebuild->parsed()) return yc::app::stats_rebuild(*config);
+  if (backup->parsed()) return yc::app::backup(*config, backup_to);
+  if (restore->parsed()) return yc::app::restore(*config, restore_from);
   if (keygen->parsed()) return yc::app::keygen(*config);
   if (admin->parsed()) return yc::app::create_admin(*config, admin_login, admin_name, admin_role, admin_unit, admin_city);
   return yc::app::check_config(*config);

@@ -1,12 +1,53 @@
 #include "app/system_routes.hpp"
 
 #include <boost/json.hpp>
+#include <openssl/crypto.h>
 
 #include "platform/http/json_body.hpp"
+#include "platform/metrics.hpp"
 #include "platform/time.hpp"
 #include "store/migrate.hpp"
 
 namespace yc::app {
+namespace {
+
+// The peer as the server saw it (behind the local nginx, the client that
+// nginx named): 127.0.0.0/8 or ::1, also IPv4-mapped.
+bool loopback(std::string_view address) {
+  if (address.starts_with("::ffff:")) address.remove_prefix(7);
+  return address == "::1" || address.starts_with("127.");
+}
+
+bool bearer_matches(const http::Request& r, const std::string& token) {
+  auto auth = r.header("authorization");
+  if (!auth || !auth->starts_with("Bearer ")) return false;
+  const auto given = auth->substr(7);
+  return given.size() == token.size() && CRYPTO_memcmp(given.data(), token.data(), token.size()) == 0;
+}
+
+}  // namespace
+
+http::Handler metrics_handler(MetricsFacts facts) {
+  const metrics::Labels build{{"version", facts.version}, {"node", facts.node}, {"database", facts.database}};
+  return [facts = std::move(facts), build](const http::Request& r) -> http::Response {
+    if (!facts.token.empty() && !bearer_matches(r, facts.token)) {
+      auto resp = http::error_response(Error::make(ErrorCode::kUnauthenticated, "监控采集令牌无效"), r.request_id);
+      resp.header("WWW-Authenticate", "Bearer realm=\"metrics\"");
+      return resp;
+    }
+    if (facts.token.empty() && !loopback(r.remote_address))
+      return http::error_response(
+          Error::make(ErrorCode::kForbidden, "监控指标只对本机开放;远程采集请配置 metrics.token"), r.request_id);
+    http::Response resp;
+    resp.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    resp.body.reserve(8192);
+    metrics::write_gauge(resp.body, "yichuang_build_info", "The running version, node and database engine.", 1,
+                         build);
+    metrics::process().render(resp.body);
+    metrics::write_process_metrics(resp.body, facts.started_at_s);
+    return resp;
+  };
+}
 
 void add_system_routes(http::Router& router, store::Database& db, SystemFacts facts) {
   // Health: a round trip to the database and the schema level, for load

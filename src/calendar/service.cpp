@@ -3,32 +3,12 @@
 #include <fmt/format.h>
 
 #include "audit/service.hpp"
-#include "org/model.hpp"
-#include "platform/text.hpp"
 #include "platform/time.hpp"
 
 namespace yc::calendar {
 namespace {
 
 std::string kind_name(DayKind k) { return k == DayKind::kWorkday ? "workday" : "holiday"; }
-
-std::optional<DayKind> parse_kind(std::string_view s) {
-  if (s == "holiday" || s == "休" || s == "放假") return DayKind::kHoliday;
-  if (s == "workday" || s == "班" || s == "上班") return DayKind::kWorkday;
-  return std::nullopt;
-}
-
-Result<void> check(const Day& d) {
-  auto date = YC_TRY(parse_date(d.day, "day"));
-  const bool weekend = iso_weekday(date) >= 6;
-  if (d.kind == DayKind::kWorkday && !weekend)
-    return fail(ErrorCode::kInvalidArgument, fmt::format("{} 是工作日,无需标为调休上班", d.day), "kind");
-  if (d.kind == DayKind::kHoliday && weekend)
-    return fail(ErrorCode::kInvalidArgument, fmt::format("{} 是周末,本来就不上班", d.day), "kind");
-  if (d.name.empty() || utf8_length(d.name) > 30)
-    return fail(ErrorCode::kInvalidArgument, "请填写名称(不超过 30 个字),如“春节”", "name");
-  return {};
-}
 
 Result<void> upsert(store::Tx& tx, const audit::Actor& actor, const Day& d) {
   YC_TRY_VOID(tx.exec(
@@ -60,7 +40,7 @@ Result<std::vector<Day>> list_year(store::Tx& tx, int year) {
 }
 
 Result<Day> set_day(store::Tx& tx, const audit::Actor& actor, const Day& day) {
-  YC_TRY_VOID(check(day));
+  YC_TRY_VOID(check_day(day));
   YC_TRY_VOID(upsert(tx, actor, day));
   return day;
 }
@@ -74,30 +54,11 @@ Result<void> remove_day(store::Tx& tx, const audit::Actor& actor, const std::str
 }
 
 Result<ImportResult> import_csv(store::Tx& tx, const audit::Actor& actor, std::string_view csv) {
-  auto rows = YC_TRY(org::parse_csv(csv));
+  auto parsed = YC_TRY(parse_import(csv));
   ImportResult result;
-  std::vector<Day> days;
-  bool ok = true;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& row = rows[i];
-    const int line = static_cast<int>(i) + 1;
-    if (i == 0 && !row.empty() && (row[0] == "date" || row[0] == "日期")) continue;  // a header
-    if (row.size() == 1 && row[0].empty()) continue;                             // a blank line
-    ImportLine l{line, row.empty() ? "" : row[0], std::nullopt};
-    if (row.size() != 3) {
-      l.error = Error::make(ErrorCode::kInvalidArgument, "每行应有 3 列:日期,类别,名称", "row");
-    } else if (auto kind = parse_kind(row[1]); !kind) {
-      l.error = Error::make(ErrorCode::kInvalidArgument, "类别应为 holiday/休 或 workday/班", "kind");
-    } else {
-      Day d{row[0], *kind, row[2]};
-      if (auto c = check(d); !c) l.error = c.error();
-      else days.push_back(std::move(d));
-    }
-    if (l.error) ok = false;
-    result.lines.push_back(std::move(l));
-  }
-  if (!ok || days.empty()) return result;
-  for (const auto& d : days) YC_TRY_VOID(upsert(tx, actor, d));
+  result.lines = std::move(parsed.lines);
+  if (!parsed.ok || parsed.days.empty()) return result;
+  for (const auto& d : parsed.days) YC_TRY_VOID(upsert(tx, actor, d));
   result.imported = true;
   return result;
 }

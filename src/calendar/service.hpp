@@ -12,24 +12,14 @@
 
 namespace yc::calendar {
 
-struct Day {
-  std::string day;  // ISO date
-  DayKind kind = DayKind::kHoliday;
-  std::string name;
-};
-
 // Exceptions from `from` to `to` (ISO dates, inclusive).
 Result<Exceptions> load(store::Tx& tx, const std::string& from, const std::string& to);
 Result<std::vector<Day>> list_year(store::Tx& tx, int year);
 Result<Day> set_day(store::Tx& tx, const audit::Actor& actor, const Day& day);
 Result<void> remove_day(store::Tx& tx, const audit::Actor& actor, const std::string& day);
 
-// CSV "date,kind,name" (kind: holiday/workday or 休/班); all or nothing.
-struct ImportLine {
-  int line = 0;
-  std::string day;
-  std::optional<Error> error;
-};
+// CSV "date,kind,name" (kind: holiday/workday or 休/班; parse_import); all
+// or nothing.
 struct ImportResult {
   bool imported = false;
   std::vector<ImportLine> lines;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cases/service.hpp"
+#include "cases/sniff.hpp"
 #include "catalog/model.hpp"
 #include "org/scope.hpp"
 #include "platform/result.hpp"
@@ -97,7 +98,5 @@ Result<void> tell(Tx& tx, std::string_view kind, const Case& c, std::string deta
 // Writes the sealed bytes under dir, named by the digest, durably, before the
 // row that names them commits. The same content is stored once.
 Result<std::string> store_file(const std::string& dir, const std::string& digest, const std::string& sealed);
-// image/jpeg, image/png or application/pdf by the first bytes; "" otherwise.
-std::string sniff(std::string_view bytes);
 
 }  // namespace yc::cases::detail

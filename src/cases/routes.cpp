@@ -479,6 +479,10 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     }));
     http::Response resp;
     resp.content_type = f.first.content_type;
+    // Named by the server, never by the uploader: the type is the sniffed one
+    // and nosniff keeps the browser to it (issue 13, item 5).
+    const auto* ext = f.first.content_type == "application/pdf" ? "pdf" : f.first.content_type == "image/png" ? "png" : "jpg";
+    resp.header("Content-Disposition", fmt::format("inline; filename=\"file-{}.{}\"", f.first.id, ext));
     resp.body = std::move(f.second);
     return resp;
   });

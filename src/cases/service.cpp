@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -339,42 +341,55 @@ Result<std::int64_t> open_task(Tx& tx, const Case& c, const std::string& step, c
 
 // Writes the sealed bytes as <dir>/<aa>/<digest>.sealed, durably, before
 // the row that names them commits. The same content is stored once.
+// A filesystem error as the client should see it: a full disk or a
+// read-only one is the server's passing state (503), not a fault of the
+// request (issue 13, item 3).
+Error file_error(int err) {
+  if (err == ENOSPC || err == EDQUOT) return Error::make(ErrorCode::kStorageFull, "存储空间不足,文件未保存");
+  if (err == EROFS) return Error::make(ErrorCode::kReadOnly);
+  return Error::make(ErrorCode::kInternal, "无法写入文件");
+}
+
 Result<std::string> store_file(const std::string& dir, const std::string& digest, const std::string& sealed) {
   namespace fs = std::filesystem;
   const fs::path sub = fs::path(dir) / digest.substr(0, 2);
   const fs::path path = sub / (digest + ".sealed");
   std::error_code ec;
   fs::create_directories(sub, ec);
-  if (ec) return fail(ErrorCode::kInternal, "无法创建文件目录");
+  if (ec) return Unexpected{file_error(ec.value())};
   if (fs::exists(path, ec)) {
     // Named again: the touch keeps the unused-upload purge from removing it
     // while the row that names it is on its way (remove_orphan_files).
     fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
     return path.filename().string();
   }
-  const fs::path tmp = sub / (digest + ".tmp." + std::to_string(::getpid()));
+  // One temporary name per write: two uploads of the same bytes at once
+  // must not write into each other's file.
+  static std::atomic<std::uint64_t> serial{0};
+  const fs::path tmp = sub / fmt::format("{}.tmp.{}.{}", digest, ::getpid(), ++serial);
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return fail(ErrorCode::kInternal, "无法写入文件");
+  if (fd < 0) return Unexpected{file_error(errno)};
+  auto give_up = [&](int err) -> Result<std::string> {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return Unexpected{file_error(err)};
+  };
   std::size_t done = 0;
   while (done < sealed.size()) {
     const auto n = ::write(fd, sealed.data() + done, sealed.size() - done);
     if (n < 0) {
-      const int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      if (err == ENOSPC) return fail(ErrorCode::kStorageFull, "磁盘已满,文件未保存");
-      return fail(ErrorCode::kInternal, "无法写入文件");
+      if (errno == EINTR) continue;
+      return give_up(errno);
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return fail(ErrorCode::kInternal, "无法写入文件");
-  }
+  if (::fsync(fd) != 0) return give_up(errno);
   ::close(fd);
   fs::rename(tmp, path, ec);
-  if (ec) return fail(ErrorCode::kInternal, "无法写入文件");
+  if (ec) {
+    ::unlink(tmp.c_str());
+    return Unexpected{file_error(ec.value())};
+  }
   const int dfd = ::open(sub.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd >= 0) {
     ::fsync(dfd);
@@ -382,16 +397,6 @@ Result<std::string> store_file(const std::string& dir, const std::string& digest
   }
   return path.filename().string();
 }
-
-std::string sniff(std::string_view bytes) {
-  if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-      static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF)
-    return "image/jpeg";
-  if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return "image/png";
-  if (bytes.size() >= 5 && bytes.substr(0, 5) == "%PDF-") return "application/pdf";
-  return "";
-}
-
 
 }  // namespace detail
 using namespace detail;  // NOLINT(google-build-using-namespace): this file defines them

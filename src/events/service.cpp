@@ -6,10 +6,20 @@
 #include <fmt/format.h>
 
 #include "platform/log.hpp"
+#include "platform/metrics.hpp"
 #include "platform/time.hpp"
 #include "store/notify.hpp"
 
 namespace yc::events {
+namespace {
+
+metrics::Counter& published_counter() {
+  static auto& c = metrics::process().counter("yichuang_events_published_total",
+                                              "Live events published (committed) on this node.");
+  return c;
+}
+
+}  // namespace
 
 // A stream and where it stands. While the replay of missed events runs, live
 // events wait in `held`; afterwards they go straight out.
@@ -36,7 +46,9 @@ struct Service::ListenerHandle {
 };
 
 Service::Service(store::Database& db, std::string postgres_url, std::string node_id)
-    : db_(db), postgres_url_(std::move(postgres_url)), node_id_(std::move(node_id)) {}
+    : db_(db), postgres_url_(std::move(postgres_url)), node_id_(std::move(node_id)) {
+  published_counter();  // registered now, so a scrape shows it from the start
+}
 
 Service::~Service() { stop(); }
 
@@ -126,6 +138,7 @@ Result<Event> Service::publish(std::string_view topic, std::string data_json) {
     return out;
   });
   if (!stored) return stored;
+  published_counter().inc();
   if (!postgres) deliver(*stored);
   return stored;
 }

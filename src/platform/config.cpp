@@ -101,6 +101,7 @@ std::vector<Key> keys_of(Config& c) {
       int_key("events", "max_streams", &c.events.max_streams),
       string_key("events", "publish_token", &c.events.publish_token),
       string_key("node", "id", &c.node.id),
+      string_key("metrics", "token", &c.metrics.token),
       string_key("server", "public_url", &c.server.public_url),
       string_key("security", "key_file", &c.security.key_file),
       bool_key("security", "secure_cookie", &c.security.secure_cookie),
@@ -230,6 +231,8 @@ Result<void> validate(const Config& c) {
                            c.events.heartbeat_seconds, c.server.request_timeout_seconds));
   if (!c.events.publish_token.empty() && c.events.publish_token.size() < 16)
     return bad(w("events.publish_token"), "events.publish_token", "长度至少 16 个字符");
+  if (!c.metrics.token.empty() && c.metrics.token.size() < 16)
+    return bad(w("metrics.token"), "metrics.token", "长度至少 16 个字符");
   return {};
 }
 

@@ -131,12 +131,20 @@ struct NodeConfig {
   std::string id;               // empty: derived from host name and port
 };
 
+// GET /metrics (Prometheus). With a token, scrapers send
+// `Authorization: Bearer <token>`; without one, only loopback peers are
+// answered (a Prometheus or node exporter on the same host).
+struct MetricsConfig {
+  std::string token;
+};
+
 struct Config {
   ServerConfig server;
   DatabaseConfig database;
   LogConfig log;
   EventsConfig events;
   NodeConfig node;
+  MetricsConfig metrics;
   SecurityConfig security;
   CasesConfig cases;
   HallConfig hall;

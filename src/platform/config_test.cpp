@@ -46,6 +46,18 @@ TEST(Config, FileThenEnvironmentOverride) {
   std::filesystem::remove(path);
 }
 
+// GET /metrics: the token comes from the environment; a short one is refused.
+TEST(Config, TheMetricsTokenIsReadFromTheEnvironmentAndMustBeLong) {
+  auto c = load_config("", {{"YICHUANG_METRICS_TOKEN", "prometheus-scrape-0123"}});
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->metrics.token, "prometheus-scrape-0123");
+  EXPECT_TRUE(load_config("", {})->metrics.token.empty());
+  auto bad = load_config("", {{"YICHUANG_METRICS_TOKEN", "short"}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "metrics.token");
+  EXPECT_NE(bad.error().message.find("YICHUANG_METRICS_TOKEN"), std::string::npos);
+}
+
 TEST(Config, RejectsOutOfRangeNamingTheVariable) {
   auto c = load_config("", {{"YICHUANG_SERVER_PORT", "70000"}});
   ASSERT_FALSE(c);

@@ -44,7 +44,7 @@ TEST(Errors, MapToTheRealHttpStatus) {
   EXPECT_EQ(http::status_for(ErrorCode::kUnprocessable), 422);
   EXPECT_EQ(http::status_for(ErrorCode::kUnavailable), 503);
   EXPECT_EQ(http::status_for(ErrorCode::kReadOnly), 503);
-  EXPECT_EQ(http::status_for(ErrorCode::kStorageFull), 507);
+  EXPECT_EQ(http::status_for(ErrorCode::kStorageFull), 503);
   EXPECT_EQ(http::status_for(ErrorCode::kDeviceAbsent), 503);
   EXPECT_EQ(http::status_for(ErrorCode::kNoCard), 422);
   EXPECT_EQ(http::status_for(ErrorCode::kDeviceFailed), 502);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <vector>
 
+#include "platform/metrics.hpp"
 #include "platform/result.hpp"
 
 namespace yc::store {
@@ -42,12 +43,42 @@ Result<void> run_transaction(Exec&& exec, const char* begin, TxT& tx, const Fn& 
   return committed;
 }
 
+// yichuang_db_write_errors_total: write transactions that failed for the
+// engine's reasons (unreachable or busy, read-only, disk full, unexpected),
+// not business refusals such as a conflict or a version mismatch.
+inline metrics::Counter& write_errors_counter() {
+  static auto& c = metrics::process().counter("yichuang_db_write_errors_total",
+                                              "Write transactions that failed for the database's reasons.");
+  return c;
+}
+
+inline void count_write_result(const Result<void>& r) {
+  if (r) return;
+  switch (r.error().code) {
+    case ErrorCode::kUnavailable:
+    case ErrorCode::kReadOnly:
+    case ErrorCode::kStorageFull:
+    case ErrorCode::kInternal:
+      write_errors_counter().inc();
+      break;
+    default:
+      break;
+  }
+}
+
 template <typename Conn>
 class Pool {
  public:
   using Factory = std::function<Result<std::unique_ptr<Conn>>()>;
 
-  Pool(int max_size, Factory factory) : max_(max_size), factory_(std::move(factory)) {}
+  Pool(int max_size, Factory factory) : max_(max_size), factory_(std::move(factory)) {
+    size_gauge().add(max_);
+    in_use_gauge();  // registered now, so a scrape shows it from the start
+    write_errors_counter();
+  }
+  ~Pool() { size_gauge().add(-max_); }
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
 
   // A connection on loan; goes back to the pool when destroyed unless
   // discard() was called (a broken connection).
@@ -79,6 +110,7 @@ class Pool {
     if (!idle_.empty()) {
       auto conn = std::move(idle_.back());
       idle_.pop_back();
+      in_use_gauge().add(1);
       return Lease(this, std::move(conn));
     }
     ++open_;
@@ -90,11 +122,23 @@ class Pool {
       cv_.notify_one();
       return Unexpected{conn.error()};
     }
+    in_use_gauge().add(1);
     return Lease(this, std::move(conn).value());
   }
 
  private:
+  // Every pool of the process adds to the same two gauges.
+  static metrics::Gauge& size_gauge() {
+    static auto& g = metrics::process().gauge("yichuang_db_pool_size", "Database connections a node may open.");
+    return g;
+  }
+  static metrics::Gauge& in_use_gauge() {
+    static auto& g = metrics::process().gauge("yichuang_db_pool_in_use", "Database connections on loan to a transaction.");
+    return g;
+  }
+
   void give_back(std::unique_ptr<Conn> conn) {
+    in_use_gauge().add(-1);
     std::lock_guard lock(mu_);
     if (conn)
       idle_.push_back(std::move(conn));

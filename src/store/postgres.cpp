@@ -157,11 +157,18 @@ class PgDatabase final : public Database {
   Result<void> run_in_tx(TxMode mode, const std::function<Result<void>(Tx&)>& fn) override {
     constexpr int kAttempts = 4;
     for (int attempt = 1;; ++attempt) {
-      auto lease = YC_TRY(pool_.acquire(timeout()));
-      auto r = attempt_tx(*lease, mode, fn);
-      const std::string state = lease->last_sqlstate;
-      if (lease->broken()) lease.discard();
-      if (r || attempt == kAttempts || !retryable(state.c_str())) return r;
+      auto lease = pool_.acquire(timeout());
+      if (!lease) {
+        if (mode == TxMode::kWrite) count_write_result(Unexpected{lease.error()});
+        return Unexpected{lease.error()};
+      }
+      auto r = attempt_tx(**lease, mode, fn);
+      const std::string state = (*lease)->last_sqlstate;
+      if ((*lease)->broken()) lease->discard();
+      if (r || attempt == kAttempts || !retryable(state.c_str())) {
+        if (mode == TxMode::kWrite) count_write_result(r);
+        return r;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
     }
   }

@@ -13,6 +13,12 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+
 #include "store/engines.hpp"
 #include "store/pool.hpp"
 
@@ -196,13 +202,36 @@ class SqliteDatabase final : public Database {
 
  protected:
   Result<void> run_in_tx(TxMode mode, const std::function<Result<void>(Tx&)>& fn) override {
-    if (mode == TxMode::kWrite && !tl_leading) return group_write(fn);
+    if (mode == TxMode::kWrite && !tl_leading) {
+      auto r = read_only_told_apart(group_write(fn));
+      count_write_result(r);
+      return r;
+    }
     auto lease = YC_TRY(pool_.acquire(timeout()));
     SqliteTx tx(*lease);
     // Writers take the write lock up front: a deferred transaction that
     // upgrades later can fail with SQLITE_BUSY instead of waiting.
     return run_transaction([&](const char* sql) { return lease->exec(sql); },
                            mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", tx, fn);
+  }
+
+  // SQLite reports a write refused by a read-only filesystem (the kernel
+  // turns one read-only after an I/O error) as a write I/O error, like a full
+  // disk, and the errno behind it is not kept reliably; nor do the mount
+  // flags always show it (ext4's emergency read-only). Creating an empty file
+  // beside the database tells the two apart (issue 13, item 3: READ_ONLY,
+  // not STORAGE_FULL). Only on the error path.
+  Result<void> read_only_told_apart(Result<void> r) const {
+    if (r || (r.error().code != ErrorCode::kStorageFull && r.error().code != ErrorCode::kUnavailable)) return r;
+    const auto probe = std::filesystem::path(options_.sqlite_path).concat(".rw-probe");
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+      if (errno == EROFS) return Unexpected{Error::make(ErrorCode::kReadOnly)};
+      return r;
+    }
+    ::close(fd);
+    ::unlink(probe.c_str());
+    return r;
   }
 
   // Group commit. SQLite has one writer and, with synchronous=FULL, one

@@ -35,7 +35,9 @@ int status_for(ErrorCode code) {
     case ErrorCode::kUnprocessable: return 422;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kReadOnly: return 503;
-    case ErrorCode::kStorageFull: return 507;
+    // Disk full is a passing condition of the server, not of the request:
+    // 503 with Retry-After, like read-only (issue 13, item 3).
+    case ErrorCode::kStorageFull: return 503;
     case ErrorCode::kDeviceAbsent: return 503;
     case ErrorCode::kNoCard: return 422;
     case ErrorCode::kDeviceFailed: return 502;
@@ -56,7 +58,8 @@ Response error_response(const Error& error, std::string_view request_id) {
   Response r;
   r.status = status_for(error.code);
   r.body = boost::json::serialize(body);
-  if (error.code == ErrorCode::kUnavailable || error.code == ErrorCode::kReadOnly)
+  if (error.code == ErrorCode::kUnavailable || error.code == ErrorCode::kReadOnly ||
+      error.code == ErrorCode::kStorageFull)
     r.header("Retry-After", "5");
   if (error.code == ErrorCode::kRateLimited)
     r.header("Retry-After", std::to_string(error.retry_after_s > 0 ? error.retry_after_s : 60));

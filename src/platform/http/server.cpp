@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <map>
@@ -17,6 +18,7 @@
 #include <restinio/all.hpp>
 
 #include "platform/log.hpp"
+#include "platform/metrics.hpp"
 #include "platform/time.hpp"
 
 namespace yc::http {
@@ -134,6 +136,46 @@ bool acceptable_request_id(std::string_view id) {
 }
 
 bool is_api(std::string_view path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+constexpr std::string_view kMetricsPath = "/metrics";
+
+// yichuang_http_requests_total{method,status}: the status as its class
+// (2xx..5xx) and the method from a fixed list, so that no label carries a
+// path or an id and every series exists from the start. Registered once per
+// server; counting is an array index and a relaxed atomic add.
+class HttpMetrics {
+ public:
+  HttpMetrics() {
+    auto& reg = metrics::process();
+    for (int m = 0; m < kMethods; ++m)
+      for (int c = 0; c < kClasses; ++c)
+        requests_[m][c] = &reg.counter("yichuang_http_requests_total", "HTTP requests answered, by method and status class.",
+                                       {{"method", std::string(method_name(static_cast<Method>(m)))},
+                                        {"status", fmt::format("{}xx", c + 2)}});
+    duration_ = &reg.histogram("yichuang_http_request_duration_seconds",
+                               "Time from reading a request to handing its answer to the socket.",
+                               metrics::default_seconds_buckets());
+    streams_ = &reg.gauge("yichuang_sse_streams", "Open event streams (Server-Sent Events).");
+  }
+
+  void answered(Method method, int status, std::chrono::steady_clock::duration took) noexcept {
+    const int c = std::clamp(status / 100, 2, 5) - 2;
+    requests_[static_cast<int>(method)][c]->inc();
+    duration_->observe(std::chrono::duration<double>(took).count());
+  }
+  void stream_opened() noexcept {
+    requests_[static_cast<int>(Method::kGet)][0]->inc();
+    streams_->add(1);
+  }
+  void stream_closed() noexcept { streams_->add(-1); }
+
+ private:
+  static constexpr int kMethods = static_cast<int>(Method::kOther) + 1;
+  static constexpr int kClasses = 4;  // 2xx..5xx (no 1xx is ever sent)
+  metrics::Counter* requests_[kMethods][kClasses] = {};
+  metrics::Histogram* duration_ = nullptr;
+  metrics::Gauge* streams_ = nullptr;
+};
 
 std::string allow_header(std::vector<Method> methods) {
   std::string out;
@@ -401,6 +443,7 @@ class ServerImpl final : public Server {
   void send(const ReqHandle& req, const Request& r, Response resp,
             std::chrono::steady_clock::time_point started) {
     const int status = resp.status;
+    metrics_.answered(r.method, status, std::chrono::steady_clock::now() - started);
     const std::string_view body =
         resp.static_body.empty() ? std::string_view(resp.body) : resp.static_body;
     const std::size_t bytes = body.size();
@@ -421,7 +464,7 @@ class ServerImpl final : public Server {
     auto rb = req->create_response<restinio::user_controlled_output_t>(
         restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(status)},
                                      reason_phrase(status)});
-    if (is_api(r.path)) {
+    if (is_api(r.path) || r.path == kMetricsPath) {
       for (const auto& [k, v] : kApiHeaders) rb.append_header(k, v);
     } else {
       for (const auto& [k, v] : kDocumentHeaders) rb.append_header(k, v);
@@ -457,6 +500,17 @@ class ServerImpl final : public Server {
       send(req, *r, error_response(Error::make(ErrorCode::kUnavailable, "服务正在重启,请稍后重试"),
                                    r->request_id),
            started);
+      return restinio::request_accepted();
+    }
+    if (r->path == kMetricsPath && options_.metrics) {
+      Response resp;
+      if (r->method != Method::kGet && r->method != Method::kHead) {
+        resp = error_response(Error::make(ErrorCode::kMethodNotAllowed), r->request_id);
+        resp.header("Allow", "GET, HEAD");
+      } else {
+        resp = invoke(options_.metrics, *r);
+      }
+      send(req, *r, std::move(resp), started);
       return restinio::request_accepted();
     }
     if (!is_api(r->path)) {
@@ -537,7 +591,9 @@ class ServerImpl final : public Server {
       std::lock_guard lock(streams_mu_);
       streams_.emplace(id, stream);
     }
+    metrics_.stream_opened();
     stream->on_close([this, id] {
+      metrics_.stream_closed();
       std::lock_guard lock(streams_mu_);
       streams_.erase(id);
     });
@@ -624,6 +680,7 @@ class ServerImpl final : public Server {
   std::atomic<std::uint64_t> next_stream_id_{0};
   std::mutex timers_mu_;
   std::vector<std::shared_ptr<asio::steady_timer>> timers_;
+  HttpMetrics metrics_;
 };
 
 }  // namespace

@@ -27,6 +27,11 @@ struct ServerOptions {
   bool access_log = true;
   int max_streams = 5000;
   std::chrono::seconds heartbeat{15};
+  // GET /metrics (Prometheus), run on the event loop (it must not block)
+  // outside the API router: it is not an API route, so it has no session
+  // gate and no row in the authorization matrix, and the handler checks its
+  // own access. Empty: /metrics is a file path like any other.
+  Handler metrics;
 };
 
 class Server {
