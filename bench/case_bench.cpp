@@ -5,7 +5,11 @@
 // same disk. Rounds alternate; the means are printed as one JSON line for
 // bench/run. A transition is one acknowledged write of a case: open,
 // judge a material, accept, a back-office action, deliver, follow up.
-//   case_bench <work dir> [seconds per round] [rounds]
+//   case_bench <work dir> [seconds per round] [rounds] [clients] [postgresql:<url>]
+// With a PostgreSQL URL (issue 13: the main figures on PostgreSQL too) the
+// service runs on that database and the bare loop is BEGIN; INSERT; COMMIT
+// over libpq on the same cluster.
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <atomic>
@@ -71,6 +75,35 @@ double bare_round(const std::string& path, double secs) {
   const double rate = n / seconds_since(start);
   sqlite3_finalize(ins);
   sqlite3_close(db);
+  return rate;
+}
+
+// Bare PostgreSQL: the same loop over libpq, one INSERT per commit.
+double bare_pg_round(const std::string& url, double secs) {
+  PGconn* c = PQconnectdb(url.c_str());
+  if (PQstatus(c) != CONNECTION_OK) die(fmt::format("bare connect: {}", PQerrorMessage(c)));
+  auto run = [&](const char* sql) {
+    PGresult* res = PQexec(c, sql);
+    const auto st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) die(fmt::format("bare {}: {}", sql, PQerrorMessage(c)));
+    PQclear(res);
+  };
+  run("CREATE TABLE IF NOT EXISTS bench_bare (id BIGSERIAL PRIMARY KEY, a TEXT NOT NULL, b BIGINT NOT NULL)");
+  PQclear(PQprepare(c, "ins", "INSERT INTO bench_bare (a, b) VALUES ($1, $2)", 2, nullptr));
+  long n = 0;
+  const auto start = Clock::now();
+  while (seconds_since(start) < secs) {
+    run("BEGIN");
+    const std::string b = std::to_string(n);
+    const char* values[2] = {"case transition", b.c_str()};
+    PGresult* res = PQexecPrepared(c, "ins", 2, values, nullptr, nullptr, 0);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) die(fmt::format("bare insert: {}", PQerrorMessage(c)));
+    PQclear(res);
+    run("COMMIT");
+    ++n;
+  }
+  const double rate = n / seconds_since(start);
+  PQfinish(c);
   return rate;
 }
 
@@ -164,10 +197,17 @@ int main(int argc, char** argv) {
   const int clients = argc > 4 ? std::stoi(argv[4]) : 8;
   std::filesystem::create_directories(dir);
 
+  const std::string pg = argc > 5 && std::string_view(argv[5]).rfind("postgresql:", 0) == 0 ? argv[5] + 11 : "";
   Rig r;
   store::Options o;
-  o.engine = store::Engine::kSqlite;
-  o.sqlite_path = (dir / "cases.db").string();
+  if (pg.empty()) {
+    o.engine = store::Engine::kSqlite;
+    o.sqlite_path = (dir / "cases.db").string();
+  } else {
+    o.engine = store::Engine::kPostgres;
+    o.postgres_url = pg;
+    o.pool_size = clients + 2;
+  }
   r.db = must(store::Database::open(o), "open");
   must(store::migrate(*r.db, store::builtin_migrations()), "migrate");
   must(org::seed_demo_city(*r.db), "seed city");
@@ -190,19 +230,20 @@ int main(int argc, char** argv) {
 
   std::atomic<std::int64_t> serial{0};
   one_case(r, ++serial);  // warm-up
-  bare_round((dir / "bare.db").string(), 1);
+  auto bare_loop = [&](double s) { return pg.empty() ? bare_round((dir / "bare.db").string(), s) : bare_pg_round(pg, s); };
+  bare_loop(1);
   // The bare loop against the server as a hall uses it (windows and back
   // office at once, the writes grouped into shared commits)
   // and against one window alone; rounds alternate.
   double ours = 0, single = 0, bare = 0;
   for (int i = 0; i < rounds; ++i) {
-    const double b = bare_round((dir / "bare.db").string(), secs);
+    const double b = bare_loop(secs);
     const double c = case_round(r, secs, clients, &serial);
     const double one = case_round(r, secs / 2, 1, &serial);
     std::fprintf(stderr,
-                 "bench: case transitions round %d: bare SQLite %.0f commits/s, cases %.0f transitions/s "
+                 "bench: case transitions round %d (%s): bare %.0f commits/s, cases %.0f transitions/s "
                  "(%d clients), %.0f (1 client)\n",
-                 i + 1, b, c, clients, one);
+                 i + 1, pg.empty() ? "SQLite" : "PostgreSQL", b, c, clients, one);
     bare += b / rounds;
     ours += c / rounds;
     single += one / rounds;

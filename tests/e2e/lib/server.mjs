@@ -26,7 +26,7 @@ export function freePort() {
   });
 }
 
-async function waitHealthy(url, child, ms) {
+async function waitHealthy(url, child, ms, pollMs = 100) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`yichuang exited early with code ${child.exitCode}`);
@@ -36,7 +36,7 @@ async function waitHealthy(url, child, ms) {
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   throw new Error(`yichuang did not become healthy within ${ms} ms`);
 }
@@ -47,8 +47,10 @@ async function waitHealthy(url, child, ms) {
 // new temporary one; port: listen there instead of on a free port.
 // removeDataDir: whether stop() deletes the data dir; by default only a dir
 // this call created. The log is appended to, so restarts keep one server.log.
+// pollMs: how often /api/health is asked while the server starts (a crash
+// drill measures the time to serve again with a short one).
 export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env = {}, seed = false,
-  dataDir: reuseDir, port: wantedPort, removeDataDir } = {}) {
+  dataDir: reuseDir, port: wantedPort, removeDataDir, pollMs } = {}) {
   if (!bin) throw new Error('YICHUANG_BIN must name the yichuang binary (make test sets it)');
   const root = webRoot ?? process.env.YICHUANG_WEB_ROOT ?? path.join(repoRoot, 'web/dist');
   const dataDir = reuseDir ?? await mkdtemp(path.join(os.tmpdir(), 'yichuang-test-'));
@@ -83,7 +85,7 @@ export async function startServer({ bin = process.env.YICHUANG_BIN, webRoot, env
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitHealthy(url, child, 30000);
+    await waitHealthy(url, child, 30000, pollMs);
   } catch (e) {
     child.kill('SIGKILL');
     await exited;
