@@ -2,9 +2,20 @@
 // response, for requests that fetch() would normalise (path traversal,
 // malformed bodies, odd methods).
 import net from 'node:net';
+import { scanResponse } from '../e2e/lib/pii-fetch.mjs';
 
 export function rawRequest(port, text, { timeoutMs = 5000 } = {}) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolveRaw, reject) => {
+    // Every answer goes through the personal-data scan (issue 13, item 5).
+    const [method, target] = Buffer.from(text).toString('latin1').split('\r\n', 1)[0].split(' ');
+    let scanned = false;
+    const resolve = (r) => {
+      if (!scanned && r.status) {
+        scanned = true;
+        scanResponse({ source: 'raw', method, url: target ?? '/', contentType: r.headers['content-type'], text: r.body });
+      }
+      resolveRaw(r);
+    };
     const sock = net.connect(port, '127.0.0.1');
     const chunks = [];
     const timer = setTimeout(() => { sock.destroy(); resolve(parse(Buffer.concat(chunks))); }, timeoutMs);

@@ -1,6 +1,7 @@
 // A small Server-Sent Events reader for tests: collects parsed messages and
 // lets a test wait for one that matches.
 import http from 'node:http';
+import { scanResponse } from '../e2e/lib/pii-fetch.mjs';
 
 export function openStream(url, { headers = {} } = {}) {
   const messages = [];
@@ -28,6 +29,8 @@ export function openStream(url, { headers = {} } = {}) {
             else if (line.startsWith('data: ')) msg.data = JSON.parse(line.slice(6));
           }
           if (msg.data !== null) {
+            // Events are API answers too (issue 13, item 5).
+            scanResponse({ source: 'sse', url, contentType: 'application/json', text: JSON.stringify(msg.data) });
             messages.push(msg);
             for (const w of [...waiters]) w();
           }

@@ -3,19 +3,45 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { scanResponse } from './pii-fetch.mjs';
 import { repoRoot } from './server.mjs';
 import { demoPassword, demoTotpSecret, totp } from './totp.mjs';
 
 export const artifactsDir = process.env.YICHUANG_E2E_ARTIFACTS ?? path.join(repoRoot, 'build/e2e-artifacts');
 
+// Every API answer the browser receives goes through the personal-data scan
+// (issue 13, item 5; pii-fetch.mjs): the screens see only what the API sends.
+const scanned = new WeakSet();
+function scanAnswers(context) {
+  if (scanned.has(context)) return context;
+  scanned.add(context);
+  context.on('response', (res) => {
+    const contentType = res.headers()['content-type'] ?? '';
+    if (!contentType.includes('json') || !new URL(res.url()).pathname.startsWith('/api/')) return;
+    res.text()
+      .then((text) => scanResponse({ source: 'browser', method: res.request().method(), url: res.url(), contentType, text }))
+      .catch(() => {});  // a redirect, or the page already gone
+  });
+  return context;
+}
+
 // extraArgs: more Chromium switches (a fake camera, say).
 export async function launch(extraArgs = []) {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => scanAnswers(await newContext(...args));
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    scanAnswers(page.context());
+    return page;
+  };
+  return browser;
 }
 
 // The window PC's device agent at its default address (docs/api/agent.md):
