@@ -13,7 +13,10 @@
 #include <boost/json.hpp>
 #include <filesystem>
 #include <functional>
+#include <iostream>
+#include <map>
 #include <set>
+#include <variant>
 
 #include "app/routes.hpp"
 #include "employment/service.hpp"
@@ -21,6 +24,7 @@
 #include "identity/api_clients.hpp"
 #include "platform/time.hpp"
 #include "audit/model.hpp"
+#include "audit/service.hpp"
 #include "cases/incidents.hpp"
 #include "hall/board.hpp"
 #include "hall/service.hpp"
@@ -1963,6 +1967,19 @@ std::vector<Row> Matrix::rows() {
 
 std::string method_pattern(Method m, const std::string& p) { return std::string(http::method_name(m)) + " " + p; }
 
+// The status a caller holding `role` gets from the row's in- or out-of-scope call.
+int expected_status(const Row& row, const identity::Role& role, bool in_scope) {
+  const auto& held = role.permissions;
+  const bool has = row.access == "public" || row.access == "session" || row.access.empty() ||
+                   std::find(held.begin(), held.end(), row.access) != held.end();
+  if (row.pattern == "/api/sessions/:id")
+    return std::find(held.begin(), held.end(), "session.manage") != held.end() && in_scope ? 204 : 404;
+  if (row.by_role) return row.by_role(held, in_scope);
+  if (row.expect) return row.expect(has, in_scope);
+  if (!has) return 403;
+  return in_scope ? row.ok : 404;
+}
+
 TEST_F(Matrix, EveryRouteHasARowAndEveryRowARoute) {
   std::set<std::string> table, routes;
   for (const auto& r : rows()) table.insert(method_pattern(r.method, r.pattern));
@@ -2037,17 +2054,7 @@ TEST_F(Matrix, EveryRoleEveryEndpointInAndOutOfScope) {
       // Rows that end or change the session get a sign-in of their own.
       const bool ends = row.pattern == "/api/auth/logout" || row.pattern == "/api/auth/password";
       const Caller caller = ends ? sign_in(role.code) : signed_in;
-      const bool has = row.access == "public" || row.access == "session" || row.access.empty() ||
-                       std::find(role.permissions.begin(), role.permissions.end(), row.access) != role.permissions.end();
-      const bool manage = std::find(role.permissions.begin(), role.permissions.end(), "session.manage") !=
-                          role.permissions.end();
-      auto expected = [&](bool in_scope) {
-        if (row.pattern == "/api/sessions/:id") return manage && in_scope ? 204 : 404;
-        if (row.by_role) return row.by_role(role.permissions, in_scope);
-        if (row.expect) return row.expect(has, in_scope);
-        if (!has) return 403;
-        return in_scope ? row.ok : 404;
-      };
+      auto expected = [&](bool in_scope) { return expected_status(row, role, in_scope); };
       const auto in = row.in(*this, caller);
       auto got = call(row.method, in, row.access == "public" ? "" : caller.token, caller.csrf);
       EXPECT_EQ(got.status, expected(true)) << got.body;
@@ -2063,6 +2070,358 @@ TEST_F(Matrix, EveryRoleEveryEndpointInAndOutOfScope) {
     }
   }
   EXPECT_GE(checked, static_cast<int>(accounts_->roles().size()) * 30);
+}
+
+// Issue 13, item 5: "SQL injection and XSS payloads in every text field of
+// every form (stored and echoed safely)". The forms are the rows above: each
+// string of each row's JSON body (nested objects and arrays too) and each
+// query parameter gets every payload, in place of the valid value and after
+// it (what a free-text field actually stores), on a fresh in-scope call by a
+// caller the row lets through. An answer is never 5xx; a refusal is JSON with
+// a stable code; an answer that shows the payload shows it byte for byte.
+namespace injection {
+
+struct Payload {
+  const char* name;
+  std::string text;
+  // A response string holding this holds the whole payload, or the payload
+  // was mangled (escaped, cut, interpreted) on its way in or out.
+  std::string marker;
+  bool basic;  // sent to every leaf; the others to free-text leaves only
+  // Refused wherever a JSON body carries it: every text reader refuses NUL
+  // (http::JsonObject), so a hand-made reader that lets it through shows.
+  bool refused_in_body = false;
+};
+
+const std::vector<Payload>& payloads() {
+  static const std::vector<Payload> all = [] {
+    std::string chunk = "x'\"<>&;--abcdef0";  // 16 bytes
+    std::string long_text;
+    while (long_text.size() < 64 * 1024) long_text += chunk;
+    return std::vector<Payload>{
+        {"sql-or", "' OR '1'='1' --", " OR '1", true},
+        {"sql-drop", "x'); DROP TABLE account; --", "DROP TABLE account", false},
+        {"sql-stacked", "\"; SELECT pg_sleep(0); --", "pg_sleep(0)", false},
+        {"script", "<script>alert(1)</script>", "alert(1)", true},
+        {"img-onerror", "\"><img src=x onerror=alert(1)>", "onerror=alert(1)", false},
+        {"template", "{{7*7}}", "7*7", false},
+        {"nul", std::string("nul\0end", 7), std::string("\0", 1), false, true},
+        {"64KiB", long_text, "abcdef0x", false},
+    };
+  }();
+  return all;
+}
+
+using Step = std::variant<std::string, std::size_t>;
+using LeafPath = std::vector<Step>;
+
+void string_leaves(const json::value& v, LeafPath& at, std::vector<LeafPath>& out) {
+  if (v.is_string()) {
+    out.push_back(at);
+  } else if (v.is_object()) {
+    for (const auto& [k, x] : v.get_object()) {
+      at.emplace_back(std::string(k));
+      string_leaves(x, at, out);
+      at.pop_back();
+    }
+  } else if (v.is_array()) {
+    const auto& a = v.get_array();
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      at.emplace_back(i);
+      string_leaves(a[i], at, out);
+      at.pop_back();
+    }
+  }
+}
+
+json::value* leaf_at(json::value& v, const LeafPath& path) {
+  json::value* at = &v;
+  for (const auto& step : path) {
+    if (const auto* key = std::get_if<std::string>(&step)) {
+      auto* o = at->if_object();
+      at = o ? o->if_contains(*key) : nullptr;
+    } else {
+      auto* a = at->if_array();
+      const auto i = std::get<std::size_t>(step);
+      at = a && i < a->size() ? &(*a)[i] : nullptr;
+    }
+    if (at == nullptr) return nullptr;
+  }
+  return at->is_string() ? at : nullptr;
+}
+
+std::string describe(const LeafPath& path) {
+  std::string out;
+  for (const auto& step : path) {
+    if (const auto* key = std::get_if<std::string>(&step))
+      out += (out.empty() ? "" : ".") + *key;
+    else
+      out += "[" + std::to_string(std::get<std::size_t>(step)) + "]";
+  }
+  return out;
+}
+
+void strings_of(const json::value& v, std::vector<std::string_view>& out) {
+  if (v.is_string()) {
+    out.emplace_back(v.get_string());
+  } else if (v.is_object()) {
+    for (const auto& kv : v.get_object()) strings_of(kv.value(), out);
+  } else if (v.is_array()) {
+    for (const auto& x : v.get_array()) strings_of(x, out);
+  }
+}
+
+// Free text: what people type in their own words (names, notes, reasons),
+// which the valid calls write in Chinese; codes, dates and enumerations are
+// ASCII and get the basic payloads only (to keep the sweep quick).
+bool free_text(std::string_view valid) {
+  return std::any_of(valid.begin(), valid.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+std::vector<std::pair<std::string, std::string>> query_pairs(const std::string& raw) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string_view q = raw;
+  while (!q.empty()) {
+    const auto amp = q.find('&');
+    const auto part = q.substr(0, amp);
+    q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
+    const auto eq = part.find('=');
+    out.emplace_back(std::string(part.substr(0, eq)), eq == std::string_view::npos ? "" : std::string(part.substr(eq + 1)));
+  }
+  return out;
+}
+
+std::string query_with(const std::vector<std::pair<std::string, std::string>>& pairs, std::size_t i,
+                       const std::string& value) {
+  std::string out;
+  for (std::size_t k = 0; k < pairs.size(); ++k)
+    out += (k ? "&" : "") + pairs[k].first + "=" + (k == i ? http::percent_encode(value) : pairs[k].second);
+  return out;
+}
+
+// Whether a text that shows `p`'s marker shows a whole payload holding it
+// (the image payload holds the script payload's marker, for one).
+bool whole(std::string_view text, const Payload& p) {
+  if (text.find(p.marker) == std::string_view::npos) return true;
+  for (const auto& q : payloads())
+    if (q.text.find(p.marker) != std::string::npos && text.find(q.text) != std::string_view::npos) return true;
+  return false;
+}
+
+bool has_code(const json::value* error) {
+  const auto* code = error && error->is_object() ? error->get_object().if_contains("code") : nullptr;
+  return code && code->is_string() && !code->get_string().empty();
+}
+
+// `{"error":{"code",...}}`, or the all-or-nothing report of an import
+// (docs/api/calendar.md): `{"imported":false,"lines":[...]}` where each
+// refused line has its own error code.
+bool stable_refusal(const json::value& v) {
+  const auto* o = v.if_object();
+  if (o == nullptr) return false;
+  if (o->contains("error")) return has_code(o->if_contains("error"));
+  const auto* lines = o->if_contains("lines");
+  if (!o->contains("imported") || lines == nullptr || !lines->is_array()) return false;
+  bool refused = false;
+  for (const auto& line : lines->get_array()) {
+    const auto* ok = line.is_object() ? line.get_object().if_contains("ok") : nullptr;
+    if (ok && ok->is_bool() && ok->get_bool()) continue;
+    if (!line.is_object() || !has_code(line.get_object().if_contains("error"))) return false;
+    refused = true;
+  }
+  return refused;
+}
+
+struct Tally {
+  int rows = 0, fields = 0, calls = 0, verbatim = 0, refused = 0, ok_not_shown = 0;
+};
+
+// The checks of one answer; `where` names the row, field and payload.
+void check_answer(const http::Response& r, const Payload& p, const std::string& where, Tally& tally) {
+  ++tally.calls;
+  const bool is_json = r.content_type.starts_with("application/json");
+  EXPECT_LT(r.status, 500) << where << ": " << r.body.substr(0, 300);
+  if (r.status >= 400) {
+    ++tally.refused;
+    EXPECT_TRUE(is_json) << where << ": a refusal as " << r.content_type;
+    json::error_code ec;
+    const auto v = json::parse(r.body, ec);
+    EXPECT_TRUE(!ec && stable_refusal(v)) << where << ": a refusal without a stable code: " << r.body.substr(0, 300);
+    return;
+  }
+  if (!r.body.empty() && (r.body.front() == '{' || r.body.front() == '[')) {
+    EXPECT_TRUE(is_json) << where << ": JSON sent as " << r.content_type;
+  }
+  if (!is_json || r.body.empty()) return;  // 204, PDFs, workbooks
+  json::error_code ec;
+  const auto v = json::parse(r.body, ec);
+  ASSERT_FALSE(ec) << where << ": the answer says JSON but is not: " << r.body.substr(0, 300);
+  std::vector<std::string_view> texts;
+  strings_of(v, texts);
+  bool shown = false;
+  for (const auto s : texts) {
+    if (s.find(p.text) != std::string_view::npos) shown = true;
+    if (!whole(s, p)) ADD_FAILURE() << where << ": the payload came back changed: " << std::string(s.substr(0, 200));
+  }
+  ++(shown ? tally.verbatim : tally.ok_not_shown);
+}
+
+}  // namespace injection
+
+TEST_F(Matrix, EveryTextFieldTakesInjectionAndScriptPayloadsSafely_Issue13) {
+  using namespace injection;
+  // The tables the migrations made, with their row counts before the sweep.
+  const auto tables = [&] {
+    return db_->transact<std::map<std::string, std::int64_t>>(store::TxMode::kRead, [](store::Tx& tx)
+               -> Result<std::map<std::string, std::int64_t>> {
+      std::map<std::string, std::int64_t> out;
+      auto names = YC_TRY(tx.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
+      for (const auto& row : names.rows)
+        out[row.text(0)] = YC_TRY(tx.one("SELECT COUNT(*) FROM \"" + row.text(0) + "\"")).int64(0);
+      return out;
+    }).value();
+  };
+  const auto before = tables();
+  ASSERT_TRUE(before.count("account"));
+
+  // One signed-in caller per role, made when first needed.
+  std::map<std::string, Caller> callers;
+  const auto caller_of = [&](const std::string& role) -> const Caller& {
+    auto it = callers.find(role);
+    if (it == callers.end()) it = callers.emplace(role, sign_in(role)).first;
+    return it->second;
+  };
+  const auto system = api_client("110101");
+  // The role for a row: one whose in-scope call succeeds, else one that
+  // holds the permission (the call is then refused further in), else any.
+  const auto role_for = [&](const Row& row) -> const identity::Role& {
+    const identity::Role* holder = nullptr;
+    for (const auto& role : accounts_->roles()) {
+      const int s = expected_status(row, role, true);
+      if (s >= 200 && s < 300) return role;
+      if (!holder && s != 403) holder = &role;
+    }
+    return holder ? *holder : accounts_->roles().front();
+  };
+
+  Tally tally;
+  for (auto& row : rows()) {
+    // Citizens' routes take no form here (their bodies are the online
+    // application's, swept by tests/api/online.test.mjs); the SSE stream none.
+    if (!row.in || row.access == "citizen") continue;
+    const auto& role = role_for(row);
+    const bool ends = row.pattern == "/api/auth/logout" || row.pattern == "/api/auth/password";
+    const bool bearer = row.access.starts_with("client:");
+    const auto send = [&](const Call& c, const Caller& who) {
+      if (bearer) return call_bearer(row.method, c, system.second);
+      return call(row.method, c, row.access == "public" ? "" : who.token, who.csrf);
+    };
+    const auto fresh_call = [&](auto&& send_it) {
+      const Caller who = bearer ? Caller{} : ends ? sign_in(role.code) : caller_of(role.code);
+      return send_it(row.in(*this, who), who);
+    };
+    const auto probe = row.in(*this, bearer ? Caller{} : caller_of(role.code));
+    const bool json_body = !probe.body.empty() && probe.content_type == "application/json";
+    std::vector<LeafPath> leaves;
+    if (json_body) {
+      LeafPath at;
+      string_leaves(json::parse(probe.body), at, leaves);
+    }
+    const auto pairs = query_pairs(probe.query);
+    if (leaves.empty() && pairs.empty()) continue;
+    ++tally.rows;
+    const auto label = method_pattern(row.method, row.pattern);
+
+    for (const auto& leaf : leaves) {
+      ++tally.fields;
+      auto probe_json = json::parse(probe.body);
+      const bool full = free_text(leaf_at(probe_json, leaf)->get_string());
+      for (const auto& p : payloads()) {
+        if (!full && !p.basic) continue;
+        for (const bool append : {false, true}) {
+          const auto where = label + " " + describe(leaf) + " " + p.name + (append ? " appended" : "");
+          auto r = fresh_call([&](Call c, const Caller& who) {
+            auto body = json::parse(c.body);
+            auto* s = leaf_at(body, leaf);
+            EXPECT_NE(s, nullptr) << where << ": the row's body changed shape";
+            if (s == nullptr) return http::Response{};
+            const std::string valid(s->get_string());
+            const std::string text = append ? valid + p.text : p.text;
+            s->get_string() = std::string_view(text);
+            c.body = json::serialize(body);
+            return send(c, who);
+          });
+          if (p.refused_in_body) {
+            EXPECT_GE(r.status, 400) << where << ": stored a NUL";
+          }
+          check_answer(r, p, where, tally);
+        }
+      }
+    }
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      ++tally.fields;
+      const auto valid = http::percent_decode(pairs[i].second).value_or("");
+      const bool full = free_text(valid);
+      for (const auto& p : payloads()) {
+        if (!full && !p.basic) continue;
+        for (const bool append : {false, true}) {
+          const auto where = label + " ?" + pairs[i].first + " " + p.name + (append ? " appended" : "");
+          auto r = fresh_call([&](Call c, const Caller& who) {
+            const auto now = query_pairs(c.query);
+            c.query = query_with(now, i, append ? valid + p.text : p.text);
+            return send(c, who);
+          });
+          check_answer(r, p, where, tally);
+        }
+      }
+    }
+  }
+
+  // Read back: every list and page answers with what was stored, and any
+  // payload it shows, it shows whole.
+  int pages = 0;
+  for (auto& row : rows()) {
+    if (row.method != Method::kGet || !row.in || row.access == "citizen" || row.access.starts_with("client:")) continue;
+    const auto& role = role_for(row);
+    const auto& who = caller_of(role.code);
+    const auto r = call(row.method, row.in(*this, who), row.access == "public" ? "" : who.token, who.csrf);
+    if (expected_status(row, role, true) < 500) {
+      EXPECT_LT(r.status, 500) << method_pattern(row.method, row.pattern);
+    }
+    if (r.status != 200 || !r.content_type.starts_with("application/json")) continue;
+    ++pages;
+    const auto page = json::parse(r.body);
+    std::vector<std::string_view> texts;
+    strings_of(page, texts);
+    for (const auto s : texts)
+      for (const auto& p : payloads())
+        if (!whole(s, p))
+          ADD_FAILURE() << method_pattern(row.method, row.pattern) << " shows " << p.name << " changed: "
+                        << std::string(s.substr(0, 200));
+  }
+
+  // No statement took effect: every table is still there with no fewer
+  // rows, the file is sound and the audit chain unbroken.
+  const auto after = tables();
+  for (const auto& [table, count] : before) {
+    ASSERT_TRUE(after.count(table)) << "table gone: " << table;
+    EXPECT_GE(after.at(table), count) << table;
+  }
+  const auto integrity = db_->transact<std::string>(store::TxMode::kRead, [](store::Tx& tx) -> Result<std::string> {
+    return YC_TRY(tx.one("PRAGMA integrity_check")).text(0);
+  });
+  ASSERT_TRUE(integrity);
+  EXPECT_EQ(integrity.value(), "ok");
+  const auto chain = audit::verify(*db_);
+  ASSERT_TRUE(chain);
+  EXPECT_TRUE(chain->ok) << chain->reason;
+
+  std::cout << "injection sweep (issue 13 item 5): rows=" << tally.rows << " fields=" << tally.fields
+            << " calls=" << tally.calls << " 2xx_stored_verbatim=" << tally.verbatim
+            << " 2xx_not_shown=" << tally.ok_not_shown << " 4xx_refused=" << tally.refused
+            << " pages_read_back=" << pages << "\n";
+  EXPECT_GT(tally.verbatim, 100);
+  EXPECT_GE(tally.rows, 100);
 }
 
 

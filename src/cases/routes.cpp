@@ -243,6 +243,9 @@ Result<Party> party_of(const json::value& v, std::string_view field) {
     if (x == nullptr || x->is_null()) return {};
     if (!x->is_string() || x->as_string().size() > max * 4)
       return fail(ErrorCode::kInvalidArgument, "应为文本", fmt::format("{}.{}", field, k));
+    // As every other text field (http::JsonObject): no NUL into names on papers and seals.
+    if (std::string_view(x->as_string()).find('\0') != std::string_view::npos)
+      return fail(ErrorCode::kInvalidArgument, "应为不含空字符的文本", fmt::format("{}.{}", field, k));
     out = std::string(x->as_string());
     return {};
   };
