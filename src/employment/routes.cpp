@@ -406,13 +406,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     if (!f.state.empty() && f.state != "open" && f.state != "closed")
       return fail(ErrorCode::kInvalidArgument, "岗位状态不正确", "state");
     if (auto w = r.query("welfare")) f.welfare = *w == "1";
-    if (auto e = r.query("employer")) {
-      try {
-        f.employer_id = std::stoll(*e);
-      } catch (...) {
-        return fail(ErrorCode::kInvalidArgument, "用人单位不正确", "employer");
-      }
-    }
+    if (auto e = YC_TRY(http::id_query(r, "employer", "用人单位不正确"))) f.employer_id = *e;
     auto list_ = YC_TRY(db.transact<std::vector<Vacancy>>(TxMode::kRead, [&](Tx& tx) {
       return vacancies(tx, p.scope(kRead), f);
     }));

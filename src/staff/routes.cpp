@@ -191,14 +191,7 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
   });
 
   api.add(Method::kGet, "/api/staff", "staff.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
-    std::optional<std::int64_t> site;
-    if (auto s = r.query("site"); s && !s->empty()) {
-      try {
-        site = std::stoll(*s);
-      } catch (const std::exception&) {
-        return fail(ErrorCode::kInvalidArgument, "场所编号不正确", "site");
-      }
-    }
+    const auto site = YC_TRY(http::id_query(r, "site", "场所编号不正确"));
     const std::string unit = r.query("unit").value_or("");
     auto people = YC_TRY(db.transact<std::vector<Person>>(store::TxMode::kRead, [&](store::Tx& tx) {
       return list_people(tx, p.scope("staff.read"), site, unit, today());
@@ -262,14 +255,9 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
   });
 
   api.add(Method::kGet, "/api/staff/capacity", "staff.read", [&db](const http::Request& r, const Principal& p) -> Result<http::Response> {
-    auto site_text = r.query("site");
-    if (!site_text) return fail(ErrorCode::kInvalidArgument, "请选择场所", "site");
-    std::int64_t site = 0;
-    try {
-      site = std::stoll(*site_text);
-    } catch (const std::exception&) {
-      return fail(ErrorCode::kInvalidArgument, "场所编号不正确", "site");
-    }
+    const auto site_given = YC_TRY(http::id_query(r, "site", "场所编号不正确"));
+    if (!site_given) return fail(ErrorCode::kInvalidArgument, "请选择场所", "site");
+    const std::int64_t site = *site_given;
     const auto day = r.query("day") ? YC_TRY(time::parse_date(*r.query("day"), "day")) : today();
     const double share = YC_TRY(query_number(r, "target_share", 0.8));
     const double wait_minutes = YC_TRY(query_number(r, "target_wait_minutes", 15));

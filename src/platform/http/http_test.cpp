@@ -51,6 +51,23 @@ TEST(Request, QueryParametersAreDecoded) {
   EXPECT_FALSE(q.query("absent").has_value());
 }
 
+// Issue 13, item 5 (found by the injection sweep): a query parameter naming
+// an object is digits or refused; "1' OR '1'='1" is not site 1.
+TEST(Request, IdQueryTakesDigitsOnlyAndNamesTheField) {
+  Request q;
+  q.raw_query = "site=12&bad=1%27%20OR%20%271%27%3D%271&empty=&neg=-1&huge=1234567890123456789";
+  EXPECT_EQ(id_query(q, "site", "场所编号不正确").value(), 12);
+  EXPECT_FALSE(id_query(q, "absent", "场所编号不正确").value().has_value());
+  EXPECT_FALSE(id_query(q, "empty", "场所编号不正确").value().has_value());
+  for (const char* name : {"bad", "neg", "huge"}) {
+    auto r = id_query(q, name, "场所编号不正确");
+    ASSERT_FALSE(r.has_value()) << name;
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().field, name);
+    EXPECT_EQ(r.error().message, "场所编号不正确");
+  }
+}
+
 Request json_request(std::string content_type, std::string body) {
   Request r;
   r.method = Method::kPost;

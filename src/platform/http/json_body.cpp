@@ -112,6 +112,16 @@ Result<std::int64_t> id_param(const Request& r, std::string_view name) {
   return v;
 }
 
+Result<std::optional<std::int64_t>> id_query(const Request& r, std::string_view name, std::string_view message) {
+  const auto text = r.query(name);
+  if (!text || text->empty()) return std::optional<std::int64_t>{};
+  if (text->size() > 18 || text->find_first_not_of("0123456789") != std::string::npos)
+    return fail(ErrorCode::kInvalidArgument, std::string(message), std::string(name));
+  std::int64_t v = 0;
+  for (char c : *text) v = v * 10 + (c - '0');
+  return std::optional<std::int64_t>{v};
+}
+
 Response no_content() {
   Response r;
   r.status = 204;

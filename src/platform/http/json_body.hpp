@@ -55,6 +55,11 @@ class JsonObject {
 // path naming no object is.
 Result<std::int64_t> id_param(const Request& request, std::string_view name = "id");
 
+// A numeric query parameter naming an object (?site=3): absent or empty is
+// nullopt; anything but 1 to 18 digits is kInvalidArgument with `message` at
+// the field (issue 13: "1' OR '1'='1" is not site 1).
+Result<std::optional<std::int64_t>> id_query(const Request& request, std::string_view name, std::string_view message);
+
 // 204 with no body.
 Response no_content();
 
