@@ -221,9 +221,9 @@ int main(int argc, char** argv) {
   policy.files_dir = (dir / "files").string();
   policy.recheck_sample_percent = 0;
   r.svc = std::make_unique<cases::Service>(r.keys, policy);
-  r.clerk = cases::Who{make_account(r, "clerk"), audit::Actor::system()};
-  r.first = cases::Who{make_account(r, "first"), audit::Actor::system()};
-  r.approver = cases::Who{make_account(r, "approver"), audit::Actor::system()};
+  r.clerk = cases::Who{make_account(r, "benchclerk"), audit::Actor::system()};
+  r.first = cases::Who{make_account(r, "benchfirst"), audit::Actor::system()};
+  r.approver = cases::Who{make_account(r, "benchapprover"), audit::Actor::system()};
   r.site = must(r.db->transact<std::int64_t>(store::TxMode::kRead, [](store::Tx& tx) -> Result<std::int64_t> {
     return YC_TRY(tx.one("SELECT id FROM org_site WHERE unit_code = '110101001' AND kind = 'hall'")).int64(0);
   }), "site");
