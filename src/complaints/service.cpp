@@ -312,7 +312,8 @@ Result<Complaint> reply(store::Tx& tx, const privacy::KeyRing& keys, const Setti
                  "escalation_due_day = NULL, version = version + 1 WHERE id = $5",
                  {text, std::int64_t{upheld ? 1 : 0}, now, close_due.iso(), id}));
   if (upheld) {
-    YC_TRY_VOID(stats::add(tx, stats::Where{time::shanghai_date(now), c.unit_code, YC_TRY(path_of(tx, id)), ""},
+    auto path = YC_TRY(path_of(tx, id));
+    YC_TRY_VOID(stats::add(tx, stats::Where{time::shanghai_date(now), c.unit_code, std::move(path), ""},
                            {{stats::metric::kComplaintsUpheld, 1}}));
   }
   YC_TRY_VOID(audit::append(tx, audit::entry_for(actor, "complaint.reply", "complaint", std::to_string(id))));

@@ -444,7 +444,8 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
     auto found = YC_TRY(db.transact<Found>(TxMode::kRead, [&](Tx& tx) -> Result<Found> {
       const auto scope = p.scope(kRead);
       auto v = YC_TRY(vacancy(tx, scope, id));
-      return Found{std::move(v), YC_TRY(matches_for_vacancy(tx, scope, id, time::now_ms()))};
+      auto matches = YC_TRY(matches_for_vacancy(tx, scope, id, time::now_ms()));
+      return Found{std::move(v), std::move(matches)};
     }));
     json::array items;
     for (const auto& m : found.second)

@@ -284,7 +284,8 @@ Result<CheckedIn> check_in(store::Tx& tx, const privacy::KeyRing& keys, std::int
                           "WHERE id = $2 AND state = 'booked'",
                           {ticket.id, a.id}));
   if (n == 0) return fail(ErrorCode::kConflict, "该预约已签到", "code");
-  return CheckedIn{ticket, YC_TRY(load(tx, a.id))};
+  auto appointment = YC_TRY(load(tx, a.id));
+  return CheckedIn{ticket, std::move(appointment)};
 }
 
 Result<std::vector<Appointment>> list_day(store::Tx& tx, std::int64_t site_id, const std::string& day) {

@@ -159,7 +159,8 @@ Result<void> put_photo(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t
 Result<Photo> own_photo(store::Tx& tx, const privacy::KeyRing& keys, std::int64_t account) {
   auto row = tx.one("SELECT content_type, data_sealed FROM account_photo WHERE account_id = $1", {account});
   if (!row) return fail(ErrorCode::kNotFound, "尚未上传照片", "photo");
-  return Photo{row->text(0), YC_TRY(keys.decrypt(row->text(1), "account.photo"))};
+  auto bytes = YC_TRY(keys.decrypt(row->text(1), "account.photo"));
+  return Photo{row->text(0), std::move(bytes)};
 }
 
 Result<void> remove_photo(store::Tx& tx, std::int64_t account) {
@@ -172,7 +173,8 @@ Result<Photo> window_photo(store::Tx& tx, const privacy::KeyRing& keys, std::int
                     "p.account_id = w.clerk_id WHERE w.id = $1",
                     {window_id});
   if (!row) return fail(ErrorCode::kNotFound, "该窗口暂无工作人员照片", "window");
-  return Photo{row->text(0), YC_TRY(keys.decrypt(row->text(1), "account.photo"))};
+  auto bytes = YC_TRY(keys.decrypt(row->text(1), "account.photo"));
+  return Photo{row->text(0), std::move(bytes)};
 }
 
 Result<Figures> figures(store::Tx& tx, std::int64_t site_id, std::int64_t now) {

@@ -542,7 +542,8 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     };
     auto a = YC_TRY(db.transact<Answer>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Answer> {
       auto d = YC_TRY(kiosk_of(tx, r));
-      return Answer{d, YC_TRY(board(tx, d.site_id, time::now_ms()))};
+      auto b = YC_TRY(board(tx, d.site_id, time::now_ms()));
+      return Answer{d, std::move(b)};
     }));
     json::array groups;
     for (const auto& g : a.board.groups) groups.push_back(board_group_json(g));
@@ -670,7 +671,8 @@ void add_routes(identity::ApiRouter& api, store::Database& db, events::Service& 
     using Answer = std::pair<Ticket, int>;
     auto a = YC_TRY(db.transact<Answer>(store::TxMode::kWrite, [&](store::Tx& tx) -> Result<Answer> {
       auto t = YC_TRY(remote_ticket(tx, keys, site, group, phone, time::now_ms()));
-      return Answer{t, YC_TRY(ahead_of(tx, t))};
+      auto ahead = YC_TRY(ahead_of(tx, t));
+      return Answer{t, ahead};
     }));
     changed(events, site, "ticket");
     return http::json_response(201, json::object{{"ticket", ticket_json(a.first)}, {"ahead", a.second}});

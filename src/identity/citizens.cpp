@@ -68,7 +68,8 @@ Result<Citizens::PendingLogin> Citizens::take_login(std::string_view state) {
     YC_TRY_VOID(tx.exec("DELETE FROM citizen_login WHERE state_hash = $1", {h}));
     const auto& r = rows.rows[0];
     if (now - r.int64(3) > policy_.login_ttl_ms) return fail(ErrorCode::kUnauthenticated, kStale, "state");
-    return PendingLogin{r.text(0), YC_TRY(keys_.decrypt(r.text(1), kVerifierContext)), r.text(2)};
+    auto verifier = YC_TRY(keys_.decrypt(r.text(1), kVerifierContext));
+    return PendingLogin{r.text(0), std::move(verifier), r.text(2)};
   });
 }
 

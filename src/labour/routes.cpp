@@ -259,8 +259,13 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
   api.add(Method::kPost, "/api/labour/mediations/:id/sessions", "labour.write", [&db, &keys, actor](const http::Request& r, const Principal& p) -> Result<http::Response> {
     const auto id = YC_TRY(http::id_param(r, "id"));
     auto b = YC_TRY(http::JsonObject::parse(r));
-    SessionInput in{YC_TRY(b.opt_text("day", 10)).value_or(""), YC_TRY(b.text("attendees", 200)),
-                    YC_TRY(b.opt_text("notes", 2000)).value_or(""), YC_TRY(b.text("result", 20))};
+    // Read into locals first: g++ leaks what a braced initializer built when
+    // YC_TRY returns from inside it.
+    auto day = YC_TRY(b.opt_text("day", 10)).value_or("");
+    auto attendees = YC_TRY(b.text("attendees", 200));
+    auto notes = YC_TRY(b.opt_text("notes", 2000)).value_or("");
+    auto result = YC_TRY(b.text("result", 20));
+    SessionInput in{std::move(day), std::move(attendees), std::move(notes), std::move(result)};
     auto m = YC_TRY(db.transact<Mediation>(store::TxMode::kWrite, [&](store::Tx& tx) {
       return add_session(tx, keys, actor(r, p), p.scope("labour.write"), p.account_id, id, in, time::now_ms());
     }));

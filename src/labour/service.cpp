@@ -633,11 +633,13 @@ Result<Referral> refer(store::Tx& tx, const audit::Actor& actor, const org::Scop
       auto h = YC_TRY(load_hazard(tx, scope, *in.source_id, today));
       label = h.employer_name.empty() ? std::string(hazard_kind_name(h.kind))
                                       : fmt::format("{}（{}）", h.employer_name, hazard_kind_name(h.kind));
-      unit = Unit{h.unit_code, YC_TRY(tx.one("SELECT unit_path FROM labour_hazard WHERE id = $1", {*in.source_id})).text(0)};
+      auto path = YC_TRY(tx.one("SELECT unit_path FROM labour_hazard WHERE id = $1", {*in.source_id})).text(0);
+      unit = Unit{h.unit_code, std::move(path)};
     } else {
       auto m = YC_TRY(load_mediation(tx, scope, *in.source_id, today));
       label = m.case_no;
-      unit = Unit{m.unit_code, YC_TRY(tx.one("SELECT unit_path FROM mediation_case WHERE id = $1", {*in.source_id})).text(0)};
+      auto path = YC_TRY(tx.one("SELECT unit_path FROM mediation_case WHERE id = $1", {*in.source_id})).text(0);
+      unit = Unit{m.unit_code, std::move(path)};
     }
   }
   YC_TRY_VOID(check_text(in.reason, 4, 1000, "reason", "移送理由"));

@@ -165,15 +165,21 @@ void add_routes(identity::ApiRouter& api, store::Database& db, const privacy::Ke
   api.add(Method::kPost, "/api/retirees/:id/contacts", "retiree.write", [step, &keys](const http::Request& r, const Principal& p) {
     return step(r, p, "retiree.write", 201, [&](store::Tx& tx, const http::JsonObject& b, const audit::Actor& a,
                                                 const Scope& s, std::int64_t id) -> Result<Detail> {
-      NewContact in{YC_TRY(b.text("day", 10)), YC_TRY(b.text("method", 20)), YC_TRY(b.opt_text("note", 500)).value_or("")};
+      // Locals first: g++ leaks what a braced initializer built when YC_TRY returns inside it.
+      auto day = YC_TRY(b.text("day", 10));
+      auto method = YC_TRY(b.text("method", 20));
+      auto note = YC_TRY(b.opt_text("note", 500)).value_or("");
+      NewContact in{std::move(day), std::move(method), std::move(note)};
       return add_contact(tx, keys, a, s, p.account_id, id, in, time::now_ms());
     });
   });
   api.add(Method::kPost, "/api/retirees/:id/death-report", "retiree.write", [step, &keys](const http::Request& r, const Principal& p) {
     return step(r, p, "retiree.write", 201, [&](store::Tx& tx, const http::JsonObject& b, const audit::Actor& a,
                                                 const Scope& s, std::int64_t id) -> Result<Detail> {
-      NewDeathReport in{YC_TRY(b.text("death_day", 10)), YC_TRY(b.text("source", 20)),
-                        YC_TRY(b.opt_text("note", 500)).value_or("")};
+      auto death_day = YC_TRY(b.text("death_day", 10));
+      auto source = YC_TRY(b.text("source", 20));
+      auto note = YC_TRY(b.opt_text("note", 500)).value_or("");
+      NewDeathReport in{std::move(death_day), std::move(source), std::move(note)};
       return report_death(tx, keys, a, s, p.account_id, id, in, time::now_ms());
     });
   });
