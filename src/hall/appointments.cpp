@@ -257,11 +257,16 @@ Result<CheckedIn> check_in(store::Tx& tx, const privacy::KeyRing& keys, std::int
   } else {
     const auto id = privacy::normal_resident_id(id_number);
     YC_TRY_VOID(privacy::validate_resident_id(id, time::shanghai_date(now), "id_number"));
-    // Today's booking at this site: a booked one first, else the one already checked in.
-    auto rows = YC_TRY(tx.query(fmt::format("SELECT {} {} WHERE a.person_hash = $1 AND a.site_id = $2 AND a.day = $3 "
-                                            "AND a.state IN ('booked', 'checked_in') ORDER BY a.state, a.slot_start",
+    // The booking at this site nearest to now, today or tomorrow (check-in
+    // opens an hour before the slot, so at 23:30 a 00:00 slot is the one):
+    // a booked one first, else the one already checked in.
+    const auto today = time::shanghai_date(now);
+    const auto tomorrow = time::civil_from_days(time::days_from_civil(today) + 1);
+    auto rows = YC_TRY(tx.query(fmt::format("SELECT {} {} WHERE a.person_hash = $1 AND a.site_id = $2 AND a.day IN ($3, $4) "
+                                            "AND a.state IN ('booked', 'checked_in') "
+                                            "ORDER BY a.state, ABS(a.slot_start - $5), a.slot_start",
                                             kCols, kFrom),
-                                {keys.lookup_hash(id), site_id, time::shanghai_date(now).iso()}));
+                                {keys.lookup_hash(id), site_id, today.iso(), tomorrow.iso(), now}));
     if (rows.rows.empty()) return fail(ErrorCode::kNotFound, "未找到您今天在本场所的预约", "id_number");
     row = rows.rows.front();
   }
