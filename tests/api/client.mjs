@@ -51,6 +51,16 @@ export async function signIn(url, login, password = demoPassword) {
   return new Client(url, res.headers.get('set-cookie').split(';')[0], body.csrf_token, login);
 }
 
+// A demo citizen's portal session (YICHUANG_CITIZEN_DEMO_ACCOUNTS=true):
+// the same client shape as staff, on the citizen's cookie and CSRF token.
+export async function signInCitizen(url, account) {
+  const res = await fetch(`${url}/api/citizen/demo-login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ account }) });
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`citizen sign-in of ${account}: ${res.status} ${JSON.stringify(body)}`);
+  return new Client(url, res.headers.get('set-cookie').split(';')[0], body.csrf_token, account);
+}
+
 // A demo account that needs TOTP (administrators, approvers): the password,
 // then the code of the demo secret.
 export async function signInWithTotp(url, login, password = demoPassword) {

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { startServer } from '../e2e/lib/server.mjs';
-import { signIn, sharedTotpSession } from './client.mjs';
+import { signIn, signInCitizen, sharedTotpSession } from './client.mjs';
 
 let server;
 let zhang, li, clerk, reviewer, approver;
@@ -15,13 +15,10 @@ let zhang, li, clerk, reviewer, approver;
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('photo of an id card')]);
 const PDF = Buffer.from('%PDF-1.4\n% an application form\n');
 
-// A demo citizen's portal session: its cookie and CSRF token.
+// A demo citizen's portal session; calls that can also read a PDF back raw
+// and send another CSRF token.
 async function citizen(url, account) {
-  const res = await fetch(`${url}/api/citizen/demo-login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ account }) });
-  assert.equal(res.status, 200);
-  const cookie = res.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await res.json();
+  const { cookie, csrf } = await signInCitizen(url, account);
   const call = async (method, path, { json, bytes, type, csrfToken = csrf } = {}) => {
     const headers = { cookie };
     if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;

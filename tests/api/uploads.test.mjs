@@ -16,7 +16,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer } from '../e2e/lib/server.mjs';
-import { nthResidentId, sharedTotpSession, signIn } from './client.mjs';
+import { nthResidentId, sharedTotpSession, signIn, signInCitizen } from './client.mjs';
 
 const MAX = 4 * 1024 * 1024;  // [cases] max_file_mb = 4
 const FORMULAS = ["=cmd|' /C calc'!A0", '+1+2', '-2+3', '@SUM(1,2)'];
@@ -60,29 +60,10 @@ function zipOf(name, data) {
 }
 const zipBomb = zipOf('zeros.jpg', zeros);
 
-// A demo citizen's portal session (YICHUANG_CITIZEN_DEMO_ACCOUNTS).
-async function citizen(url, account) {
-  const res = await fetch(`${url}/api/citizen/demo-login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ account }) });
-  assert.equal(res.status, 200);
-  const cookie = res.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await res.json();
-  return {
-    async call(method, p, { json, bytes, type, headers = {} } = {}) {
-      const h = { cookie, 'X-CSRF-Token': csrf, ...headers };
-      let body;
-      if (json !== undefined) { h['Content-Type'] = 'application/json'; body = JSON.stringify(json); }
-      if (bytes !== undefined) { h['Content-Type'] = type; body = bytes; }
-      const r = await fetch(url + p, { method, headers: h, body });
-      const text = await r.text();
-      return { status: r.status, headers: r.headers, text, body: (r.headers.get('content-type') ?? '').includes('json') && text ? JSON.parse(text) : null };
-    },
-  };
-}
 
 // The two upload routes, one call shape: (bytes, type, headers) -> answer.
 const routes = {
-  citizen: (bytes, type, headers) => zhang.call('POST', '/api/citizen/uploads', { bytes, type, headers }),
+  citizen: (bytes, type, headers) => zhang.request('POST', '/api/citizen/uploads', { bytes, type, headers }),
   staff: (bytes, type, headers) => clerk.request('POST', `/api/cases/${caseId}/files?material=0`, { bytes, type, headers }),
 };
 
@@ -113,7 +94,7 @@ function assertRefused(a, status, code, what) {
 before(async () => {
   server = await startServer({ seed: true, env: { YICHUANG_CITIZEN_DEMO_ACCOUNTS: 'true' } });
   filesDir = path.join(server.dataDir, 'var/files');
-  zhang = await citizen(server.url, 'zhangmin');
+  zhang = await signInCitizen(server.url, 'zhangmin');
   clerk = await signIn(server.url, 'clerk');
   const sites = await clerk.get('/api/org/sites');
   const hall = sites.body.items.find((x) => x.unit_code === '110101001' && x.kind === 'hall');
@@ -221,10 +202,10 @@ for (const [name, upload] of Object.entries(routes)) {
     let fileId = ok.body.id;
     let ofCase = caseId;
     if (name === 'citizen') {
-      const form = (await zhang.call('GET', '/api/citizen/apply/BJ-JYCY-007')).body;
+      const form = (await zhang.request('GET', '/api/citizen/apply/BJ-JYCY-007')).body;
       const hall = form.sites.find((s) => s.kind === 'hall' && s.unit_name === '东华门街道');
       const appForm = (await upload(pdf(), 'application/pdf')).body.id;
-      const sent = await zhang.call('POST', '/api/citizen/applications', { json: {
+      const sent = await zhang.request('POST', '/api/citizen/applications', { json: {
         item_code: 'BJ-JYCY-007', site_id: hall.id, phone: '13900030102', delivery: 'window', declaration: true,
         note: '上传测试', materials: [{ idx: 0, uploads: [ok.body.id] }, { idx: 2, uploads: [appForm] }] } });
       assert.equal(sent.status, 201, sent.text);
